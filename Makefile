@@ -1,0 +1,131 @@
+# crmkit: the only build entry point.
+#   make            libcrm and every tool into bin/
+#   make deps       install missing Debian packages (as root) or print the command
+#   make check      unit tests, CLI golden tests, man page lint, sanitizer leg
+#   make demo       the demo report on examples/
+#   make bench      throughput and memory beside Miller, DuckDB and others
+#   make fuzz       run every fuzz harness for FUZZ_SECONDS
+#   make install    PREFIX=/usr/local DESTDIR=
+
+VERSION   = 0.1.0
+PREFIX   ?= /usr/local
+BINDIR    = $(PREFIX)/bin
+MANDIR    = $(PREFIX)/share/man
+DATADIR   = $(PREFIX)/share/crmkit
+
+CC       ?= cc
+OPT      ?= -O2
+CFLAGS   ?= -g $(OPT)
+CPPFLAGS += -Ilibcrm -D_POSIX_C_SOURCE=200809L -DCRMKIT_VERSION='"$(VERSION)"' \
+            -DCRMKIT_DATADIR='"$(DATADIR)"'
+WFLAGS    = -std=c11 -Wall -Wextra -Werror
+LDLIBS   += -lcsv -lm
+
+DEBIAN_PACKAGES = build-essential clang libcsv-dev libcmocka-dev mandoc valgrind
+
+LIB_SRC   = $(wildcard libcrm/*.c)
+LIB_HDR   = $(wildcard libcrm/*.h)
+TOOL_SRC  = $(wildcard tools/*.c)
+TOOLS     = $(patsubst tools/%.c,%,$(TOOL_SRC))
+UNIT_SRC  = $(wildcard tests/unit/test_*.c)
+MANPAGES  = $(wildcard man/*.[17])
+
+# Every build flavour lives in its own directory: build/ (release),
+# build/asan (ASan+UBSan).  B is the flavour's directory.
+B ?= build
+
+LIB_OBJ   = $(patsubst libcrm/%.c,$(B)/libcrm/%.o,$(LIB_SRC))
+LIB_A     = $(B)/libcrm.a
+BINS      = $(patsubst %,$(B)/bin/%,$(TOOLS))
+UNITS     = $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRC))
+
+.PHONY: all deps check check-unit check-cli check-man check-asan check-fuzz \
+        check-valgrind demo bench fuzz lint install clean tools units
+
+all: tools
+	@mkdir -p bin
+	@for t in $(TOOLS); do cp -f $(B)/bin/$$t bin/$$t; done
+
+tools: $(BINS)
+units: $(UNITS)
+
+$(B)/libcrm/%.o: libcrm/%.c $(LIB_HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(WFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(LIB_A): $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(B)/bin/%: tools/%.c $(LIB_A) $(LIB_HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(WFLAGS) $(CFLAGS) -o $@ $< $(LIB_A) $(LDFLAGS) $(LDLIBS)
+
+$(B)/tests/%: tests/unit/%.c $(LIB_A) $(LIB_HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(WFLAGS) $(CFLAGS) -o $@ $< $(LIB_A) $(LDFLAGS) $(LDLIBS) -lcmocka
+
+deps:
+	@sh tests/deps.sh $(DEBIAN_PACKAGES)
+
+# ------------------------------------------------------------------
+# Tests
+
+check: deps
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory check-unit check-cli check-man check-fuzz
+	@$(MAKE) --no-print-directory check-asan
+
+check-unit: units
+	@sh tests/run-units.sh $(UNITS)
+
+check-cli: tools
+	@CRM_BIN=$(CURDIR)/$(B)/bin bash tests/cli/run.sh tests/cli/*.t
+
+check-man:
+	@sh tests/lint-man.sh $(MANPAGES)
+
+ASAN_FLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+             -fno-sanitize-recover=all
+check-asan:
+	@$(MAKE) --no-print-directory B=build/asan CFLAGS="$(ASAN_FLAGS)" \
+	    LDFLAGS="-fsanitize=address,undefined" tools units
+	@echo "== sanitizer leg (ASan+UBSan)"
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99 \
+	 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=99 \
+	 sh tests/run-units.sh $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99 \
+	 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=99 \
+	 CRM_BIN=$(CURDIR)/build/asan/bin bash tests/cli/run.sh tests/cli/*.t
+
+check-valgrind: tools
+	@CRM_BIN=$(CURDIR)/$(B)/bin CRM_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
+	 bash tests/cli/run.sh tests/cli/*.t
+
+check-fuzz:
+	@if [ -f tests/fuzz/Makefile.inc ]; then $(MAKE) --no-print-directory -f tests/fuzz/Makefile.inc replay; fi
+
+fuzz:
+	@$(MAKE) --no-print-directory -f tests/fuzz/Makefile.inc fuzz
+
+lint:
+	@sh tests/lint.sh
+
+# ------------------------------------------------------------------
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@sh examples/report.sh
+
+bench: all
+	@sh tests/bench/bench.sh
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR)
+	for t in $(TOOLS); do install -m 755 bin/$$t $(DESTDIR)$(BINDIR)/$$t; done
+	for m in man/*.1; do [ -f "$$m" ] && install -m 644 $$m $(DESTDIR)$(MANDIR)/man1/; done; true
+	for m in man/*.7; do [ -f "$$m" ] && install -m 644 $$m $(DESTDIR)$(MANDIR)/man7/; done; true
+	for f in share/*; do [ -f "$$f" ] && install -m 644 $$f $(DESTDIR)$(DATADIR)/; done; true
+
+clean:
+	rm -rf build bin

@@ -1,0 +1,134 @@
+/*
+ * crm_csv: streaming CSV input (SPEC 2, "Input and output").
+ *
+ * Two layers:
+ *  - crm_csv_reader reads records from one file descriptor;
+ *  - crm_input reads the operands of a tool one after another, checks that
+ *    their headers are identical and can rewind for a second pass
+ *    (regular files are reopened, standard input is spooled to $TMPDIR
+ *    while the first pass reads it).
+ *
+ * Records are split by a fast path (a physical line without any '"' is
+ * split on the delimiter with memchr) and by libcsv in strict mode for
+ * every record that holds a quote.  Both give the same fields.
+ *
+ * Nothing is trimmed.  Blank lines hold no record and are skipped.  LF,
+ * CRLF and CR line ends are accepted.  A UTF-8 BOM at the start of each
+ * file is dropped.
+ */
+#ifndef CRM_CSV_H
+#define CRM_CSV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "crm_diag.h"
+
+/*
+ * One record.  Everything it points to belongs to the reader and stays
+ * valid until the next crm_csv_read()/crm_input_read() call on it.
+ * Fields are unquoted values and are NOT NUL-terminated.
+ */
+typedef struct crm_record {
+	size_t n;		/* number of fields */
+	const char **f;		/* f[i]: start of field i */
+	size_t *len;		/* len[i]: its length in bytes */
+	const char *raw;	/* the record as written in the input, quotes
+				 * included, without its line terminator
+				 * (after BOM removal and --encoding
+				 * conversion) */
+	size_t rawlen;
+	unsigned long line;	/* physical line where the record starts */
+} crm_record;
+
+typedef struct crm_csv_config {
+	int delimiter;		/* byte, or 0: sniff from the first line */
+	bool no_header;		/* -H: the first record is data */
+	const char *encoding;	/* NULL/"utf-8", "cp1252" or "latin1" */
+} crm_csv_config;
+
+/* The header of an input: column names (NUL-terminated copies). With -H
+ * the names are "1", "2", ... */
+typedef struct crm_header {
+	size_t n;
+	char **name;
+	size_t *len;
+	bool synthetic;		/* true with -H: names are column numbers */
+} crm_header;
+
+/* Column index of name in h, or -1 if absent, -2 if it occurs twice. */
+long crm_header_find(const crm_header *h, const char *name, size_t len);
+
+/* ------------------------------------------------------------------ */
+/* Single-file reader */
+
+typedef struct crm_csv_reader crm_csv_reader;
+
+/*
+ * Start reading fd (owned by the reader from now on; closed by
+ * crm_csv_close).  name is used in messages ("<stdin>" for standard
+ * input) and copied.  If spool is not NULL every byte read from fd is
+ * also written to spool (the caller owns it).  Returns NULL and fills err
+ * on failure (status 3).  Nothing is read yet.
+ */
+crm_csv_reader *crm_csv_open_fd(int fd, const char *name,
+				const crm_csv_config *cfg, FILE *spool,
+				crm_error *err);
+
+/*
+ * Read the next record.  Returns 1 with *rec filled, 0 at end of input,
+ * -1 on error with err filled: status 1 for malformed CSV ("FILE:LINE:
+ * ..."), 3 for read errors.  The reader does not check field counts:
+ * crm_input does.  If cfg->delimiter was 0 it is sniffed from the first
+ * line on the first call.
+ */
+int crm_csv_read(crm_csv_reader *r, crm_record *rec, crm_error *err);
+
+/* The delimiter in use (after sniffing; sniffs now if nothing was read). */
+int crm_csv_delimiter(crm_csv_reader *r, crm_error *err);
+const char *crm_csv_name(const crm_csv_reader *r);
+void crm_csv_close(crm_csv_reader *r);
+
+/*
+ * Sniff a delimiter from the first line of buf: the most frequent of
+ * ',' ';' TAB '|' outside quotes, ',' on a tie or when none occurs.
+ */
+int crm_csv_sniff(const char *buf, size_t len);
+
+/* ------------------------------------------------------------------ */
+/* All operands of a tool */
+
+typedef struct crm_input crm_input;
+
+/*
+ * Open the operands paths[0..npaths) ("-" is standard input; npaths == 0
+ * means standard input).  The header of the first file is read now.
+ * two_pass: the caller will call crm_input_rewind() once, so standard
+ * input is spooled to an unlinked temporary file in $TMPDIR (default
+ * /tmp).  Returns NULL with err filled on failure.
+ */
+crm_input *crm_input_open(char *const *paths, size_t npaths,
+			  const crm_csv_config *cfg, bool two_pass,
+			  crm_error *err);
+
+/*
+ * Next data record of any operand.  Returns 1, 0 at the end of the last
+ * operand, -1 with err set: a record whose field count differs from the
+ * header's ("FILE:LINE: expected N fields, found M"), a header differing
+ * from the first file's (naming both files), malformed CSV, read errors.
+ */
+int crm_input_read(crm_input *in, crm_record *rec, crm_error *err);
+
+/* Restart at the first data record of the first operand (second pass). */
+int crm_input_rewind(crm_input *in, crm_error *err);
+
+const crm_header *crm_input_header(const crm_input *in);
+int crm_input_delimiter(const crm_input *in);
+/* Name of the operand the last record came from, for messages. */
+const char *crm_input_name(const crm_input *in);
+/* Raw header line of the first operand (for writers that pass it on). */
+const crm_record *crm_input_header_record(const crm_input *in);
+void crm_input_close(crm_input *in);
+
+#endif

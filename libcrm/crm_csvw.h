@@ -1,0 +1,68 @@
+/*
+ * crm_csvw: buffered CSV output (SPEC 2, "Input and output").
+ *
+ * Fields created by a tool are quoted only when they hold the delimiter,
+ * a quote, CR or LF (or when a one-field record is empty: `""`).  Input
+ * records are passed through byte for byte when the output delimiter is
+ * the input's, re-encoded field by field otherwise.  Every write is
+ * checked; the first failure is kept and reported by every later call.
+ *
+ * With a path, output goes to a temporary file in the same directory that
+ * crm_writer_close() renames over path on success; crm_writer_abort(), a
+ * crm_die*() call or SIGINT/SIGTERM/SIGHUP remove it, leaving any old
+ * file untouched.
+ */
+#ifndef CRM_CSVW_H
+#define CRM_CSVW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "crm_csv.h"
+#include "crm_diag.h"
+#include "crm_num.h"
+
+typedef struct crm_writer_config {
+	int delimiter;		/* output delimiter byte */
+	bool crlf;		/* terminate records with CRLF */
+	bool bom;		/* write a UTF-8 BOM first */
+	crm_numfmt numfmt;	/* for crm_writer_num */
+} crm_writer_config;
+
+typedef struct crm_writer crm_writer;
+
+/* Open path (NULL or "-": standard output).  Returns NULL with err filled
+ * (status 3) on failure.  Installs the cleanup hook for -o FILE. */
+crm_writer *crm_writer_open(const char *path, const crm_writer_config *cfg,
+			    crm_error *err);
+
+/*
+ * The following append to the current record, inserting delimiters
+ * between fields.  Each returns 0, or -1 once a write has failed (the
+ * error is then available through crm_writer_close).
+ */
+int crm_writer_field(crm_writer *w, const char *s, size_t len);
+int crm_writer_num(crm_writer *w, double v);	/* formatted by numfmt */
+int crm_writer_empty(crm_writer *w);		/* an empty field */
+/* Every field of rec; raw bytes when in_delim equals the output
+ * delimiter, else each field re-quoted as needed. */
+int crm_writer_record(crm_writer *w, const crm_record *rec, int in_delim);
+/* Every name of h as fields (with -H callers write no header at all). */
+int crm_writer_header(crm_writer *w, const crm_header *h);
+/* Terminate the current record. */
+int crm_writer_end(crm_writer *w);
+
+/* Whether a write failed with EPIPE (the tool should end quietly). */
+bool crm_writer_broken_pipe(const crm_writer *w);
+
+/*
+ * Flush, check, fsync-free close; for a path, rename the temporary file
+ * over it.  Frees w.  Returns 0, or -1 with err filled (status 3;
+ * "write error: No space left on device" naming the file).
+ */
+int crm_writer_close(crm_writer *w, crm_error *err);
+
+/* Discard: remove the temporary file (if any) and free w. */
+void crm_writer_abort(crm_writer *w);
+
+#endif

@@ -1,0 +1,92 @@
+/*
+ * crm_opts: the options every tool shares, parsed by one table
+ * (SPEC 2), merged with each tool's own getopt_long table.
+ *
+ * Common options: -d/--delimiter C, --output-delimiter C, -H/--no-header,
+ * --crlf, --bom, --decimal-comma, --precision N, --encoding E,
+ * -o/--output FILE, -v/--verbose, --lang en|de, -h/--help, -V/--version,
+ * and, for row tools, --invalid fail|keep|skip and --rejects FILE.
+ * Environment defaults (overridden by flags): CRMKIT_DELIMITER,
+ * CRMKIT_DECIMAL=comma, CRMKIT_LANG.
+ */
+#ifndef CRM_OPTS_H
+#define CRM_OPTS_H
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "crm_csv.h"
+#include "crm_csvw.h"
+#include "crm_diag.h"
+
+typedef enum crm_invalid_policy {
+	CRM_INVALID_FAIL = 0,
+	CRM_INVALID_KEEP,
+	CRM_INVALID_SKIP
+} crm_invalid_policy;
+
+typedef enum crm_lang { CRM_LANG_EN = 0, CRM_LANG_DE } crm_lang;
+
+/* What the common options set. */
+typedef struct crm_common {
+	crm_csv_config csv;	/* delimiter (0: sniff), no_header, encoding */
+	int out_delimiter;	/* 0: the input's */
+	bool crlf, bom, decimal_comma, verbose;
+	int precision;		/* -1: shortest form */
+	const char *output;	/* -o FILE, NULL: stdout */
+	crm_lang lang;
+	crm_invalid_policy invalid;
+	const char *rejects;	/* --rejects FILE */
+	char **operands;	/* what getopt left (files, kpi metrics) */
+	size_t noperands;
+} crm_common;
+
+enum {
+	CRM_TOOL_INVALID = 1,	/* the tool takes --invalid and --rejects */
+	CRM_TOOL_INVALID_NO_KEEP = 2	/* ... but not --invalid keep (kpi) */
+};
+
+/* Option codes from this value on are the common options' own; a tool's
+ * long-only options use codes in [256, CRM_OPT_COMMON_BASE). */
+#define CRM_OPT_COMMON_BASE 0x1000
+
+typedef struct crm_tool {
+	const char *name;	/* "prioritize" */
+	const char *synopsis;	/* usage lines, as in the man page SYNOPSIS */
+	const char *help;	/* option list for --help */
+	const struct option *options;	/* the tool's own, {0} terminated */
+	const char *shortopts;	/* the tool's own short options */
+	unsigned flags;		/* CRM_TOOL_* */
+	/*
+	 * Called for each of the tool's own options, in command-line order.
+	 * Returns 0, or -1 with err filled (usage error).
+	 */
+	int (*handle)(int opt, const char *arg, void *ctx, crm_error *err);
+	void *ctx;
+} crm_tool;
+
+/*
+ * Set c from the environment defaults, then parse argv.  Calls
+ * crm_diag_init(tool->name).  --help prints "usage: SYNOPSIS" and help to
+ * standard output and exits 0; --version prints "NAME (crmkit) VERSION"
+ * and exits 0; a usage error prints "TOOL: message" and the synopsis to
+ * standard error and exits 2.
+ */
+void crm_opts_parse(const crm_tool *tool, int argc, char **argv,
+		    crm_common *c);
+
+/* Parse a delimiter argument: ",", ";", "tab", "\t", "|", any one byte.
+ * Returns the byte, or -1 (usage error text in err). */
+int crm_opts_delimiter(const char *arg, crm_error *err);
+
+/* Print "TOOL: message" and the synopsis, exit 2. */
+_Noreturn void crm_usage_error(const crm_tool *tool, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* The writer configuration the common options describe, given the input
+ * delimiter. */
+crm_writer_config crm_common_writer_config(const crm_common *c,
+					   int in_delimiter);
+
+#endif

@@ -1,0 +1,106 @@
+/*
+ * crm_rows: the loop every row tool shares (prioritize, quadrant,
+ * segment): open the operands, evaluate the measures of each record,
+ * apply --invalid (fail, keep, skip with --rejects), collect the values a
+ * data-derived split needs in a first pass, and hand each record of the
+ * second pass to the tool, which appends its columns.
+ *
+ * Memory: with no measure collecting, constant; otherwise 8 bytes per
+ * valid row per collecting measure.
+ */
+#ifndef CRM_ROWS_H
+#define CRM_ROWS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "crm_csv.h"
+#include "crm_csvw.h"
+#include "crm_diag.h"
+#include "crm_expr.h"
+#include "crm_opts.h"
+#include "crm_split.h"
+
+/* One measure of a row tool. */
+typedef struct crm_measure {
+	const char *option;	/* "--value", for --verbose */
+	const char *source;	/* expression text */
+	crm_expr *expr;		/* compiled by crm_rows_open */
+	/* Values outside [min, max] are invalid, with this text: */
+	bool bounded;
+	double min, max;
+	const char *bound_text;	/* e.g. "is not a probability in [0,1]" */
+	/* Pass 1: keep every valid value (median, percentiles, ranks) and/or
+	 * their sum (mean, ABC). */
+	bool collect;
+	crm_dvec values;	/* filled by crm_rows_collect */
+	double sum;
+} crm_measure;
+
+typedef struct crm_rows crm_rows;
+
+/*
+ * Open the operands in c, compile each measure's source against the
+ * header, open the output (and --rejects).  two_pass: some measure
+ * collects, so crm_rows_collect() will be called.  Exits on failure
+ * (these are tool-level errors: usage 2, I/O 3), like every crm_rows_*
+ * function below: the loop is the tool.
+ */
+crm_rows *crm_rows_open(crm_common *c, crm_measure *m, size_t nm,
+			bool two_pass);
+
+/* The input header, delimiter and the output, for the tool's writing. */
+const crm_header *crm_rows_header(const crm_rows *r);
+int crm_rows_delimiter(const crm_rows *r);
+crm_writer *crm_rows_writer(crm_rows *r);
+
+/*
+ * Pass 1: read every record, evaluate the measures; for rows where all
+ * are valid push values/add sums of collecting measures, count the row.
+ * Invalid rows under --invalid fail end the tool with the data error.
+ * Then rewind.  Returns the number of valid rows.
+ */
+size_t crm_rows_collect(crm_rows *r);
+
+/* Write the input header followed by the given new column names (nothing
+ * with -H). */
+void crm_rows_write_header(crm_rows *r, const char *const *names, size_t n);
+
+typedef enum crm_row_status {
+	CRM_ROW_END = 0,	/* no more records */
+	CRM_ROW_VALID,		/* vals[0..nm) hold every measure */
+	CRM_ROW_INVALID		/* --invalid keep: write empty results */
+} crm_row_status;
+
+/*
+ * Next record of the (last) pass.  Invalid rows are handled by policy:
+ * fail ends the tool, skip writes the row to --rejects and goes on.  The
+ * record stays valid until the next call.
+ */
+crm_row_status crm_rows_next(crm_rows *r, const crm_record **rec,
+			     double *vals);
+
+/* Write rec as it was (pass-through), without ending the output record. */
+void crm_rows_pass(crm_rows *r, const crm_record *rec);
+/* Append fields to the current output record. */
+void crm_rows_num(crm_rows *r, double v);
+void crm_rows_text(crm_rows *r, const char *s);
+void crm_rows_empty(crm_rows *r);
+void crm_rows_end(crm_rows *r);
+
+/* Location of the current record, for a tool's own data errors. */
+const char *crm_rows_file(const crm_rows *r);
+unsigned long crm_rows_line(const crm_rows *r);
+
+/*
+ * Finish: report skipped/kept counts on stderr, close rejects and
+ * output (rename -o FILE), free everything.  Exits 3 on a write error,
+ * quietly on a closed pipe.  Returns 0 (exit status for main).
+ */
+int crm_rows_close(crm_rows *r);
+
+/* Ends the tool with a data error at the current record. */
+_Noreturn void crm_rows_fail(crm_rows *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+#endif

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# CLI golden-test runner.  Each FILE.t holds tests of this form:
+#
+#   ### name of the test
+#   $ shell command (several '$ ' lines form one script)
+#   <a line of standard input
+#   >a line of expected standard output
+#   !a line of expected standard error
+#   ? expected exit status (default 0)
+#
+# Output and error are compared exactly.  Each test runs in a fresh
+# scratch directory (also its TMPDIR) with $CRM_BIN first on PATH, DATA
+# pointing at tests/cli/data and EXAMPLES at examples/.  CRM_WRAP, if set,
+# prefixes every tool (valgrind).  Ends with "N passed, N failed".
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+bin=${CRM_BIN:-$top/bin}
+work=$(mktemp -d "${TMPDIR:-/tmp}/crmcli.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+path=$bin
+if [ -n "${CRM_WRAP:-}" ]; then
+	mkdir -p "$work/wrap"
+	for t in "$bin"/*; do
+		n=$(basename "$t")
+		printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$CRM_WRAP" "$t" >"$work/wrap/$n"
+		chmod +x "$work/wrap/$n"
+	done
+	path=$work/wrap
+fi
+
+pass=0 fail=0
+unset CRMKIT_DELIMITER CRMKIT_DECIMAL CRMKIT_LANG
+export LC_ALL=C.UTF-8 DATA="$top/tests/cli/data" EXAMPLES="$top/examples" TOP="$top"
+
+run_test() {
+	[ -n "$name" ] || return 0
+	local dir="$work/t" status out err
+	rm -rf "$dir"; mkdir -p "$dir"
+	printf '%s' "$stdin" >"$dir/.stdin"
+	printf '%s' "$want_out" >"$dir/.want_out"
+	printf '%s' "$want_err" >"$dir/.want_err"
+	(cd "$dir" && TMPDIR="$dir" PATH="$path:$PATH" bash -c "$script" \
+		<"$dir/.stdin" >"$dir/.out" 2>"$dir/.err")
+	status=$?
+	if cmp -s "$dir/.out" "$dir/.want_out" && cmp -s "$dir/.err" "$dir/.want_err" \
+	   && [ "$status" = "$want_status" ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL: $file: $name"
+		echo "  \$ $script"
+		if ! cmp -s "$dir/.out" "$dir/.want_out"; then
+			echo "  stdout differs (- expected, + actual):"
+			diff -u "$dir/.want_out" "$dir/.out" | sed -n '3,40s/^/    /p'
+		fi
+		if ! cmp -s "$dir/.err" "$dir/.want_err"; then
+			echo "  stderr differs (- expected, + actual):"
+			diff -u "$dir/.want_err" "$dir/.err" | sed -n '3,40s/^/    /p'
+		fi
+		[ "$status" = "$want_status" ] || echo "  exit status $status, expected $want_status"
+	fi
+	name=""
+}
+
+nl='
+'
+for file in "$@"; do
+	name="" script="" stdin="" want_out="" want_err="" want_status=0
+	while IFS= read -r line || [ -n "$line" ]; do
+		case "$line" in
+		"### "*)
+			run_test
+			name=${line#\#\#\# } script="" stdin="" want_out="" want_err="" want_status=0 ;;
+		"\$ "*) if [ -n "$script" ]; then script="$script$nl${line#\$ }"; else script=${line#\$ }; fi ;;
+		"<"*) stdin="$stdin${line#<}$nl" ;;
+		">"*) want_out="$want_out${line#>}$nl" ;;
+		"!"*) want_err="$want_err${line#!}$nl" ;;
+		"? "*) want_status=${line#? } ;;
+		esac
+	done <"$file"
+	run_test
+done
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
