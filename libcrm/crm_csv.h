@@ -70,7 +70,10 @@ typedef struct crm_csv_reader crm_csv_reader;
  * crm_csv_close).  name is used in messages ("<stdin>" for standard
  * input) and copied.  If spool is not NULL every byte read from fd is
  * also written to spool (the caller owns it).  Returns NULL and fills err
- * on failure (status 3).  Nothing is read yet.
+ * on failure, fd then being closed: status 2 for an unknown encoding
+ * ("unknown encoding 'X' (use cp1252 or latin1)") or a delimiter that is
+ * a quote or line end, 3 when iconv cannot be set up.  Nothing is read
+ * yet.
  */
 crm_csv_reader *crm_csv_open_fd(int fd, const char *name,
 				const crm_csv_config *cfg, FILE *spool,
@@ -79,9 +82,14 @@ crm_csv_reader *crm_csv_open_fd(int fd, const char *name,
 /*
  * Read the next record.  Returns 1 with *rec filled, 0 at end of input,
  * -1 on error with err filled: status 1 for malformed CSV ("FILE:LINE:
- * ..."), 3 for read errors.  The reader does not check field counts:
- * crm_input does.  If cfg->delimiter was 0 it is sniffed from the first
- * line on the first call.
+ * bare quote in unquoted field", "... unexpected character after closing
+ * quote", "... quote opened here is never closed" naming the line where
+ * that field starts, "... byte 0xXX is not defined in cp1252"), 3 for
+ * read errors ("FILE: read error: ...", "FILE: cannot read: Is a
+ * directory", "cannot spool standard input to DIR: ...").  Errors are
+ * sticky: every later call returns the same one.  The reader does not
+ * check field counts: crm_input does.  If cfg->delimiter was 0 it is
+ * sniffed from the first line on the first call.
  */
 int crm_csv_read(crm_csv_reader *r, crm_record *rec, crm_error *err);
 
@@ -104,9 +112,15 @@ typedef struct crm_input crm_input;
 /*
  * Open the operands paths[0..npaths) ("-" is standard input; npaths == 0
  * means standard input).  The header of the first file is read now.
- * two_pass: the caller will call crm_input_rewind() once, so standard
- * input is spooled to an unlinked temporary file in $TMPDIR (default
- * /tmp).  Returns NULL with err filled on failure.
+ * An operand of zero bytes (or only blank lines) holds no header and no
+ * records and is skipped, as cat would; if every operand is empty the
+ * header has n == 0 and there are no records.  The delimiter sniffed
+ * from the first non-empty operand (when cfg->delimiter is 0) is used
+ * for all later ones.  two_pass: the caller will call crm_input_rewind(),
+ * so standard input is spooled to an unlinked temporary file in $TMPDIR
+ * (default /tmp).  Returns NULL with err filled on failure ("FILE: cannot
+ * open: ...", "cannot create temporary file in DIR: ...", usage errors
+ * of crm_csv_open_fd, or any crm_input_read error met in the header).
  */
 crm_input *crm_input_open(char *const *paths, size_t npaths,
 			  const crm_csv_config *cfg, bool two_pass,
@@ -120,14 +134,18 @@ crm_input *crm_input_open(char *const *paths, size_t npaths,
  */
 int crm_input_read(crm_input *in, crm_record *rec, crm_error *err);
 
-/* Restart at the first data record of the first operand (second pass). */
+/* Restart at the first data record of the first operand (second pass).
+ * Standard input can be rewound only when opened with two_pass (else
+ * status 3 "cannot read standard input twice"); what the first pass left
+ * unread of it is copied to the spool first.  May be called repeatedly. */
 int crm_input_rewind(crm_input *in, crm_error *err);
 
 const crm_header *crm_input_header(const crm_input *in);
 int crm_input_delimiter(const crm_input *in);
 /* Name of the operand the last record came from, for messages. */
 const char *crm_input_name(const crm_input *in);
-/* Raw header line of the first operand (for writers that pass it on). */
+/* Raw header line of the first operand (for writers that pass it on);
+ * NULL with -H (the header is synthetic and never written). */
 const crm_record *crm_input_header_record(const crm_input *in);
 void crm_input_close(crm_input *in);
 

@@ -31,10 +31,30 @@ typedef struct crm_writer_config {
 
 typedef struct crm_writer crm_writer;
 
-/* Open path (NULL or "-": standard output).  Returns NULL with err filled
- * (status 3) on failure.  Installs the cleanup hook for -o FILE. */
+/* Open path (NULL or "-": standard output, named "<stdout>" in messages).
+ * A regular or new file is written atomically (a hidden temporary
+ * ".NAME.crmkit-XXXXXX" beside it, mode 0666 & ~umask); an existing
+ * device or FIFO (/dev/null, /dev/stdout) is written in place.  Returns
+ * NULL with err filled (status 3: "FILE: cannot open: Is a directory",
+ * "FILE: cannot create temporary file in DIR: ...") on failure.  Installs
+ * the cleanup hook and signal handlers for -o FILE; they are removed when
+ * the last atomic writer is closed or aborted. */
 crm_writer *crm_writer_open(const char *path, const crm_writer_config *cfg,
 			    crm_error *err);
+
+/* Write to fd, which stays the caller's (never closed by the writer);
+ * name is used in messages.  Not atomic.  For tests and for tools that
+ * write to a descriptor they opened themselves. */
+crm_writer *crm_writer_open_fd(int fd, const char *name,
+			       const crm_writer_config *cfg, crm_error *err);
+
+/* Bytes accepted so far (written or buffered), BOM included. */
+unsigned long long crm_writer_tell(const crm_writer *w);
+/* Append bytes verbatim, outside the field logic: for copying records
+ * that were written once already (crm_sort).  Returns 0 or -1. */
+int crm_writer_bytes(crm_writer *w, const char *s, size_t n);
+/* Hand the buffer to write(2) now.  Returns 0 or -1. */
+int crm_writer_flush(crm_writer *w);
 
 /*
  * The following append to the current record, inserting delimiters
@@ -49,7 +69,9 @@ int crm_writer_empty(crm_writer *w);		/* an empty field */
 int crm_writer_record(crm_writer *w, const crm_record *rec, int in_delim);
 /* Every name of h as fields (with -H callers write no header at all). */
 int crm_writer_header(crm_writer *w, const crm_header *h);
-/* Terminate the current record. */
+/* Terminate the current record (LF, or CRLF with crlf).  A record of one
+ * empty field is written `""`; a record of no fields writes nothing, as
+ * CSV cannot express it. */
 int crm_writer_end(crm_writer *w);
 
 /* Whether a write failed with EPIPE (the tool should end quietly). */
@@ -62,7 +84,9 @@ bool crm_writer_broken_pipe(const crm_writer *w);
  */
 int crm_writer_close(crm_writer *w, crm_error *err);
 
-/* Discard: remove the temporary file (if any) and free w. */
+/* Discard: remove the temporary file of -o FILE and free w.  A stream
+ * (standard output, a descriptor) gets the buffered bytes first, since
+ * what it received before cannot be taken back. */
 void crm_writer_abort(crm_writer *w);
 
 #endif

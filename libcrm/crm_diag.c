@@ -6,8 +6,12 @@
 #include <string.h>
 
 static const char *tool_name = "crmkit";
-static void (*cleanup_fn)(void *);
-static void *cleanup_arg;
+#define MAX_HOOKS 8
+static struct {
+	void (*fn)(void *);
+	void *arg;
+} hooks[MAX_HOOKS];
+static size_t nhooks;
 
 void
 crm_diag_init(const char *tool)
@@ -24,18 +28,34 @@ crm_diag_tool(void)
 void
 crm_diag_atexit(void (*cleanup)(void *), void *arg)
 {
-	cleanup_fn = cleanup;
-	cleanup_arg = arg;
+	if (nhooks < MAX_HOOKS) {
+		hooks[nhooks].fn = cleanup;
+		hooks[nhooks].arg = arg;
+		nhooks++;
+	}
+}
+
+void
+crm_diag_atexit_remove(void (*cleanup)(void *), void *arg)
+{
+	for (size_t i = nhooks; i-- > 0;) {
+		if (hooks[i].fn == cleanup && hooks[i].arg == arg) {
+			memmove(&hooks[i], &hooks[i + 1],
+			    (nhooks - i - 1) * sizeof hooks[0]);
+			nhooks--;
+			return;
+		}
+	}
 }
 
 static void
 run_cleanup(void)
 {
-	void (*fn)(void *) = cleanup_fn;
-
-	cleanup_fn = NULL;
-	if (fn != NULL)
-		fn(cleanup_arg);
+	/* Each hook runs once even if it dies itself. */
+	while (nhooks > 0) {
+		nhooks--;
+		hooks[nhooks].fn(hooks[nhooks].arg);
+	}
 }
 
 int

@@ -57,10 +57,12 @@ _Noreturn void crm_die(int status, const char *fmt, ...)
 _Noreturn void crm_die_error(const crm_error *err);
 
 /*
- * Called by crm_die*() before exiting so that a half-written -o FILE is
- * removed.  One hook at a time; NULL clears it.
+ * Register a hook that crm_die*() runs before exiting, so that a
+ * half-written -o FILE is removed.  Up to 8 hooks; the latest runs first.
+ * crm_diag_atexit_remove() unregisters the pair (fn, arg) again.
  */
 void crm_diag_atexit(void (*cleanup)(void *), void *arg);
+void crm_diag_atexit_remove(void (*cleanup)(void *), void *arg);
 
 /* Allocation that cannot fail: on exhaustion, "TOOL: out of memory", exit 3. */
 void *crm_xmalloc(size_t n);

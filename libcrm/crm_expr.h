@@ -7,6 +7,16 @@
  * kpi are allowed: the compiled expression then exposes each aggregate
  * call (its kind, its row-level argument) so that a caller accumulates
  * them per group, and evaluates the outer expression over their results.
+ *
+ * Value rules (details in crm_expr.c): arithmetic and numeric functions
+ * on a STR or INVALID operand give INVALID (NOT_NUMBER), which wins over
+ * a MISSING operand so that bad data is never hidden; otherwise a MISSING
+ * operand gives MISSING.  Division or % by zero gives MISSING (DIV_ZERO),
+ * sqrt/log outside their domain and non-finite results MISSING (DOMAIN).
+ * Comparisons and and/or/not never give MISSING (a missing side is
+ * false), but INVALID passes through them.  Notes travel with values, so
+ * the note names the first cause in evaluation order of the value that
+ * was returned (never one from an unselected if() branch).
  */
 #ifndef CRM_EXPR_H
 #define CRM_EXPR_H

@@ -80,6 +80,17 @@ typedef enum crm_row_status {
 crm_row_status crm_rows_next(crm_rows *r, const crm_record **rec,
 			     double *vals);
 
+/*
+ * The tool found the current record (the last one crm_rows_next
+ * returned) invalid for a reason of its own, e.g. "no rule matches":
+ * apply --invalid to it as crm_rows_next does to invalid measures.  fail
+ * ends the tool with the data error "FILE:LINE: why"; keep counts it and
+ * returns true (the tool writes it with empty results); skip counts it,
+ * writes it to --rejects with why, and returns false (the tool writes
+ * nothing).
+ */
+bool crm_rows_invalid(crm_rows *r, const char *why);
+
 /* Write rec as it was (pass-through), without ending the output record. */
 void crm_rows_pass(crm_rows *r, const crm_record *rec);
 /* Append fields to the current output record. */
@@ -87,6 +98,16 @@ void crm_rows_num(crm_rows *r, double v);
 void crm_rows_text(crm_rows *r, const char *s);
 void crm_rows_empty(crm_rows *r);
 void crm_rows_end(crm_rows *r);
+
+/*
+ * Sorted output: from now on the records written go to a spool file in
+ * $TMPDIR (24 bytes of memory per record for the index); crm_rows_close
+ * writes them ordered by (key1, key2) ascending, then input order.
+ * Call crm_rows_key before writing each record.  The header is written
+ * before, directly.
+ */
+void crm_rows_sort(crm_rows *r);
+void crm_rows_key(crm_rows *r, int key1, double key2);
 
 /* Location of the current record, for a tool's own data errors. */
 const char *crm_rows_file(const crm_rows *r);

@@ -1,0 +1,1175 @@
+/*
+ * crm_csv: streaming CSV input.  See crm_csv.h for the contract.
+ *
+ * The reader keeps one buffer holding at least the record being parsed,
+ * so that fields of quote-free lines and the raw text of every record can
+ * point into it (zero copy).  The buffer only grows when one record does
+ * not fit, so memory is bounded by the longest record, never by the
+ * number of rows.
+ */
+#include "crm_csv.h"
+#include "crm_tmp.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Large enough that read(2) and memchr amortise well, small enough to stay
+ * far below the 8 MB resident limit of SPEC 4. */
+#define BUF_INIT ((size_t)256 * 1024)
+/* Raw bytes converted per iconv call; single-byte encodings expand at
+ * most threefold into UTF-8. */
+#define IBUF_SIZE ((size_t)32 * 1024)
+/* libcsv grows its field buffer by a fixed block per byte that does not
+ * fit; feeding long lines in pieces lets us enlarge the block between
+ * pieces so a 16 MB field costs a few reallocs, not 100000. */
+#define FEED_MAX ((size_t)64 * 1024)
+#define NONE SIZE_MAX
+
+enum crm_enc { ENC_UTF8, ENC_CP1252, ENC_LATIN1 };
+
+struct crm_csv_reader {
+	int fd;
+	char *name;
+	FILE *spool;
+	int delim;
+	bool started;		/* BOM dropped and delimiter known */
+	bool failed;		/* errors are sticky: the stream is unusable */
+	crm_error saved;
+
+	/* [pos, end) of buf is read but not yet consumed; pos is always
+	 * the start of the record being parsed. */
+	char *buf;
+	size_t cap, pos, end;
+	bool eof;		/* no byte will ever follow end */
+	unsigned long line;	/* physical line of buf[pos] */
+
+	/* Cache of the next '\n' so that files with CR line ends do not
+	 * rescan the whole buffer for a LF on every line. */
+	size_t lf_at;		/* index of a LF, NONE if unknown */
+	size_t lf_scanned;	/* no LF in [any record start, lf_scanned) */
+
+	/* --encoding: raw bytes wait in ibuf until converted into buf. */
+	enum crm_enc enc;
+	iconv_t cd;
+	char *ibuf;
+	size_t ilen;
+	bool fd_eof;
+	bool bad_byte;		/* ibuf[0] cannot be converted */
+
+	/* Fields of the current record. */
+	const char **f;
+	size_t *len;
+	size_t *aoff;		/* slow path: offsets into arena */
+	size_t nf, fcap;
+
+	/* Slow path (records holding a quote): libcsv and a per-reader
+	 * arena for the field values it hands out. */
+	struct csv_parser csv;
+	char *arena;
+	size_t acap, alen;
+	bool rec_done;
+};
+
+/* ------------------------------------------------------------------ */
+/* Helpers shared by the reader and crm_input */
+
+static const char *
+tmp_dir(void)
+{
+	const char *d = getenv("TMPDIR");
+
+	return (d != NULL && *d != '\0') ? d : "/tmp";
+}
+
+static int
+parse_encoding(const char *e, enum crm_enc *enc, crm_error *err)
+{
+	if (e == NULL || strcasecmp(e, "utf-8") == 0 ||
+	    strcasecmp(e, "utf8") == 0)
+		*enc = ENC_UTF8;
+	else if (strcasecmp(e, "cp1252") == 0 ||
+	    strcasecmp(e, "windows-1252") == 0)
+		*enc = ENC_CP1252;
+	else if (strcasecmp(e, "latin1") == 0 ||
+	    strcasecmp(e, "latin-1") == 0 ||
+	    strcasecmp(e, "iso-8859-1") == 0)
+		*enc = ENC_LATIN1;
+	else
+		return crm_error_set(err, CRM_EXIT_USAGE,
+		    "unknown encoding '%s' (use cp1252 or latin1)", e);
+	return 0;
+}
+
+/* Line ends in s[0..n): LF, CRLF and lone CR each count once. */
+static unsigned long
+count_lines(const char *s, size_t n)
+{
+	unsigned long k = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\n') {
+			k++;
+		} else if (s[i] == '\r') {
+			k++;
+			if (i + 1 < n && s[i + 1] == '\n')
+				i++;
+		}
+	}
+	return k;
+}
+
+/* libcsv trims spaces and tabs unless told that nothing is a space. */
+static int
+never_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading and converting bytes */
+
+static int
+reader_fail(crm_csv_reader *r, crm_error *err)
+{
+	r->failed = true;
+	if (err != NULL)
+		r->saved = *err;
+	else
+		crm_error_set(&r->saved, CRM_EXIT_IO, "%s: read error",
+		    r->name);
+	return -1;
+}
+
+/* read(2) into dst, copying every byte to the spool.  Returns the count,
+ * 0 at end of file, -1 with err filled. */
+static ssize_t
+read_raw(crm_csv_reader *r, char *dst, size_t n, crm_error *err)
+{
+	ssize_t k;
+
+	do
+		k = read(r->fd, dst, n);
+	while (k < 0 && errno == EINTR);
+	if (k < 0) {
+		if (errno == EISDIR)
+			return crm_error_at(err, CRM_EXIT_IO, r->name, 0,
+			    "cannot read: %s", strerror(errno));
+		return crm_error_at(err, CRM_EXIT_IO, r->name, 0,
+		    "read error: %s", strerror(errno));
+	}
+	if (k > 0 && r->spool != NULL &&
+	    fwrite(dst, 1, (size_t)k, r->spool) != (size_t)k)
+		return crm_error_set(err, CRM_EXIT_IO,
+		    "cannot spool standard input to %s: %s", tmp_dir(),
+		    strerror(errno));
+	return k;
+}
+
+/* Move the unconsumed bytes to the front and make sure at least half the
+ * buffer is free, so that a record close to the buffer size is not
+ * rescanned after every small read. */
+static void
+make_room(crm_csv_reader *r)
+{
+	size_t p = r->pos;
+
+	if (p > 0) {
+		memmove(r->buf, r->buf + p, r->end - p);
+		r->end -= p;
+		r->pos = 0;
+		if (r->lf_at != NONE)
+			r->lf_at = r->lf_at >= p ? r->lf_at - p : NONE;
+		r->lf_scanned = r->lf_scanned >= p ? r->lf_scanned - p : 0;
+	}
+	if (r->cap - r->end < r->cap / 2) {
+		if (r->cap > SIZE_MAX / 2)
+			crm_die(CRM_EXIT_IO, "out of memory");
+		r->cap *= 2;
+		r->buf = crm_xrealloc(r->buf, r->cap);
+	}
+}
+
+static int
+bad_byte_error(crm_csv_reader *r, crm_error *err)
+{
+	unsigned long line = r->line +
+	    count_lines(r->buf + r->pos, r->end - r->pos);
+
+	return crm_error_at(err, CRM_EXIT_DATA, r->name, line,
+	    "byte 0x%02X is not defined in %s",
+	    (unsigned)(unsigned char)r->ibuf[0],
+	    r->enc == ENC_CP1252 ? "cp1252" : "latin1");
+}
+
+/* Convert pending raw bytes into buf; read more raw bytes when none are
+ * pending.  Returns 1 when buf grew, 0 at the end, -1 on error. */
+static int
+fill_converted(crm_csv_reader *r, crm_error *err)
+{
+	for (;;) {
+		if (r->ilen > 0) {
+			char *in = r->ibuf, *out = r->buf + r->end;
+			size_t inleft = r->ilen, outleft = r->cap - r->end;
+			size_t produced;
+
+			if (r->bad_byte)
+				return bad_byte_error(r, err);
+			if (iconv(r->cd, &in, &inleft, &out, &outleft) ==
+			    (size_t)-1 && errno == EILSEQ)
+				r->bad_byte = true;
+			produced = (size_t)(out - (r->buf + r->end));
+			r->end += produced;
+			memmove(r->ibuf, in, inleft);
+			r->ilen = inleft;
+			if (produced > 0)
+				return 1;
+			if (!r->bad_byte)	/* E2BIG with room < 3 bytes */
+				make_room(r);
+			continue;
+		}
+		if (r->fd_eof) {
+			r->eof = true;
+			return 0;
+		}
+		ssize_t k = read_raw(r, r->ibuf, IBUF_SIZE, err);
+
+		if (k < 0)
+			return -1;
+		if (k == 0)
+			r->fd_eof = true;
+		r->ilen = (size_t)k;
+	}
+}
+
+/* Append input to buf, keeping [pos, end).  Offsets relative to pos stay
+ * valid; absolute pointers into buf do not.  Returns 1 when data was
+ * added, 0 at end of input, -1 on error. */
+static int
+fill(crm_csv_reader *r, crm_error *err)
+{
+	ssize_t k;
+
+	if (r->eof)
+		return 0;
+	make_room(r);
+	if (r->enc != ENC_UTF8)
+		return fill_converted(r, err);
+	k = read_raw(r, r->buf + r->end, r->cap - r->end, err);
+	if (k < 0)
+		return -1;
+	if (k == 0) {
+		r->eof = true;
+		return 0;
+	}
+	r->end += (size_t)k;
+	return 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Physical lines */
+
+/* Index of the first LF at or after s, or NONE.  Record starts only move
+ * forward, which is what makes the cache valid. */
+static size_t
+next_lf(crm_csv_reader *r, size_t s)
+{
+	const char *p;
+	size_t from;
+
+	if (r->lf_at != NONE && r->lf_at >= s)
+		return r->lf_at;
+	from = r->lf_scanned > s ? r->lf_scanned : s;
+	p = from < r->end ? memchr(r->buf + from, '\n', r->end - from) : NULL;
+	if (p != NULL) {
+		r->lf_at = (size_t)(p - r->buf);
+		return r->lf_at;
+	}
+	r->lf_at = NONE;
+	r->lf_scanned = r->end;
+	return NONE;
+}
+
+static void
+forget_lf(crm_csv_reader *r)
+{
+	r->lf_at = NONE;
+	r->lf_scanned = 0;
+}
+
+/*
+ * Find the physical line starting at offset off from pos, reading more
+ * input as needed.  *eol is the offset of its terminator, *tl the
+ * terminator's length: 2 for CRLF, 1 for LF or CR, 0 for a last line
+ * without one.  Returns 1, 0 if no byte is left at off, -1 on error.
+ */
+static int
+line_end(crm_csv_reader *r, size_t off, size_t *eol, size_t *tl,
+	 crm_error *err)
+{
+	for (;;) {
+		size_t s = r->pos + off;
+		size_t lf = next_lf(r, s);
+		size_t lim = lf == NONE ? r->end : lf;
+		const char *cr = memchr(r->buf + s, '\r', lim - s);
+
+		if (cr != NULL) {
+			size_t c = (size_t)(cr - r->buf);
+
+			if (c + 1 < r->end || r->eof) {
+				*eol = c - r->pos;
+				*tl = (c + 1 < r->end && r->buf[c + 1] == '\n')
+				    ? 2 : 1;
+				return 1;
+			}
+			/* a CR at the end of the data: is a LF next? */
+		} else if (lf != NONE) {
+			*eol = lf - r->pos;
+			*tl = 1;
+			return 1;
+		} else if (r->eof) {
+			if (s == r->end)
+				return 0;
+			*eol = r->end - r->pos;
+			*tl = 0;
+			return 1;
+		}
+		if (fill(r, err) < 0)
+			return -1;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Sniffing */
+
+int
+crm_csv_sniff(const char *buf, size_t len)
+{
+	static const char cand[4] = { ',', ';', '\t', '|' };
+	size_t count[4] = { 0, 0, 0, 0 };
+	size_t i = 0, best = 0;
+	bool quoted = false, tie = false;
+
+	/* leading blank lines hold no record, so they are not "the first
+	 * line" either */
+	while (i < len && (buf[i] == '\r' || buf[i] == '\n'))
+		i++;
+	for (; i < len; i++) {
+		char c = buf[i];
+
+		if (c == '"') {
+			quoted = !quoted;	/* "" toggles twice */
+			continue;
+		}
+		if (quoted)
+			continue;
+		if (c == '\n' || c == '\r')
+			break;
+		for (size_t k = 0; k < 4; k++)
+			if (c == cand[k])
+				count[k]++;
+	}
+	for (size_t k = 1; k < 4; k++) {
+		if (count[k] > count[best]) {
+			best = k;
+			tie = false;
+		} else if (count[k] == count[best]) {
+			tie = true;
+		}
+	}
+	if (count[best] == 0 || tie)
+		return ',';
+	return cand[best];
+}
+
+/* ------------------------------------------------------------------ */
+/* The reader */
+
+crm_csv_reader *
+crm_csv_open_fd(int fd, const char *name, const crm_csv_config *cfg,
+		FILE *spool, crm_error *err)
+{
+	crm_csv_reader *r;
+	enum crm_enc enc;
+
+	if (parse_encoding(cfg->encoding, &enc, err) < 0) {
+		close(fd);
+		return NULL;
+	}
+	if (cfg->delimiter == '"' || cfg->delimiter == '\r' ||
+	    cfg->delimiter == '\n' || cfg->delimiter < 0 ||
+	    cfg->delimiter > 255) {
+		close(fd);
+		crm_error_set(err, CRM_EXIT_USAGE,
+		    "the delimiter cannot be a quote or line end");
+		return NULL;
+	}
+	r = crm_xcalloc(1, sizeof *r);
+	r->enc = enc;
+	if (enc != ENC_UTF8) {
+		const char *from = enc == ENC_CP1252 ? "CP1252" : "ISO-8859-1";
+
+		r->cd = iconv_open("UTF-8", from);
+		if (r->cd == (iconv_t)-1) {
+			crm_error_set(err, CRM_EXIT_IO,
+			    "cannot convert from %s: %s", cfg->encoding,
+			    strerror(errno));
+			free(r);
+			close(fd);
+			return NULL;
+		}
+		r->ibuf = crm_xmalloc(IBUF_SIZE);
+	}
+	if (csv_init(&r->csv, CSV_STRICT | CSV_STRICT_FINI) != 0)
+		crm_die(CRM_EXIT_IO, "out of memory");
+	csv_set_space_func(&r->csv, never_space);
+	r->fd = fd;
+	r->name = crm_xstrdup(name);
+	r->spool = spool;
+	r->delim = cfg->delimiter;
+	r->cap = BUF_INIT;
+	r->buf = crm_xmalloc(r->cap);
+	r->line = 1;
+	r->lf_at = NONE;
+	r->fcap = 64;
+	r->f = crm_xreallocarray(NULL, r->fcap, sizeof *r->f);
+	r->len = crm_xreallocarray(NULL, r->fcap, sizeof *r->len);
+	r->aoff = crm_xreallocarray(NULL, r->fcap, sizeof *r->aoff);
+	r->acap = 4096;
+	r->arena = crm_xmalloc(r->acap);
+	return r;
+}
+
+/* Drop a BOM and settle the delimiter before the first record. */
+static int
+start(crm_csv_reader *r, crm_error *err)
+{
+	size_t off = 0, eol, tl;
+	int rc;
+
+	r->started = true;
+	if (r->enc == ENC_UTF8) {
+		while (r->end - r->pos < 3 && (rc = fill(r, err)) != 0)
+			if (rc < 0)
+				return -1;
+		if (r->end - r->pos >= 3 &&
+		    memcmp(r->buf + r->pos, "\xEF\xBB\xBF", 3) == 0)
+			r->pos += 3;
+	}
+	if (r->delim == 0) {
+		/* make sure the first non-blank line is buffered */
+		while ((rc = line_end(r, off, &eol, &tl, err)) > 0 &&
+		    eol == off)
+			off = eol + tl;
+		if (rc < 0)
+			return -1;
+		r->delim = crm_csv_sniff(r->buf + r->pos + off,
+		    r->end - r->pos - off);
+		forget_lf(r);	/* the scan ran ahead of the first record */
+	}
+	csv_set_delim(&r->csv, (unsigned char)r->delim);
+	return 0;
+}
+
+static void
+grow_fields(crm_csv_reader *r)
+{
+	r->fcap *= 2;
+	r->f = crm_xreallocarray(r->f, r->fcap, sizeof *r->f);
+	r->len = crm_xreallocarray(r->len, r->fcap, sizeof *r->len);
+	r->aoff = crm_xreallocarray(r->aoff, r->fcap, sizeof *r->aoff);
+}
+
+/* Fast path: a line without quotes is its fields, split on the
+ * delimiter. */
+static void
+split_line(crm_csv_reader *r, const char *s, size_t n)
+{
+	const char *e = s + n;
+	int d = r->delim;
+
+	r->nf = 0;
+	for (;;) {
+		const char *q = memchr(s, d, (size_t)(e - s));
+
+		if (r->nf == r->fcap)
+			grow_fields(r);
+		r->f[r->nf] = s;
+		if (q == NULL) {
+			r->len[r->nf++] = (size_t)(e - s);
+			return;
+		}
+		r->len[r->nf++] = (size_t)(q - s);
+		s = q + 1;
+	}
+}
+
+static void
+on_field(void *s, size_t n, void *data)
+{
+	crm_csv_reader *r = data;
+
+	if (r->nf == r->fcap)
+		grow_fields(r);
+	if (n > r->acap - r->alen) {
+		while (n > r->acap - r->alen) {
+			if (r->acap > SIZE_MAX / 2)
+				crm_die(CRM_EXIT_IO, "out of memory");
+			r->acap *= 2;
+		}
+		r->arena = crm_xrealloc(r->arena, r->acap);
+	}
+	if (n > 0)
+		memcpy(r->arena + r->alen, s, n);
+	r->aoff[r->nf] = r->alen;
+	r->len[r->nf++] = n;
+	r->alen += n;
+}
+
+static void
+on_record(int c, void *data)
+{
+	crm_csv_reader *r = data;
+
+	(void)c;
+	r->rec_done = true;
+}
+
+/* Hand libcsv n bytes at offset off from pos: one physical line (or its
+ * remainder) of a quoted record.  line is that line's number. */
+static int
+feed(crm_csv_reader *r, size_t off, size_t n, unsigned long line,
+     crm_error *err)
+{
+	const char *p = r->buf + r->pos + off;
+
+	for (size_t done = 0; done < n && !r->rec_done;) {
+		size_t k = n - done < FEED_MAX ? n - done : FEED_MAX;
+		size_t bs = csv_get_buffer_size(&r->csv);
+		size_t got;
+
+		csv_set_blk_size(&r->csv, bs < 4096 ? 4096 : bs);
+		got = csv_parse(&r->csv, p + done, k, on_field, on_record, r);
+		switch (csv_error(&r->csv)) {
+		case CSV_SUCCESS:
+			break;
+		case CSV_EPARSE:
+			/* libcsv stops at the offending byte: a quote means it
+			 * sat inside an unquoted field, anything else
+			 * followed a closing quote. */
+			if (got < k && p[done + got] == '"')
+				return crm_error_at(err, CRM_EXIT_DATA,
+				    r->name, line,
+				    "bare quote in unquoted field");
+			return crm_error_at(err, CRM_EXIT_DATA, r->name, line,
+			    "unexpected character after closing quote");
+		default:
+			return crm_error_at(err, CRM_EXIT_IO, r->name, line,
+			    "%s", csv_strerror(csv_error(&r->csv)));
+		}
+		done += k;
+	}
+	return 0;
+}
+
+/* Line of the opening quote of the field libcsv found open at the end of
+ * input; s[0..n) is the record from its first byte. */
+static unsigned long
+open_quote_line(const char *s, size_t n, unsigned long line)
+{
+	size_t open = 0;
+	bool quoted = false;
+
+	for (size_t i = 0; i < n; i++) {
+		if (quoted) {
+			if (s[i] == '"') {
+				if (i + 1 < n && s[i + 1] == '"')
+					i++;
+				else
+					quoted = false;
+			}
+		} else if (s[i] == '"') {
+			quoted = true;
+			open = i;
+		}
+	}
+	return line + count_lines(s, open);
+}
+
+/* Slow path: the record starting at pos holds a quote.  Its first line
+ * ends at eol with a terminator of tl bytes. */
+static int
+slow_record(crm_csv_reader *r, crm_record *rec, size_t eol, size_t tl,
+	    crm_error *err)
+{
+	unsigned long line = r->line;
+	size_t off = 0, rawend = 0;
+	int rc;
+
+	r->nf = 0;
+	r->alen = 0;
+	r->rec_done = false;
+	for (;;) {
+		if (feed(r, off, eol + tl - off, line, err) < 0)
+			return -1;
+		rawend = eol;
+		off = eol + tl;
+		if (tl > 0)
+			line++;
+		if (r->rec_done)
+			break;
+		rc = line_end(r, off, &eol, &tl, err);
+		if (rc < 0)
+			return -1;
+		if (rc == 0) {
+			if (csv_fini(&r->csv, on_field, on_record, r) != 0)
+				return crm_error_at(err, CRM_EXIT_DATA,
+				    r->name,
+				    open_quote_line(r->buf + r->pos,
+				    r->end - r->pos, r->line),
+				    "quote opened here is never closed");
+			break;
+		}
+	}
+	for (size_t i = 0; i < r->nf; i++)
+		r->f[i] = r->arena + r->aoff[i];
+	rec->n = r->nf;
+	rec->f = r->f;
+	rec->len = r->len;
+	rec->raw = r->buf + r->pos;
+	rec->rawlen = rawend;
+	rec->line = r->line;
+	r->pos += off;
+	r->line = line;
+	return 1;
+}
+
+int
+crm_csv_read(crm_csv_reader *r, crm_record *rec, crm_error *err)
+{
+	size_t eol, tl;
+	int rc;
+
+	if (r->failed) {
+		if (err != NULL)
+			*err = r->saved;
+		return -1;
+	}
+	if (!r->started && start(r, err) < 0)
+		return reader_fail(r, err);
+	for (;;) {
+		rc = line_end(r, 0, &eol, &tl, err);
+		if (rc < 0)
+			return reader_fail(r, err);
+		if (rc == 0)
+			return 0;
+		if (eol == 0) {		/* blank line */
+			r->pos += tl;
+			r->line++;
+			continue;
+		}
+		break;
+	}
+	if (memchr(r->buf + r->pos, '"', eol) != NULL) {
+		if (slow_record(r, rec, eol, tl, err) < 0)
+			return reader_fail(r, err);
+		return 1;
+	}
+	split_line(r, r->buf + r->pos, eol);
+	rec->n = r->nf;
+	rec->f = r->f;
+	rec->len = r->len;
+	rec->raw = r->buf + r->pos;
+	rec->rawlen = eol;
+	rec->line = r->line;
+	r->pos += eol + tl;
+	r->line++;
+	return 1;
+}
+
+int
+crm_csv_delimiter(crm_csv_reader *r, crm_error *err)
+{
+	if (r->failed) {
+		if (err != NULL)
+			*err = r->saved;
+		return -1;
+	}
+	if (!r->started && start(r, err) < 0)
+		return reader_fail(r, err);
+	return r->delim;
+}
+
+const char *
+crm_csv_name(const crm_csv_reader *r)
+{
+	return r->name;
+}
+
+void
+crm_csv_close(crm_csv_reader *r)
+{
+	if (r == NULL)
+		return;
+	close(r->fd);
+	csv_free(&r->csv);
+	if (r->enc != ENC_UTF8)
+		iconv_close(r->cd);
+	free(r->ibuf);
+	free(r->name);
+	free(r->buf);
+	free(r->f);
+	free(r->len);
+	free(r->aoff);
+	free(r->arena);
+	free(r);
+}
+
+/* Copy what is still unread on r's descriptor to its spool, so that a
+ * second pass sees all of standard input even if the first stopped
+ * early. */
+static int
+drain_to_spool(crm_csv_reader *r, crm_error *err)
+{
+	char tmp[16384];
+	ssize_t k;
+
+	if (r->spool == NULL)
+		return 0;
+	if (r->enc == ENC_UTF8 ? r->eof : r->fd_eof)
+		return 0;
+	while ((k = read_raw(r, tmp, sizeof tmp, err)) > 0)
+		;
+	return k < 0 ? -1 : 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Headers */
+
+long
+crm_header_find(const crm_header *h, const char *name, size_t len)
+{
+	long found = -1;
+
+	for (size_t i = 0; i < h->n; i++) {
+		if (h->len[i] != len ||
+		    (len > 0 && memcmp(h->name[i], name, len) != 0))
+			continue;
+		if (found >= 0)
+			return -2;
+		found = (long)i;
+	}
+	return found;
+}
+
+/* ------------------------------------------------------------------ */
+/* crm_input */
+
+enum stdin_state { STDIN_UNREAD, STDIN_READING, STDIN_SPOOLED };
+
+struct crm_input {
+	crm_csv_config cfg;	/* delimiter fixed once a header is seen */
+	char *encoding;
+	size_t nops;
+	char **path;		/* NULL for standard input */
+	char **name;
+	size_t stdin_op;	/* first "-" operand, NONE if none */
+	enum stdin_state stdin_state;
+	bool stdin_seekable;	/* a regular file: rewound by lseek */
+	off_t stdin_off;	/* where it started */
+	bool two_pass;
+	FILE *spool;
+
+	size_t next;		/* operand to open next */
+	size_t cur;		/* operand r reads */
+	crm_csv_reader *r;
+	const char *last_name;
+
+	bool have_header;
+	size_t hdr_op;		/* operand the header came from */
+	crm_header hdr;
+	crm_record hrec;	/* copy of the header record (not with -H) */
+	char *hraw;
+	const char **hf;
+
+	bool pending;		/* with -H, the first record of an operand */
+	crm_record prec;
+
+	bool failed;
+	crm_error saved;
+};
+
+static int
+input_fail(crm_input *in, crm_error *err)
+{
+	in->failed = true;
+	if (err != NULL)
+		in->saved = *err;
+	return -1;
+}
+
+static int
+create_spool(crm_input *in, crm_error *err)
+{
+	int fd = crm_tmp_open(err);
+
+	if (fd < 0)
+		return -1;
+	in->spool = fdopen(fd, "w+");
+	if (in->spool == NULL) {
+		crm_error_set(err, CRM_EXIT_IO,
+		    "cannot spool standard input: %s", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+spool_flush(crm_input *in, crm_error *err)
+{
+	if (fflush(in->spool) != 0 || ferror(in->spool))
+		return crm_error_set(err, CRM_EXIT_IO,
+		    "cannot spool standard input to %s: %s", tmp_dir(),
+		    strerror(errno));
+	return 0;
+}
+
+/* Open operand i for reading. */
+static int
+open_operand(crm_input *in, size_t i, crm_error *err)
+{
+	FILE *spool = NULL;
+	struct stat st;
+	int fd;
+
+	if (in->path[i] == NULL) {
+		if (i == in->stdin_op && in->stdin_seekable) {
+			fd = dup(STDIN_FILENO);
+			if (fd >= 0 && lseek(fd, in->stdin_off, SEEK_SET) < 0) {
+				close(fd);
+				fd = -1;
+			}
+		} else if (i == in->stdin_op &&
+		    in->stdin_state == STDIN_SPOOLED) {
+			if (spool_flush(in, err) < 0)
+				return -1;
+			fd = dup(fileno(in->spool));
+			if (fd >= 0 && lseek(fd, 0, SEEK_SET) < 0) {
+				close(fd);
+				fd = -1;
+			}
+		} else {
+			/* dup: closing the reader must not close fd 0 */
+			fd = dup(STDIN_FILENO);
+			if (i == in->stdin_op) {
+				spool = in->spool;
+				in->stdin_state = STDIN_READING;
+			}
+		}
+		if (fd < 0)
+			return crm_error_at(err, CRM_EXIT_IO, in->name[i], 0,
+			    "cannot read: %s", strerror(errno));
+	} else {
+		fd = open(in->path[i], O_RDONLY);
+		if (fd < 0)
+			return crm_error_at(err, CRM_EXIT_IO, in->name[i], 0,
+			    "cannot open: %s", strerror(errno));
+		if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+			close(fd);
+			return crm_error_at(err, CRM_EXIT_IO, in->name[i], 0,
+			    "cannot read: %s", strerror(EISDIR));
+		}
+	}
+	in->r = crm_csv_open_fd(fd, in->name[i], &in->cfg, spool, err);
+	if (in->r == NULL)
+		return -1;
+	in->cur = i;
+	return 0;
+}
+
+static void
+close_operand(crm_input *in)
+{
+	if (in->r == NULL)
+		return;
+	if (in->cur == in->stdin_op && in->stdin_state == STDIN_READING &&
+	    in->r->eof)
+		in->stdin_state = in->spool != NULL ? STDIN_SPOOLED
+		    : STDIN_UNREAD;
+	crm_csv_close(in->r);
+	in->r = NULL;
+}
+
+static void
+set_header(crm_input *in, const crm_record *rec)
+{
+	crm_header *h = &in->hdr;
+
+	h->n = rec->n;
+	h->name = crm_xcalloc(rec->n, sizeof *h->name);
+	h->len = crm_xcalloc(rec->n, sizeof *h->len);
+	h->synthetic = in->cfg.no_header;
+	for (size_t i = 0; i < rec->n; i++) {
+		if (h->synthetic) {
+			char num[32];
+			int k = snprintf(num, sizeof num, "%zu", i + 1);
+
+			h->name[i] = crm_xmemdup(num, (size_t)k);
+			h->len[i] = (size_t)k;
+		} else {
+			h->name[i] = crm_xmemdup(rec->f[i], rec->len[i]);
+			h->len[i] = rec->len[i];
+		}
+	}
+	if (h->synthetic)
+		return;
+	in->hraw = crm_xmemdup(rec->raw, rec->rawlen);
+	in->hf = crm_xcalloc(rec->n, sizeof *in->hf);
+	for (size_t i = 0; i < rec->n; i++)
+		in->hf[i] = h->name[i];
+	in->hrec.n = rec->n;
+	in->hrec.f = in->hf;
+	in->hrec.len = h->len;
+	in->hrec.raw = in->hraw;
+	in->hrec.rawlen = rec->rawlen;
+	in->hrec.line = rec->line;
+}
+
+static bool
+same_header(const crm_header *h, const crm_record *rec)
+{
+	if (h->n != rec->n)
+		return false;
+	for (size_t i = 0; i < h->n; i++)
+		if (h->len[i] != rec->len[i] ||
+		    memcmp(h->name[i], rec->f[i], rec->len[i]) != 0)
+			return false;
+	return true;
+}
+
+/*
+ * Read the first record of the operand just opened: the header (taken
+ * from the first operand that has one, compared for the others) or,
+ * with -H, a data record kept pending.  An empty operand is closed: it
+ * contributes nothing, as with cat.
+ */
+static int
+start_operand(crm_input *in, crm_error *err)
+{
+	crm_record rec;
+	int rc = crm_csv_read(in->r, &rec, err);
+
+	if (rc < 0)
+		return -1;
+	if (rc == 0) {
+		close_operand(in);
+		return 0;
+	}
+	if (!in->have_header) {
+		in->cfg.delimiter = in->r->delim;
+		set_header(in, &rec);
+		in->have_header = true;
+		in->hdr_op = in->cur;
+	} else if (!in->cfg.no_header && !same_header(&in->hdr, &rec)) {
+		return crm_error_set(err, CRM_EXIT_DATA,
+		    "%s: header differs from %s's", in->name[in->cur],
+		    in->name[in->hdr_op]);
+	}
+	in->last_name = in->name[in->cur];
+	if (in->cfg.no_header) {
+		in->prec = rec;
+		in->pending = true;
+	}
+	return 1;
+}
+
+crm_input *
+crm_input_open(char *const *paths, size_t npaths, const crm_csv_config *cfg,
+	       bool two_pass, crm_error *err)
+{
+	static char *const dash[] = { "-" };
+	crm_input *in;
+	enum crm_enc enc;
+
+	if (parse_encoding(cfg->encoding, &enc, err) < 0)
+		return NULL;
+	if (npaths == 0) {
+		paths = dash;
+		npaths = 1;
+	}
+	in = crm_xcalloc(1, sizeof *in);
+	in->cfg = *cfg;
+	in->hdr.synthetic = cfg->no_header;
+	if (cfg->encoding != NULL) {
+		in->encoding = crm_xstrdup(cfg->encoding);
+		in->cfg.encoding = in->encoding;
+	}
+	in->nops = npaths;
+	in->path = crm_xcalloc(npaths, sizeof *in->path);
+	in->name = crm_xcalloc(npaths, sizeof *in->name);
+	in->stdin_op = NONE;
+	for (size_t i = 0; i < npaths; i++) {
+		if (strcmp(paths[i], "-") == 0) {
+			in->name[i] = crm_xstrdup("<stdin>");
+			if (in->stdin_op == NONE)
+				in->stdin_op = i;
+		} else {
+			in->path[i] = crm_xstrdup(paths[i]);
+			in->name[i] = crm_xstrdup(paths[i]);
+		}
+	}
+	in->two_pass = two_pass;
+	in->last_name = in->name[0];
+	if (two_pass && in->stdin_op != NONE) {
+		struct stat st;
+
+		/* `tool < file` needs no copy: seek back instead */
+		if (fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode) &&
+		    (in->stdin_off = lseek(STDIN_FILENO, 0, SEEK_CUR)) >= 0)
+			in->stdin_seekable = true;
+		else if (create_spool(in, err) < 0)
+			goto fail;
+	}
+	while (!in->have_header && in->next < in->nops) {
+		if (open_operand(in, in->next++, err) < 0 ||
+		    start_operand(in, err) < 0)
+			goto fail;
+	}
+	return in;
+fail:
+	crm_input_close(in);
+	return NULL;
+}
+
+int
+crm_input_read(crm_input *in, crm_record *rec, crm_error *err)
+{
+	int rc;
+
+	if (in->failed) {
+		if (err != NULL)
+			*err = in->saved;
+		return -1;
+	}
+	for (;;) {
+		if (in->pending) {
+			in->pending = false;
+			*rec = in->prec;
+		} else if (in->r == NULL) {
+			if (in->next >= in->nops)
+				return 0;
+			if (open_operand(in, in->next++, err) < 0 ||
+			    start_operand(in, err) < 0)
+				return input_fail(in, err);
+			continue;
+		} else {
+			rc = crm_csv_read(in->r, rec, err);
+			if (rc < 0)
+				return input_fail(in, err);
+			if (rc == 0) {
+				close_operand(in);
+				continue;
+			}
+		}
+		in->last_name = in->name[in->cur];
+		if (rec->n != in->hdr.n) {
+			crm_error_at(err, CRM_EXIT_DATA, in->last_name,
+			    rec->line, "expected %zu fields, found %zu",
+			    in->hdr.n, rec->n);
+			return input_fail(in, err);
+		}
+		return 1;
+	}
+}
+
+int
+crm_input_rewind(crm_input *in, crm_error *err)
+{
+	if (in->failed) {
+		if (err != NULL)
+			*err = in->saved;
+		return -1;
+	}
+	if (in->r != NULL && in->cur == in->stdin_op &&
+	    in->stdin_state == STDIN_READING) {
+		if (in->spool == NULL) {
+			crm_error_set(err, CRM_EXIT_IO,
+			    "cannot read standard input twice");
+			return input_fail(in, err);
+		}
+		if (drain_to_spool(in->r, err) < 0)
+			return input_fail(in, err);
+		in->r->eof = true;
+	}
+	close_operand(in);
+	if (in->stdin_op != NONE && in->stdin_state != STDIN_SPOOLED &&
+	    !in->stdin_seekable && in->stdin_op < in->next) {
+		/* read in pass 1 but not kept */
+		crm_error_set(err, CRM_EXIT_IO,
+		    "cannot read standard input twice");
+		return input_fail(in, err);
+	}
+	in->pending = false;
+	in->next = 0;
+	in->last_name = in->name[0];
+	return 0;
+}
+
+const crm_header *
+crm_input_header(const crm_input *in)
+{
+	return &in->hdr;
+}
+
+int
+crm_input_delimiter(const crm_input *in)
+{
+	return in->cfg.delimiter != 0 ? in->cfg.delimiter : ',';
+}
+
+const char *
+crm_input_name(const crm_input *in)
+{
+	return in->last_name;
+}
+
+const crm_record *
+crm_input_header_record(const crm_input *in)
+{
+	if (in->hdr.synthetic)
+		return NULL;
+	return &in->hrec;
+}
+
+void
+crm_input_close(crm_input *in)
+{
+	if (in == NULL)
+		return;
+	crm_csv_close(in->r);
+	if (in->spool != NULL)
+		fclose(in->spool);
+	for (size_t i = 0; i < in->hdr.n; i++)
+		free(in->hdr.name[i]);
+	free(in->hdr.name);
+	free(in->hdr.len);
+	free(in->hraw);
+	free(in->hf);
+	for (size_t i = 0; i < in->nops; i++) {
+		free(in->path[i]);
+		free(in->name[i]);
+	}
+	free(in->path);
+	free(in->name);
+	free(in->encoding);
+	free(in);
+}

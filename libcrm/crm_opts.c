@@ -1,0 +1,361 @@
+#include "crm_opts.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+	OPT_OUTPUT_DELIMITER = CRM_OPT_COMMON_BASE,
+	OPT_CRLF,
+	OPT_BOM,
+	OPT_DECIMAL_COMMA,
+	OPT_PRECISION,
+	OPT_ENCODING,
+	OPT_LANG,
+	OPT_INVALID,
+	OPT_REJECTS
+};
+
+static const struct option common_options[] = {
+	{ "delimiter", required_argument, NULL, 'd' },
+	{ "output-delimiter", required_argument, NULL, OPT_OUTPUT_DELIMITER },
+	{ "no-header", no_argument, NULL, 'H' },
+	{ "crlf", no_argument, NULL, OPT_CRLF },
+	{ "bom", no_argument, NULL, OPT_BOM },
+	{ "decimal-comma", no_argument, NULL, OPT_DECIMAL_COMMA },
+	{ "precision", required_argument, NULL, OPT_PRECISION },
+	{ "encoding", required_argument, NULL, OPT_ENCODING },
+	{ "output", required_argument, NULL, 'o' },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "lang", required_argument, NULL, OPT_LANG },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ "invalid", required_argument, NULL, OPT_INVALID },
+	{ "rejects", required_argument, NULL, OPT_REJECTS },
+};
+#define NCOMMON (sizeof common_options / sizeof common_options[0])
+#define COMMON_SHORT "d:Ho:vhV"
+
+static const char common_help[] =
+"Input and output:\n"
+"  -d, --delimiter C         field delimiter: , ; tab | or one byte\n"
+"                            (default: sniffed from the first line)\n"
+"      --output-delimiter C  delimiter of the output (default: the input's)\n"
+"  -H, --no-header           the input has no header row; columns are\n"
+"                            numbered from 1 and no header is written\n"
+"      --encoding E          input encoding: utf-8, cp1252 or latin1\n"
+"      --decimal-comma       numbers use ',' as decimal separator and '.'\n"
+"                            as thousands grouping\n"
+"      --precision N         print numbers with N fixed decimals\n"
+"  -o, --output FILE         write to FILE (replaced only on success)\n"
+"      --crlf                end output lines with CRLF\n"
+"      --bom                 start output with a UTF-8 byte-order mark\n"
+"      --lang en|de          language of labels\n"
+"  -v, --verbose             report thresholds and row counts on stderr\n"
+"  -h, --help                print this help\n"
+"  -V, --version             print the version\n";
+
+static const char invalid_help[] =
+"      --invalid POLICY      rows with a missing or invalid measure:\n"
+"                            fail (default), keep, skip\n"
+"      --rejects FILE        with --invalid skip: write skipped rows to FILE\n";
+
+static const char invalid_help_no_keep[] =
+"      --invalid POLICY      rows with a missing or invalid value: fail\n"
+"                            (default) or skip\n"
+"      --rejects FILE        with --invalid skip: write skipped rows to FILE\n";
+
+static const crm_tool *current_tool;
+
+static void
+print_synopsis(FILE *fp, const crm_tool *tool)
+{
+	const char *s = tool->synopsis;
+
+	fputs("usage: ", fp);
+	/* Continuation lines of the synopsis line up under the first. */
+	for (; *s != '\0'; s++) {
+		fputc(*s, fp);
+		if (*s == '\n' && s[1] != '\0')
+			fputs("       ", fp);
+	}
+	if (s != tool->synopsis && s[-1] != '\n')
+		fputc('\n', fp);
+}
+
+void
+crm_usage_error(const crm_tool *tool, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", tool->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	print_synopsis(stderr, tool);
+	fprintf(stderr, "Try '%s --help' for more information.\n", tool->name);
+	exit(CRM_EXIT_USAGE);
+}
+
+static _Noreturn void
+usage_from_error(const crm_error *err)
+{
+	crm_usage_error(current_tool, "%s", err->msg);
+}
+
+static _Noreturn void
+print_help(const crm_tool *tool)
+{
+	print_synopsis(stdout, tool);
+	fputc('\n', stdout);
+	if (tool->help != NULL)
+		fputs(tool->help, stdout);
+	fputc('\n', stdout);
+	fputs(common_help, stdout);
+	if (tool->flags & CRM_TOOL_INVALID_NO_KEEP)
+		fputs(invalid_help_no_keep, stdout);
+	else if (tool->flags & CRM_TOOL_INVALID)
+		fputs(invalid_help, stdout);
+	fprintf(stdout, "\nSee %s(1) and crmkit(7).\n", tool->name);
+	if (fflush(stdout) != 0 || ferror(stdout))
+		crm_die(CRM_EXIT_IO, "<stdout>: write error");
+	exit(CRM_EXIT_OK);
+}
+
+int
+crm_opts_delimiter(const char *arg, crm_error *err)
+{
+	if (strcmp(arg, "tab") == 0 || strcmp(arg, "\\t") == 0)
+		return '\t';
+	if (strcmp(arg, "comma") == 0)
+		return ',';
+	if (strcmp(arg, "semicolon") == 0)
+		return ';';
+	if (strcmp(arg, "pipe") == 0)
+		return '|';
+	if (strlen(arg) != 1)
+		return crm_error_set(err, CRM_EXIT_USAGE,
+		    "delimiter '%s' is not one byte (or 'tab')", arg);
+	if (arg[0] == '"' || arg[0] == '\r' || arg[0] == '\n')
+		return crm_error_set(err, CRM_EXIT_USAGE,
+		    "a quote or line end cannot be the delimiter");
+	return (unsigned char)arg[0];
+}
+
+static int
+parse_lang(const char *arg, crm_lang *out, crm_error *err)
+{
+	if (strcmp(arg, "en") == 0)
+		*out = CRM_LANG_EN;
+	else if (strcmp(arg, "de") == 0)
+		*out = CRM_LANG_DE;
+	else
+		return crm_error_set(err, CRM_EXIT_USAGE,
+		    "unknown language '%s' (use en or de)", arg);
+	return 0;
+}
+
+static void
+apply_environment(crm_common *c)
+{
+	const char *v;
+	crm_error err;
+	int d;
+
+	if ((v = getenv("CRMKIT_DELIMITER")) != NULL && *v != '\0') {
+		if ((d = crm_opts_delimiter(v, &err)) < 0)
+			crm_usage_error(current_tool, "CRMKIT_DELIMITER: %s",
+			    err.msg);
+		c->csv.delimiter = d;
+	}
+	if ((v = getenv("CRMKIT_DECIMAL")) != NULL && *v != '\0') {
+		if (strcmp(v, "comma") == 0)
+			c->decimal_comma = true;
+		else if (strcmp(v, "point") != 0 && strcmp(v, "dot") != 0)
+			crm_usage_error(current_tool,
+			    "CRMKIT_DECIMAL: '%s' is not comma or point", v);
+	}
+	if ((v = getenv("CRMKIT_LANG")) != NULL && *v != '\0') {
+		if (parse_lang(v, &c->lang, &err) < 0)
+			crm_usage_error(current_tool, "CRMKIT_LANG: %s",
+			    err.msg);
+	}
+}
+
+static bool
+known_encoding(const char *e)
+{
+	static const char *const names[] = {
+		"utf-8", "utf8", "UTF-8", "cp1252", "CP1252", "windows-1252",
+		"latin1", "LATIN1", "iso-8859-1", "ISO-8859-1",
+	};
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(e, names[i]) == 0)
+			return true;
+	return false;
+}
+
+static void
+handle_common(int opt, const char *arg, crm_common *c)
+{
+	crm_error err;
+	char *end;
+	long n;
+
+	switch (opt) {
+	case 'd':
+		if ((c->csv.delimiter = crm_opts_delimiter(arg, &err)) < 0)
+			usage_from_error(&err);
+		break;
+	case OPT_OUTPUT_DELIMITER:
+		if ((c->out_delimiter = crm_opts_delimiter(arg, &err)) < 0)
+			usage_from_error(&err);
+		break;
+	case 'H':
+		c->csv.no_header = true;
+		break;
+	case OPT_CRLF:
+		c->crlf = true;
+		break;
+	case OPT_BOM:
+		c->bom = true;
+		break;
+	case OPT_DECIMAL_COMMA:
+		c->decimal_comma = true;
+		break;
+	case OPT_PRECISION:
+		n = strtol(arg, &end, 10);
+		if (*arg == '\0' || *end != '\0' || n < 0 || n > 30)
+			crm_usage_error(current_tool,
+			    "--precision: '%s' is not a number of decimals "
+			    "from 0 to 30", arg);
+		c->precision = (int)n;
+		break;
+	case OPT_ENCODING:
+		if (!known_encoding(arg))
+			crm_usage_error(current_tool,
+			    "unknown encoding '%s' (use cp1252 or latin1)",
+			    arg);
+		c->csv.encoding = arg;
+		break;
+	case 'o':
+		c->output = arg;
+		break;
+	case 'v':
+		c->verbose = true;
+		break;
+	case OPT_LANG:
+		if (parse_lang(arg, &c->lang, &err) < 0)
+			usage_from_error(&err);
+		break;
+	case OPT_INVALID:
+		if (strcmp(arg, "fail") == 0)
+			c->invalid = CRM_INVALID_FAIL;
+		else if (strcmp(arg, "skip") == 0)
+			c->invalid = CRM_INVALID_SKIP;
+		else if (strcmp(arg, "keep") == 0 &&
+		    !(current_tool->flags & CRM_TOOL_INVALID_NO_KEEP))
+			c->invalid = CRM_INVALID_KEEP;
+		else
+			crm_usage_error(current_tool,
+			    "--invalid: '%s' is not %s", arg,
+			    current_tool->flags & CRM_TOOL_INVALID_NO_KEEP ?
+			    "fail or skip" : "fail, keep or skip");
+		break;
+	case OPT_REJECTS:
+		c->rejects = arg;
+		break;
+	}
+}
+
+void
+crm_opts_parse(const crm_tool *tool, int argc, char **argv, crm_common *c)
+{
+	size_t ntool = 0, nall = 0;
+	struct option *all;
+	char *shortopts;
+	bool takes_invalid = tool->flags &
+	    (CRM_TOOL_INVALID | CRM_TOOL_INVALID_NO_KEEP);
+	int opt;
+
+	current_tool = tool;
+	crm_diag_init(tool->name);
+	memset(c, 0, sizeof *c);
+	c->precision = -1;
+	apply_environment(c);
+
+	while (tool->options != NULL && tool->options[ntool].name != NULL)
+		ntool++;
+	all = crm_xcalloc(ntool + NCOMMON + 1, sizeof *all);
+	for (size_t i = 0; i < ntool; i++)
+		all[nall++] = tool->options[i];
+	for (size_t i = 0; i < NCOMMON; i++) {
+		if (!takes_invalid && (common_options[i].val == OPT_INVALID ||
+		    common_options[i].val == OPT_REJECTS))
+			continue;
+		all[nall++] = common_options[i];
+	}
+	/* GNU permutation lets options follow file names, as users of
+	 * Miller and xsv expect; a leading ':' makes getopt report a
+	 * missing argument as ':' rather than printing its own message. */
+	shortopts = crm_xmalloc(strlen(COMMON_SHORT) +
+	    strlen(tool->shortopts ? tool->shortopts : "") + 2);
+	strcpy(shortopts, ":");
+	strcat(shortopts, COMMON_SHORT);
+	if (tool->shortopts != NULL)
+		strcat(shortopts, tool->shortopts);
+
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, shortopts, all, NULL)) != -1) {
+		crm_error err;
+
+		switch (opt) {
+		case 'h':
+			print_help(tool);
+		case 'V':
+			printf("%s (crmkit) %s\n", tool->name, CRMKIT_VERSION);
+			if (fflush(stdout) != 0)
+				crm_die(CRM_EXIT_IO, "<stdout>: write error");
+			exit(CRM_EXIT_OK);
+		case ':':
+			crm_usage_error(tool, "option '%s' needs an argument",
+			    argv[optind - 1]);
+		case '?':
+			if (optopt != 0)
+				crm_usage_error(tool, "unknown option '-%c'",
+				    optopt);
+			crm_usage_error(tool, "unknown option '%s'",
+			    argv[optind - 1]);
+		default:
+			if (opt >= CRM_OPT_COMMON_BASE || (opt < 256 && strchr(COMMON_SHORT,
+			    opt) != NULL)) {
+				handle_common(opt, optarg, c);
+				break;
+			}
+			if (tool->handle(opt, optarg, tool->ctx, &err) < 0)
+				usage_from_error(&err);
+		}
+	}
+	free(all);
+	free(shortopts);
+	if (c->rejects != NULL && c->invalid != CRM_INVALID_SKIP)
+		crm_usage_error(tool, "--rejects needs --invalid skip");
+	c->operands = argv + optind;
+	c->noperands = (size_t)(argc - optind);
+}
+
+crm_writer_config
+crm_common_writer_config(const crm_common *c, int in_delimiter)
+{
+	crm_writer_config w;
+
+	w.delimiter = c->out_delimiter ? c->out_delimiter : in_delimiter;
+	w.crlf = c->crlf;
+	w.bom = c->bom;
+	w.numfmt.precision = c->precision;
+	w.numfmt.decimal_comma = c->decimal_comma;
+	return w;
+}

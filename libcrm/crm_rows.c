@@ -1,0 +1,381 @@
+#include "crm_rows.h"
+
+#include "crm_sort.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct crm_rows {
+	crm_common *c;
+	crm_input *in;
+	crm_writer *out;
+	crm_writer *cur;	/* where records go: out, or the sort spool */
+	crm_sort *sort;
+	crm_writer *rejects;
+	crm_measure *m;
+	size_t nm;
+	int delimiter;
+	bool collecting;	/* in pass 1 of a two-pass run */
+	crm_record rec;
+	unsigned long rows, invalid;	/* of the last pass */
+	char why[CRM_ERR_MAX];
+};
+
+static _Noreturn void
+die_error(const crm_error *err)
+{
+	crm_die_error(err);
+}
+
+/* A failed write: quiet on a closed pipe, exit 3 otherwise. */
+static _Noreturn void
+write_failed(crm_writer *w)
+{
+	crm_error err;
+
+	if (crm_writer_broken_pipe(w)) {
+		crm_writer_abort(w);
+		exit(CRM_EXIT_OK);
+	}
+	if (crm_writer_close(w, &err) < 0)
+		die_error(&err);
+	crm_die(CRM_EXIT_IO, "write error");
+}
+
+static void
+checked(crm_rows *r, int rc)
+{
+	if (rc < 0)
+		write_failed(r->cur);
+}
+
+crm_rows *
+crm_rows_open(crm_common *c, crm_measure *m, size_t nm, bool two_pass)
+{
+	crm_rows *r = crm_xcalloc(1, sizeof *r);
+	crm_writer_config wc;
+	crm_error err;
+
+	r->c = c;
+	r->m = m;
+	r->nm = nm;
+	r->in = crm_input_open(c->operands, c->noperands, &c->csv, two_pass,
+	    &err);
+	if (r->in == NULL)
+		die_error(&err);
+	r->delimiter = crm_input_delimiter(r->in);
+	for (size_t i = 0; i < nm; i++) {
+		m[i].expr = crm_expr_compile(m[i].source,
+		    crm_input_header(r->in), c->decimal_comma, 0, &err);
+		if (m[i].expr == NULL)
+			die_error(&err);
+	}
+	wc = crm_common_writer_config(c, r->delimiter);
+	if ((r->out = crm_writer_open(c->output, &wc, &err)) == NULL)
+		die_error(&err);
+	r->cur = r->out;
+	if (c->rejects != NULL &&
+	    (r->rejects = crm_writer_open(c->rejects, &wc, &err)) == NULL)
+		die_error(&err);
+	return r;
+}
+
+static void
+abort_outputs(crm_rows *r)
+{
+	crm_sort_free(r->sort);
+	r->sort = NULL;
+	crm_writer_abort(r->out);
+	if (r->rejects != NULL)
+		crm_writer_abort(r->rejects);
+}
+
+const crm_header *
+crm_rows_header(const crm_rows *r)
+{
+	return crm_input_header(r->in);
+}
+
+int
+crm_rows_delimiter(const crm_rows *r)
+{
+	return r->delimiter;
+}
+
+crm_writer *
+crm_rows_writer(crm_rows *r)
+{
+	return r->out;
+}
+
+const char *
+crm_rows_file(const crm_rows *r)
+{
+	return crm_input_name(r->in);
+}
+
+unsigned long
+crm_rows_line(const crm_rows *r)
+{
+	return r->rec.line;
+}
+
+void
+crm_rows_fail(crm_rows *r, const char *fmt, ...)
+{
+	char msg[CRM_ERR_MAX];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	abort_outputs(r);
+	crm_die(CRM_EXIT_DATA, "%s:%lu: %s", crm_input_name(r->in),
+	    r->rec.line, msg);
+}
+
+/*
+ * Evaluate every measure of the current record into vals.  Returns 0, or
+ * -1 with r->why describing the first measure that failed.
+ */
+static int
+evaluate(crm_rows *r, double *vals)
+{
+	const crm_header *h = crm_input_header(r->in);
+
+	for (size_t i = 0; i < r->nm; i++) {
+		crm_measure *m = &r->m[i];
+		crm_eval_note note;
+		long col;
+
+		if (crm_expr_eval_num(m->expr, &r->rec, &vals[i], &note) < 0) {
+			crm_expr_describe(m->expr, h, &note, r->why,
+			    sizeof r->why);
+			return -1;
+		}
+		if (m->bounded && !(vals[i] >= m->min && vals[i] <= m->max)) {
+			col = crm_expr_column(m->expr);
+			if (col >= 0)
+				snprintf(r->why, sizeof r->why,
+				    "column '%s': \"%.*s\" %s", h->name[col],
+				    (int)r->rec.len[col], r->rec.f[col],
+				    m->bound_text);
+			else
+				snprintf(r->why, sizeof r->why,
+				    "measure '%s': %.15g %s", m->source,
+				    vals[i], m->bound_text);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int
+read_record(crm_rows *r)
+{
+	crm_error err;
+	int rc = crm_input_read(r->in, &r->rec, &err);
+
+	if (rc < 0) {
+		abort_outputs(r);
+		die_error(&err);
+	}
+	return rc;
+}
+
+size_t
+crm_rows_collect(crm_rows *r)
+{
+	double *vals = crm_xcalloc(r->nm, sizeof *vals);
+	size_t valid = 0;
+	crm_error err;
+
+	r->collecting = true;
+	while (read_record(r) > 0) {
+		if (evaluate(r, vals) < 0) {
+			if (r->c->invalid == CRM_INVALID_FAIL)
+				crm_rows_fail(r, "%s", r->why);
+			continue;
+		}
+		valid++;
+		for (size_t i = 0; i < r->nm; i++) {
+			if (!r->m[i].collect)
+				continue;
+			crm_dvec_push(&r->m[i].values, vals[i]);
+			r->m[i].sum += vals[i];
+		}
+	}
+	free(vals);
+	r->collecting = false;
+	if (crm_input_rewind(r->in, &err) < 0)
+		die_error(&err);
+	return valid;
+}
+
+void
+crm_rows_write_header(crm_rows *r, const char *const *names, size_t n)
+{
+	const crm_header *h = crm_input_header(r->in);
+	crm_writer *rej = r->rejects;
+
+	if (r->c->csv.no_header || h->n == 0)
+		return;
+	checked(r, crm_writer_record(r->out, crm_input_header_record(r->in),
+	    r->delimiter));
+	for (size_t i = 0; i < n; i++)
+		checked(r, crm_writer_field(r->out, names[i],
+		    strlen(names[i])));
+	checked(r, crm_writer_end(r->out));
+	if (rej != NULL) {
+		if (crm_writer_record(rej, crm_input_header_record(r->in),
+		    r->delimiter) < 0 ||
+		    crm_writer_field(rej, "error", 5) < 0 ||
+		    crm_writer_end(rej) < 0)
+			write_failed(rej);
+	}
+}
+
+crm_row_status
+crm_rows_next(crm_rows *r, const crm_record **rec, double *vals)
+{
+	while (read_record(r) > 0) {
+		r->rows++;
+		*rec = &r->rec;
+		if (evaluate(r, vals) == 0)
+			return CRM_ROW_VALID;
+		switch (r->c->invalid) {
+		case CRM_INVALID_FAIL:
+			crm_rows_fail(r, "%s", r->why);
+		case CRM_INVALID_KEEP:
+			r->invalid++;
+			return CRM_ROW_INVALID;
+		case CRM_INVALID_SKIP:
+			r->invalid++;
+			if (r->rejects != NULL &&
+			    (crm_writer_record(r->rejects, &r->rec,
+			    r->delimiter) < 0 ||
+			    crm_writer_field(r->rejects, r->why,
+			    strlen(r->why)) < 0 ||
+			    crm_writer_end(r->rejects) < 0))
+				write_failed(r->rejects);
+			continue;
+		}
+	}
+	return CRM_ROW_END;
+}
+
+bool
+crm_rows_invalid(crm_rows *r, const char *why)
+{
+	switch (r->c->invalid) {
+	case CRM_INVALID_FAIL:
+		crm_rows_fail(r, "%s", why);
+	case CRM_INVALID_KEEP:
+		r->invalid++;
+		return true;
+	case CRM_INVALID_SKIP:
+		break;
+	}
+	r->invalid++;
+	if (r->rejects != NULL &&
+	    (crm_writer_record(r->rejects, &r->rec, r->delimiter) < 0 ||
+	    crm_writer_field(r->rejects, why, strlen(why)) < 0 ||
+	    crm_writer_end(r->rejects) < 0))
+		write_failed(r->rejects);
+	return false;
+}
+
+void
+crm_rows_pass(crm_rows *r, const crm_record *rec)
+{
+	checked(r, crm_writer_record(r->cur, rec, r->delimiter));
+}
+
+void
+crm_rows_num(crm_rows *r, double v)
+{
+	checked(r, crm_writer_num(r->cur, v));
+}
+
+void
+crm_rows_text(crm_rows *r, const char *s)
+{
+	checked(r, crm_writer_field(r->cur, s, strlen(s)));
+}
+
+void
+crm_rows_empty(crm_rows *r)
+{
+	checked(r, crm_writer_empty(r->cur));
+}
+
+void
+crm_rows_end(crm_rows *r)
+{
+	checked(r, crm_writer_end(r->cur));
+}
+
+void
+crm_rows_sort(crm_rows *r)
+{
+	crm_writer_config wc = crm_common_writer_config(r->c, r->delimiter);
+	crm_error err;
+
+	if ((r->sort = crm_sort_open(&wc, &err)) == NULL)
+		die_error(&err);
+	r->cur = crm_sort_writer(r->sort);
+}
+
+void
+crm_rows_key(crm_rows *r, int key1, double key2)
+{
+	crm_sort_key(r->sort, key1, key2);
+}
+
+int
+crm_rows_close(crm_rows *r)
+{
+	crm_error err;
+
+	if (r->invalid > 0 && r->c->invalid == CRM_INVALID_SKIP)
+		crm_warn("%lu row%s with invalid values skipped%s%s",
+		    r->invalid, r->invalid == 1 ? "" : "s",
+		    r->rejects ? ", written to " : "",
+		    r->rejects ? r->c->rejects : "");
+	else if (r->invalid > 0)
+		crm_warn("%lu row%s with invalid values kept with empty "
+		    "results", r->invalid, r->invalid == 1 ? "" : "s");
+	if (r->c->verbose)
+		crm_warn("%lu rows read, %lu valid", r->rows,
+		    r->rows - r->invalid);
+	if (r->rejects != NULL && crm_writer_close(r->rejects, &err) < 0) {
+		crm_writer_abort(r->out);
+		die_error(&err);
+	}
+	if (r->sort != NULL) {
+		r->cur = r->out;
+		if (crm_sort_emit(r->sort, r->out, &err) < 0 &&
+		    !crm_writer_broken_pipe(r->out)) {
+			if (crm_writer_close(r->out, &err) < 0)
+				die_error(&err);
+			die_error(&err);
+		}
+		r->sort = NULL;
+	}
+	if (crm_writer_broken_pipe(r->out)) {
+		crm_writer_abort(r->out);
+		exit(CRM_EXIT_OK);
+	}
+	if (crm_writer_close(r->out, &err) < 0)
+		die_error(&err);
+	for (size_t i = 0; i < r->nm; i++) {
+		crm_expr_free(r->m[i].expr);
+		crm_dvec_free(&r->m[i].values);
+	}
+	crm_input_close(r->in);
+	free(r);
+	return CRM_EXIT_OK;
+}

@@ -1,0 +1,221 @@
+#include "crm_split.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crm_num.h"
+
+int
+crm_split_parse(const char *arg, const char *option, bool decimal_comma,
+		crm_split *out, crm_error *err)
+{
+	double v;
+
+	if (strcmp(arg, "median") == 0) {
+		out->kind = CRM_SPLIT_MEDIAN;
+		out->value = 0.5;
+		return 0;
+	}
+	if (strcmp(arg, "mean") == 0) {
+		out->kind = CRM_SPLIT_MEAN;
+		out->value = 0;
+		return 0;
+	}
+	if (arg[0] == 'p' && arg[1] != '\0') {
+		/* Percentiles are written with '.', whatever --decimal-comma
+		 * says: "p2.5" reads the same in every shop. */
+		if (crm_num_parse(arg + 1, strlen(arg + 1), false, &v) ==
+		    CRM_NUM_OK && strchr(arg, '%') == NULL && v >= 0 &&
+		    v <= 100) {
+			out->kind = CRM_SPLIT_PERCENTILE;
+			out->value = v / 100;
+			return 0;
+		}
+		return crm_error_set(err, CRM_EXIT_USAGE,
+		    "%s: '%s' is not a percentile (p0 to p100)", option, arg);
+	}
+	if (crm_num_parse(arg, strlen(arg), decimal_comma, &v) == CRM_NUM_OK) {
+		out->kind = CRM_SPLIT_ABSOLUTE;
+		out->value = v;
+		return 0;
+	}
+	return crm_error_set(err, CRM_EXIT_USAGE,
+	    "%s: '%s' is not a split (a number, median, mean or pNN)",
+	    option, arg);
+}
+
+bool
+crm_split_needs_data(const crm_split *s)
+{
+	return s->kind != CRM_SPLIT_ABSOLUTE;
+}
+
+bool
+crm_split_needs_values(const crm_split *s)
+{
+	return s->kind == CRM_SPLIT_MEDIAN || s->kind == CRM_SPLIT_PERCENTILE;
+}
+
+void
+crm_dvec_push(crm_dvec *d, double x)
+{
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 1024;
+		d->v = crm_xreallocarray(d->v, d->cap, sizeof *d->v);
+	}
+	d->v[d->n++] = x;
+}
+
+void
+crm_dvec_free(crm_dvec *d)
+{
+	free(d->v);
+	d->v = NULL;
+	d->n = d->cap = 0;
+}
+
+static void
+swap(double *a, double *b)
+{
+	double t = *a;
+
+	*a = *b;
+	*b = t;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * Put the k-th smallest of v[0..n) at v[k], smaller ones before it and
+ * larger ones after.  Quickselect with a median-of-three pivot; after
+ * too many unbalanced rounds the remaining range is sorted, so hostile
+ * orderings cannot make it quadratic.
+ */
+static void
+select_kth(double *v, size_t n, size_t k)
+{
+	size_t lo = 0, hi = n - 1, budget = 64;
+
+	while (hi > lo) {
+		size_t mid, i, j;
+		double pivot;
+
+		if (budget-- == 0 || hi - lo < 16) {
+			qsort(v + lo, hi - lo + 1, sizeof *v, cmp_double);
+			return;
+		}
+		mid = lo + (hi - lo) / 2;
+		if (v[mid] < v[lo])
+			swap(&v[mid], &v[lo]);
+		if (v[hi] < v[lo])
+			swap(&v[hi], &v[lo]);
+		if (v[hi] < v[mid])
+			swap(&v[hi], &v[mid]);
+		pivot = v[mid];
+		/* Hoare partition: v[lo..j] <= pivot <= v[j+1..hi]. */
+		i = lo;
+		j = hi;
+		for (;;) {
+			while (v[i] < pivot)
+				i++;
+			while (v[j] > pivot)
+				j--;
+			if (i >= j)
+				break;
+			swap(&v[i], &v[j]);
+			i++;
+			j--;
+		}
+		if (k <= j)
+			hi = j;
+		else
+			lo = j + 1;
+	}
+}
+
+double
+crm_quantile7(double *v, size_t n, double p)
+{
+	double h = (double)(n - 1) * p, lo, hi;
+	size_t k = (size_t)floor(h);
+
+	if (k >= n - 1) {
+		select_kth(v, n, n - 1);
+		return v[n - 1];
+	}
+	select_kth(v, n, k);
+	lo = v[k];
+	/* The (k+1)-th smallest is the least of everything after k. */
+	hi = v[k + 1];
+	for (size_t i = k + 2; i < n; i++)
+		if (v[i] < hi)
+			hi = v[i];
+	return lo + (h - (double)k) * (hi - lo);
+}
+
+double
+crm_quantile7_sorted(const double *v, size_t n, double p)
+{
+	double h = (double)(n - 1) * p;
+	size_t k = (size_t)floor(h);
+
+	if (k >= n - 1)
+		return v[n - 1];
+	return v[k] + (h - (double)k) * (v[k + 1] - v[k]);
+}
+
+int
+crm_split_resolve(const crm_split *s, double *vals, size_t n, double sum,
+		  double *threshold)
+{
+	switch (s->kind) {
+	case CRM_SPLIT_ABSOLUTE:
+		*threshold = s->value;
+		return 0;
+	case CRM_SPLIT_MEAN:
+		if (n == 0)
+			return -1;
+		*threshold = sum / (double)n;
+		return 0;
+	case CRM_SPLIT_MEDIAN:
+	case CRM_SPLIT_PERCENTILE:
+		if (n == 0)
+			return -1;
+		*threshold = crm_quantile7(vals, n, s->value);
+		return 0;
+	}
+	return -1;
+}
+
+const char *
+crm_split_name(const crm_split *s, char *buf, size_t cap)
+{
+	crm_numfmt fmt = { -1, false };
+	char num[CRM_NUM_BUFSZ];
+
+	switch (s->kind) {
+	case CRM_SPLIT_MEDIAN:
+		snprintf(buf, cap, "median");
+		break;
+	case CRM_SPLIT_MEAN:
+		snprintf(buf, cap, "mean");
+		break;
+	case CRM_SPLIT_PERCENTILE:
+		crm_num_format(num, s->value * 100, &fmt);
+		snprintf(buf, cap, "p%s", num);
+		break;
+	case CRM_SPLIT_ABSOLUTE:
+		crm_num_format(num, s->value, &fmt);
+		snprintf(buf, cap, "%s", num);
+		break;
+	}
+	return buf;
+}

@@ -1,0 +1,31 @@
+#include "crm_tmp.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+int
+crm_tmp_open(crm_error *err)
+{
+	const char *dir = getenv("TMPDIR");
+	char *tmpl;
+	size_t n;
+	int fd;
+
+	if (dir == NULL || *dir == '\0')
+		dir = "/tmp";
+	n = strlen(dir) + sizeof "/crmkit-XXXXXX";
+	tmpl = crm_xmalloc(n);
+	snprintf(tmpl, n, "%s/crmkit-XXXXXX", dir);
+	fd = mkstemp(tmpl);
+	if (fd < 0)
+		crm_error_set(err, CRM_EXIT_IO,
+		    "cannot create temporary file in %s: %s", dir,
+		    strerror(errno));
+	else
+		unlink(tmpl);
+	free(tmpl);
+	return fd;
+}

@@ -1,0 +1,188 @@
+/* Unit tests of crm_split: SPLIT parsing and type-7 quantiles. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crm_split.h"
+
+static void
+test_parse_kinds(void **state)
+{
+	crm_split s;
+	crm_error err;
+
+	(void)state;
+	assert_int_equal(crm_split_parse("median", "--x-split", false, &s,
+	    &err), 0);
+	assert_int_equal(s.kind, CRM_SPLIT_MEDIAN);
+	assert_true(s.value == 0.5);
+	assert_int_equal(crm_split_parse("mean", "--x-split", false, &s,
+	    &err), 0);
+	assert_int_equal(s.kind, CRM_SPLIT_MEAN);
+	assert_int_equal(crm_split_parse("p90", "--x-split", false, &s, &err),
+	    0);
+	assert_int_equal(s.kind, CRM_SPLIT_PERCENTILE);
+	assert_true(fabs(s.value - 0.9) < 1e-15);
+	assert_int_equal(crm_split_parse("p2.5", "--x-split", true, &s,
+	    &err), 0);
+	assert_true(fabs(s.value - 0.025) < 1e-15);
+	assert_int_equal(crm_split_parse("1,5", "--x-split", true, &s, &err),
+	    0);
+	assert_int_equal(s.kind, CRM_SPLIT_ABSOLUTE);
+	assert_true(s.value == 1.5);
+	assert_int_equal(crm_split_parse("-3", "--x-split", false, &s, &err),
+	    0);
+	assert_true(s.value == -3);
+	assert_false(crm_split_needs_data(&s));
+	assert_int_equal(crm_split_parse("50%", "--x-split", false, &s, &err),
+	    0);
+	assert_true(s.value == 0.5);
+}
+
+static void
+test_parse_errors(void **state)
+{
+	crm_split s;
+	crm_error err;
+
+	(void)state;
+	assert_int_equal(crm_split_parse("p101", "--x-split", false, &s,
+	    &err), -1);
+	assert_int_equal(err.status, CRM_EXIT_USAGE);
+	assert_string_equal(err.msg,
+	    "--x-split: 'p101' is not a percentile (p0 to p100)");
+	assert_int_equal(crm_split_parse("medium", "--y-split", false, &s,
+	    &err), -1);
+	assert_string_equal(err.msg, "--y-split: 'medium' is not a split "
+	    "(a number, median, mean or pNN)");
+	assert_int_equal(crm_split_parse("1,5", "--x-split", false, &s, &err),
+	    -1);
+	assert_int_equal(crm_split_parse("p", "--x-split", false, &s, &err),
+	    -1);
+	assert_int_equal(crm_split_parse("", "--x-split", false, &s, &err),
+	    -1);
+}
+
+/* Values and expected type-7 quantiles, as R's quantile(x, p, type=7)
+ * gives them: x = c(3, 1, 4, 1, 5, 9, 2, 6). */
+static void
+test_quantile_known(void **state)
+{
+	static const double x[] = { 3, 1, 4, 1, 5, 9, 2, 6 };
+	static const struct { double p, q; } cases[] = {
+		{ 0, 1 }, { 0.25, 1.75 }, { 0.5, 3.5 }, { 0.75, 5.25 },
+		{ 0.9, 6.9 }, { 1, 9 },
+	};
+	double v[8];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		memcpy(v, x, sizeof v);
+		assert_float_equal(crm_quantile7(v, 8, cases[i].p), cases[i].q,
+		    1e-12);
+	}
+	memcpy(v, x, sizeof v);
+	assert_float_equal(crm_quantile7(v, 1, 0.5), 3, 0);
+}
+
+static int
+cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Selection must agree with the sorted formula on many shapes of data:
+ * random, sorted, reversed, all equal, few distinct values. */
+static void
+test_quantile_matches_sorted(void **state)
+{
+	enum { N = 2001 };
+	double *v = malloc(N * sizeof *v), *s = malloc(N * sizeof *s);
+	unsigned long seed = 12345;
+	static const double ps[] = { 0, 0.1, 0.333, 0.5, 0.77, 0.99, 1 };
+
+	(void)state;
+	for (int shape = 0; shape < 5; shape++) {
+		for (size_t n = 1; n <= N; n += (n < 40 ? 1 : 397)) {
+			for (size_t i = 0; i < n; i++) {
+				seed = seed * 6364136223846793005UL +
+				    1442695040888963407UL;
+				switch (shape) {
+				case 0: s[i] = (double)(seed >> 40); break;
+				case 1: s[i] = (double)i; break;
+				case 2: s[i] = (double)(n - i); break;
+				case 3: s[i] = 7; break;
+				default: s[i] = (double)((seed >> 33) % 3);
+				}
+			}
+			for (size_t k = 0; k < sizeof ps / sizeof ps[0]; k++) {
+				double q;
+
+				memcpy(v, s, n * sizeof *v);
+				q = crm_quantile7(v, n, ps[k]);
+				memcpy(v, s, n * sizeof *v);
+				qsort(v, n, sizeof *v, cmp);
+				assert_float_equal(q,
+				    crm_quantile7_sorted(v, n, ps[k]), 1e-9);
+			}
+		}
+	}
+	free(v);
+	free(s);
+}
+
+static void
+test_resolve(void **state)
+{
+	double v[] = { 10, 20, 30, 40 }, t;
+	crm_split s = { CRM_SPLIT_MEAN, 0 };
+
+	(void)state;
+	assert_int_equal(crm_split_resolve(&s, v, 4, 100, &t), 0);
+	assert_float_equal(t, 25, 0);
+	s.kind = CRM_SPLIT_MEDIAN;
+	s.value = 0.5;
+	assert_int_equal(crm_split_resolve(&s, v, 4, 100, &t), 0);
+	assert_float_equal(t, 25, 0);
+	assert_int_equal(crm_split_resolve(&s, v, 0, 0, &t), -1);
+	s.kind = CRM_SPLIT_ABSOLUTE;
+	s.value = 7;
+	assert_int_equal(crm_split_resolve(&s, NULL, 0, 0, &t), 0);
+	assert_float_equal(t, 7, 0);
+}
+
+static void
+test_name(void **state)
+{
+	char buf[64];
+	crm_split s = { CRM_SPLIT_PERCENTILE, 0.9 };
+
+	(void)state;
+	assert_string_equal(crm_split_name(&s, buf, sizeof buf), "p90");
+	s.kind = CRM_SPLIT_ABSOLUTE;
+	s.value = 0.5;
+	assert_string_equal(crm_split_name(&s, buf, sizeof buf), "0.5");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse_kinds),
+		cmocka_unit_test(test_parse_errors),
+		cmocka_unit_test(test_quantile_known),
+		cmocka_unit_test(test_quantile_matches_sorted),
+		cmocka_unit_test(test_resolve),
+		cmocka_unit_test(test_name),
+	};
+
+	return cmocka_run_group_tests_name("crm_split", tests, NULL, NULL);
+}

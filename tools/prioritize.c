@@ -1,0 +1,243 @@
+/*
+ * prioritize: customer value x success probability into priorities 1..4
+ * (seed 1.2.2).  See prioritize(1).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crm_opts.h"
+#include "crm_rows.h"
+#include "crm_split.h"
+
+enum { OPT_VALUE = 256, OPT_PROBABILITY, OPT_VALUE_SPLIT,
+       OPT_PROBABILITY_SPLIT, OPT_SORT, OPT_SUMMARY };
+
+static const struct option options[] = {
+	{ "value", required_argument, NULL, OPT_VALUE },
+	{ "probability", required_argument, NULL, OPT_PROBABILITY },
+	{ "value-split", required_argument, NULL, OPT_VALUE_SPLIT },
+	{ "probability-split", required_argument, NULL, OPT_PROBABILITY_SPLIT },
+	{ "column", required_argument, NULL, 'c' },
+	{ "sort", no_argument, NULL, OPT_SORT },
+	{ "summary", no_argument, NULL, OPT_SUMMARY },
+	{ NULL, 0, NULL, 0 }
+};
+
+static const char synopsis[] =
+"prioritize --value MEASURE --probability MEASURE\n"
+"    [--value-split SPLIT] [--probability-split SPLIT] [-c NAME]\n"
+"    [--sort | --summary] [options] [FILE ...]\n";
+
+static const char help[] =
+"Classify customers by value and success probability (seed 1.2.2):\n"
+"priority 1 = value high, probability high; 2 = high, low; 3 = low, high;\n"
+"4 = low, low.  A value >= its threshold is high.  Appends the columns\n"
+"priority and expected_value (value x probability).\n"
+"\n"
+"      --value MEASURE       customer value: a column or an expression\n"
+"      --probability MEASURE success probability in [0,1]\n"
+"      --value-split SPLIT   number, median (default), mean or pNN\n"
+"      --probability-split SPLIT  the same; default 0.5\n"
+"  -c, --column NAME         name of the priority column\n"
+"      --sort                order by priority, then expected value\n"
+"                            descending, then input order\n"
+"      --summary             print one row per priority instead\n";
+
+struct config {
+	const char *value, *probability, *column;
+	crm_split value_split, probability_split;
+	const char *value_split_arg, *probability_split_arg;
+	bool sort, summary;
+};
+
+static int
+handle(int opt, const char *arg, void *ctx, crm_error *err)
+{
+	struct config *cfg = ctx;
+
+	switch (opt) {
+	case OPT_VALUE:
+		cfg->value = arg;
+		break;
+	case OPT_PROBABILITY:
+		cfg->probability = arg;
+		break;
+	case OPT_VALUE_SPLIT:
+		cfg->value_split_arg = arg;
+		break;
+	case OPT_PROBABILITY_SPLIT:
+		cfg->probability_split_arg = arg;
+		break;
+	case 'c':
+		if (*arg == '\0')
+			return crm_error_set(err, CRM_EXIT_USAGE,
+			    "-c: the column name is empty");
+		cfg->column = arg;
+		break;
+	case OPT_SORT:
+		cfg->sort = true;
+		break;
+	case OPT_SUMMARY:
+		cfg->summary = true;
+		break;
+	}
+	return 0;
+}
+
+/* priority 1..4 from the two high/low decisions (seed 1.2.2). */
+static int
+priority_of(double value, double probability, double vt, double pt)
+{
+	bool vh = value >= vt, ph = probability >= pt;
+
+	return vh ? (ph ? 1 : 2) : (ph ? 3 : 4);
+}
+
+struct summary {
+	unsigned long customers[4];
+	double value_sum[4], ev_sum[4];
+};
+
+static void
+write_summary(crm_rows *rows, const struct summary *s, double vt, double pt)
+{
+	static const char *const names[] = {
+		"priority", "customers", "share", "value_sum",
+		"expected_value_sum", "value_threshold",
+		"probability_threshold"
+	};
+	unsigned long total = 0;
+	crm_writer *w = crm_rows_writer(rows);
+
+	for (int p = 0; p < 4; p++)
+		total += s->customers[p];
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (crm_writer_field(w, names[i], strlen(names[i])) < 0)
+			break;
+	crm_rows_end(rows);
+	for (int p = 0; p < 4; p++) {
+		crm_rows_num(rows, p + 1);
+		crm_rows_num(rows, (double)s->customers[p]);
+		if (total > 0)
+			crm_rows_num(rows, (double)s->customers[p] /
+			    (double)total);
+		else
+			crm_rows_empty(rows);
+		crm_rows_num(rows, s->value_sum[p]);
+		crm_rows_num(rows, s->ev_sum[p]);
+		crm_rows_num(rows, vt);
+		crm_rows_num(rows, pt);
+		crm_rows_end(rows);
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	struct config cfg = { .column = "priority" };
+	crm_tool tool = {
+		.name = "prioritize", .synopsis = synopsis, .help = help,
+		.options = options, .shortopts = "c:",
+		.flags = CRM_TOOL_INVALID, .handle = handle, .ctx = &cfg,
+	};
+	crm_measure m[2] = {
+		{ .option = "--value" },
+		{ .option = "--probability", .bounded = true, .min = 0,
+		  .max = 1, .bound_text = "is not a probability in [0,1]" },
+	};
+	crm_common common;
+	crm_rows *rows;
+	struct summary sum = { { 0 }, { 0 }, { 0 } };
+	const crm_record *rec;
+	crm_row_status st;
+	double vals[2], vt, pt;
+	char buf[64];
+	crm_error err;
+
+	cfg.value_split.kind = CRM_SPLIT_MEDIAN;
+	cfg.value_split.value = 0.5;
+	cfg.probability_split.kind = CRM_SPLIT_ABSOLUTE;
+	cfg.probability_split.value = 0.5;
+	crm_opts_parse(&tool, argc, argv, &common);
+	if (cfg.value == NULL || cfg.probability == NULL)
+		crm_usage_error(&tool, "--value and --probability are required");
+	if (cfg.sort && cfg.summary)
+		crm_usage_error(&tool, "--sort and --summary exclude each other");
+	if (cfg.value_split_arg != NULL &&
+	    crm_split_parse(cfg.value_split_arg, "--value-split",
+	    common.decimal_comma, &cfg.value_split, &err) < 0)
+		crm_usage_error(&tool, "%s", err.msg);
+	if (cfg.probability_split_arg != NULL &&
+	    crm_split_parse(cfg.probability_split_arg, "--probability-split",
+	    common.decimal_comma, &cfg.probability_split, &err) < 0)
+		crm_usage_error(&tool, "%s", err.msg);
+	m[0].source = cfg.value;
+	m[1].source = cfg.probability;
+	m[0].collect = crm_split_needs_data(&cfg.value_split);
+	m[1].collect = crm_split_needs_data(&cfg.probability_split);
+
+	rows = crm_rows_open(&common, m, 2, m[0].collect || m[1].collect);
+	if (m[0].collect || m[1].collect) {
+		size_t n = crm_rows_collect(rows);
+
+		if (crm_split_resolve(&cfg.value_split, m[0].values.v, n,
+		    m[0].sum, &vt) < 0 ||
+		    crm_split_resolve(&cfg.probability_split, m[1].values.v, n,
+		    m[1].sum, &pt) < 0) {
+			/* No valid row: nothing is high or low; every row
+			 * (there are none, or all are kept invalid) gets
+			 * empty results. */
+			vt = pt = 0;
+		}
+		crm_dvec_free(&m[0].values);
+		crm_dvec_free(&m[1].values);
+	} else {
+		vt = cfg.value_split.value;
+		pt = cfg.probability_split.value;
+	}
+	if (common.verbose) {
+		crm_warn("value threshold %.15g (%s)", vt,
+		    crm_split_name(&cfg.value_split, buf, sizeof buf));
+		crm_warn("probability threshold %.15g (%s)", pt,
+		    crm_split_name(&cfg.probability_split, buf, sizeof buf));
+	}
+
+	if (!cfg.summary) {
+		const char *names[2] = { cfg.column, "expected_value" };
+
+		crm_rows_write_header(rows, names, 2);
+	}
+	if (cfg.sort)
+		crm_rows_sort(rows);
+	while ((st = crm_rows_next(rows, &rec, vals)) != CRM_ROW_END) {
+		int p = 0;
+
+		if (st == CRM_ROW_VALID)
+			p = priority_of(vals[0], vals[1], vt, pt);
+		if (cfg.summary) {
+			if (p > 0) {
+				sum.customers[p - 1]++;
+				sum.value_sum[p - 1] += vals[0];
+				sum.ev_sum[p - 1] += vals[0] * vals[1];
+			}
+			continue;
+		}
+		/* Rows kept invalid sort after priority 4. */
+		if (cfg.sort)
+			crm_rows_key(rows, p > 0 ? p : 5,
+			    p > 0 ? -(vals[0] * vals[1]) : 0);
+		crm_rows_pass(rows, rec);
+		if (p > 0) {
+			crm_rows_num(rows, p);
+			crm_rows_num(rows, vals[0] * vals[1]);
+		} else {
+			crm_rows_empty(rows);
+			crm_rows_empty(rows);
+		}
+		crm_rows_end(rows);
+	}
+	if (cfg.summary)
+		write_summary(rows, &sum, vt, pt);
+	return crm_rows_close(rows);
+}
