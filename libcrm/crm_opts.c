@@ -67,6 +67,19 @@ static const char invalid_help_no_keep[] =
 "      --rejects FILE        with --invalid skip: write skipped rows to FILE\n";
 
 static const crm_tool *current_tool;
+/* The merged getopt tables live until parsing ends; every exit path
+ * frees them so that leak checkers stay quiet on usage errors too. */
+static struct option *merged;
+static char *merged_short;
+
+static void
+free_merged(void)
+{
+	free(merged);
+	free(merged_short);
+	merged = NULL;
+	merged_short = NULL;
+}
 
 static void
 print_synopsis(FILE *fp, const crm_tool *tool)
@@ -89,6 +102,7 @@ crm_usage_error(const crm_tool *tool, const char *fmt, ...)
 {
 	va_list ap;
 
+	free_merged();
 	fprintf(stderr, "%s: ", tool->name);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
@@ -108,6 +122,7 @@ usage_from_error(const crm_error *err)
 static _Noreturn void
 print_help(const crm_tool *tool)
 {
+	free_merged();
 	print_synopsis(stdout, tool);
 	fputc('\n', stdout);
 	if (tool->help != NULL)
@@ -289,7 +304,7 @@ crm_opts_parse(const crm_tool *tool, int argc, char **argv, crm_common *c)
 
 	while (tool->options != NULL && tool->options[ntool].name != NULL)
 		ntool++;
-	all = crm_xcalloc(ntool + NCOMMON + 1, sizeof *all);
+	all = merged = crm_xcalloc(ntool + NCOMMON + 1, sizeof *all);
 	for (size_t i = 0; i < ntool; i++)
 		all[nall++] = tool->options[i];
 	for (size_t i = 0; i < NCOMMON; i++) {
@@ -301,7 +316,7 @@ crm_opts_parse(const crm_tool *tool, int argc, char **argv, crm_common *c)
 	/* GNU permutation lets options follow file names, as users of
 	 * Miller and xsv expect; a leading ':' makes getopt report a
 	 * missing argument as ':' rather than printing its own message. */
-	shortopts = crm_xmalloc(strlen(COMMON_SHORT) +
+	shortopts = merged_short = crm_xmalloc(strlen(COMMON_SHORT) +
 	    strlen(tool->shortopts ? tool->shortopts : "") + 2);
 	strcpy(shortopts, ":");
 	strcat(shortopts, COMMON_SHORT);
@@ -316,6 +331,7 @@ crm_opts_parse(const crm_tool *tool, int argc, char **argv, crm_common *c)
 		case 'h':
 			print_help(tool);
 		case 'V':
+			free_merged();
 			printf("%s (crmkit) %s\n", tool->name, CRMKIT_VERSION);
 			if (fflush(stdout) != 0)
 				crm_die(CRM_EXIT_IO, "<stdout>: write error");
@@ -339,8 +355,7 @@ crm_opts_parse(const crm_tool *tool, int argc, char **argv, crm_common *c)
 				usage_from_error(&err);
 		}
 	}
-	free(all);
-	free(shortopts);
+	free_merged();
 	if (c->rejects != NULL && c->invalid != CRM_INVALID_SKIP)
 		crm_usage_error(tool, "--rejects needs --invalid skip");
 	c->operands = argv + optind;

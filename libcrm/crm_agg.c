@@ -1,0 +1,313 @@
+#include "crm_agg.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crm_diag.h"
+#include "crm_num.h"
+#include "crm_split.h"
+
+void
+crm_agg_init(crm_agg *a, crm_agg_kind kind, double param)
+{
+	memset(a, 0, sizeof *a);
+	a->kind = kind;
+	if (kind == CRM_AGG_MEDIAN)
+		a->u.q.p = 0.5;
+	else if (kind == CRM_AGG_QUANTILE)
+		a->u.q.p = param;
+}
+
+void
+crm_agg_free(crm_agg *a)
+{
+	switch (a->kind) {
+	case CRM_AGG_MEDIAN:
+	case CRM_AGG_QUANTILE:
+		free(a->u.q.v);
+		a->u.q.v = NULL;
+		a->u.q.cap = 0;
+		break;
+	case CRM_AGG_DISTINCT:
+		crm_hash_free(a->u.set);
+		a->u.set = NULL;
+		break;
+	default:
+		break;
+	}
+	a->n = 0;
+}
+
+bool
+crm_agg_numeric(crm_agg_kind kind)
+{
+	return kind != CRM_AGG_COUNT_ROWS && kind != CRM_AGG_COUNT &&
+	    kind != CRM_AGG_COUNT_IF && kind != CRM_AGG_DISTINCT;
+}
+
+/* Neumaier's compensated summation: s + c carries the exact sum of the
+ * values added far better than s alone. */
+static inline void
+neumaier(double *s, double *c, double x)
+{
+	double t = *s + x;
+
+	if (fabs(*s) >= fabs(x))
+		*c += (*s - t) + x;
+	else
+		*c += (x - t) + *s;
+	*s = t;
+}
+
+static void
+push(crm_agg *a, double x)
+{
+	if (a->n == a->u.q.cap) {
+		a->u.q.cap = a->u.q.cap ? a->u.q.cap * 2 : 8;
+		a->u.q.v = crm_xreallocarray(a->u.q.v, a->u.q.cap,
+		    sizeof *a->u.q.v);
+	}
+	a->u.q.v[a->n++] = x;
+}
+
+static void
+set_add(crm_agg *a, const char *s, size_t len)
+{
+	if (len == 0)
+		return;
+	if (a->u.set == NULL)
+		a->u.set = crm_hash_new(0);
+	crm_hash_intern(a->u.set, s, len, NULL);
+	a->n = crm_hash_count(a->u.set);
+}
+
+void
+crm_agg_add(crm_agg *a, double x)
+{
+	double d;
+
+	switch (a->kind) {
+	case CRM_AGG_COUNT_ROWS:
+	case CRM_AGG_COUNT:
+	case CRM_AGG_COUNT_IF:
+		a->n++;
+		break;
+	case CRM_AGG_SUM:
+	case CRM_AGG_MEAN:
+		a->n++;
+		neumaier(&a->u.s.sum, &a->u.s.comp, x);
+		break;
+	case CRM_AGG_MIN:
+		if (a->n++ == 0 || x < a->u.ext)
+			a->u.ext = x;
+		break;
+	case CRM_AGG_MAX:
+		if (a->n++ == 0 || x > a->u.ext)
+			a->u.ext = x;
+		break;
+	case CRM_AGG_MEDIAN:
+	case CRM_AGG_QUANTILE:
+		push(a, x);
+		break;
+	case CRM_AGG_STDDEV:
+	case CRM_AGG_VAR:
+		a->n++;
+		d = x - a->u.w.mean;
+		a->u.w.mean += d / (double)a->n;
+		a->u.w.m2 += d * (x - a->u.w.mean);
+		break;
+	case CRM_AGG_DISTINCT: {
+		crm_numfmt fmt = { -1, false };
+		char buf[CRM_NUM_BUFSZ];
+
+		set_add(a, buf, crm_num_format(buf, x, &fmt));
+		break;
+	}
+	}
+}
+
+void
+crm_agg_add_text(crm_agg *a, const char *s, size_t len)
+{
+	switch (a->kind) {
+	case CRM_AGG_DISTINCT:
+		set_add(a, s, len);
+		break;
+	case CRM_AGG_COUNT_ROWS:
+	case CRM_AGG_COUNT:
+		a->n++;
+		break;
+	default:
+		break;
+	}
+}
+
+int
+crm_agg_add_value(crm_agg *a, const crm_value *v)
+{
+	switch (a->kind) {
+	case CRM_AGG_COUNT_ROWS:
+		a->n++;
+		return 0;
+	case CRM_AGG_COUNT:
+		if (v->type == CRM_VAL_INVALID)
+			return -1;
+		if (v->type != CRM_VAL_MISSING)
+			a->n++;
+		return 0;
+	case CRM_AGG_COUNT_IF:
+		/* true as in if(): a number other than 0, non-empty text */
+		if (v->type == CRM_VAL_INVALID)
+			return -1;
+		if ((v->type == CRM_VAL_NUM && v->num != 0) ||
+		    (v->type == CRM_VAL_STR && v->len > 0))
+			a->n++;
+		return 0;
+	case CRM_AGG_DISTINCT:
+		switch (v->type) {
+		case CRM_VAL_MISSING:
+			return 0;
+		case CRM_VAL_INVALID:
+			return -1;
+		case CRM_VAL_STR:
+			set_add(a, v->str, v->len);
+			return 0;
+		case CRM_VAL_NUM:
+			if (v->str != NULL && v->len > 0)
+				set_add(a, v->str, v->len);
+			else
+				crm_agg_add(a, v->num);
+			return 0;
+		}
+		return 0;
+	default:
+		if (v->type == CRM_VAL_MISSING)
+			return 0;
+		if (v->type != CRM_VAL_NUM)
+			return -1;
+		crm_agg_add(a, v->num);
+		return 0;
+	}
+}
+
+void
+crm_agg_merge(crm_agg *a, const crm_agg *b)
+{
+	uint64_t n;
+	double d;
+
+	if (b->n == 0)
+		return;
+	switch (a->kind) {
+	case CRM_AGG_COUNT_ROWS:
+	case CRM_AGG_COUNT:
+	case CRM_AGG_COUNT_IF:
+		a->n += b->n;
+		break;
+	case CRM_AGG_SUM:
+	case CRM_AGG_MEAN:
+		a->n += b->n;
+		neumaier(&a->u.s.sum, &a->u.s.comp, b->u.s.sum);
+		a->u.s.comp += b->u.s.comp;
+		break;
+	case CRM_AGG_MIN:
+		if (a->n == 0 || b->u.ext < a->u.ext)
+			a->u.ext = b->u.ext;
+		a->n += b->n;
+		break;
+	case CRM_AGG_MAX:
+		if (a->n == 0 || b->u.ext > a->u.ext)
+			a->u.ext = b->u.ext;
+		a->n += b->n;
+		break;
+	case CRM_AGG_MEDIAN:
+	case CRM_AGG_QUANTILE:
+		if (a->u.q.cap - a->n < b->n) {
+			size_t cap = a->u.q.cap ? a->u.q.cap : 8;
+
+			while (cap - a->n < b->n)
+				cap *= 2;
+			a->u.q.v = crm_xreallocarray(a->u.q.v, cap,
+			    sizeof *a->u.q.v);
+			a->u.q.cap = cap;
+		}
+		memcpy(a->u.q.v + a->n, b->u.q.v, b->n * sizeof *b->u.q.v);
+		a->n += b->n;
+		break;
+	case CRM_AGG_STDDEV:
+	case CRM_AGG_VAR:
+		/* Chan, Golub and LeVeque's pairwise update. */
+		n = a->n + b->n;
+		d = b->u.w.mean - a->u.w.mean;
+		a->u.w.m2 += b->u.w.m2 +
+		    d * d * ((double)a->n * (double)b->n / (double)n);
+		a->u.w.mean += d * ((double)b->n / (double)n);
+		a->n = n;
+		break;
+	case CRM_AGG_DISTINCT:
+		for (size_t i = 0; i < crm_hash_count(b->u.set); i++) {
+			size_t len;
+			const char *k = crm_hash_key(b->u.set, i, &len);
+
+			set_add(a, k, len);
+		}
+		break;
+	}
+}
+
+bool
+crm_agg_result(crm_agg *a, double *out)
+{
+	switch (a->kind) {
+	case CRM_AGG_COUNT_ROWS:
+	case CRM_AGG_COUNT:
+	case CRM_AGG_COUNT_IF:
+	case CRM_AGG_DISTINCT:
+		*out = (double)a->n;
+		return true;
+	case CRM_AGG_SUM:
+		if (a->n == 0)
+			return false;
+		*out = a->u.s.sum + a->u.s.comp;
+		return true;
+	case CRM_AGG_MEAN:
+		if (a->n == 0)
+			return false;
+		*out = (a->u.s.sum + a->u.s.comp) / (double)a->n;
+		return true;
+	case CRM_AGG_MIN:
+	case CRM_AGG_MAX:
+		if (a->n == 0)
+			return false;
+		*out = a->u.ext;
+		return true;
+	case CRM_AGG_MEDIAN:
+	case CRM_AGG_QUANTILE:
+		if (a->n == 0)
+			return false;
+		*out = crm_quantile7(a->u.q.v, (size_t)a->n, a->u.q.p);
+		return true;
+	case CRM_AGG_VAR:
+	case CRM_AGG_STDDEV:
+		if (a->n < 2)
+			return false;
+		*out = a->u.w.m2 > 0 ? a->u.w.m2 / (double)(a->n - 1) : 0;
+		if (a->kind == CRM_AGG_STDDEV)
+			*out = sqrt(*out);
+		return true;
+	}
+	return false;
+}
+
+crm_value
+crm_agg_value(crm_agg *a)
+{
+	crm_value v = { CRM_VAL_MISSING, 0, NULL, 0 };
+
+	if (crm_agg_result(a, &v.num) && isfinite(v.num))
+		v.type = CRM_VAL_NUM;
+	else
+		v.num = 0;
+	return v;
+}

@@ -1,0 +1,49 @@
+/*
+ * crm_hash: an open-addressing hash map from byte strings to dense
+ * indices 0, 1, 2, ... in first-seen order.
+ *
+ * Used for grouping (kpi --by, later rfm by customer) and as the set
+ * behind distinct().  Keys are arbitrary bytes (NUL allowed) and are
+ * copied into an arena owned by the map.  Lookups of a key already
+ * present never allocate.  Linear probing over a power-of-two table that
+ * keeps each key's 32-bit hash beside its index, so most probes compare
+ * no key bytes.  Up to UINT32_MAX - 1 keys.
+ */
+#ifndef CRM_HASH_H
+#define CRM_HASH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct crm_hash crm_hash;
+
+/* A new, empty map sized for about hint keys (0: a small default).
+ * Exits 3 on memory exhaustion, as every allocation below does. */
+crm_hash *crm_hash_new(size_t hint);
+void crm_hash_free(crm_hash *h);
+
+/* Number of keys. */
+size_t crm_hash_count(const crm_hash *h);
+
+/*
+ * The index of key[0..len), inserting it with the next free index when
+ * absent; *added (if not NULL) tells which happened.
+ */
+size_t crm_hash_intern(crm_hash *h, const void *key, size_t len,
+		       bool *added);
+
+/* The index of key, or -1 when absent. */
+long crm_hash_find(const crm_hash *h, const void *key, size_t len);
+
+/*
+ * Key number idx (idx < crm_hash_count(h)).  The pointer stays valid
+ * until the next insertion; the key is followed by a NUL byte that is
+ * not part of it.
+ */
+const char *crm_hash_key(const crm_hash *h, size_t idx, size_t *len);
+
+/* The hash function behind the map: 64 bits, seeded, for any bytes. */
+uint64_t crm_hash_bytes(const void *key, size_t len, uint64_t seed);
+
+#endif
