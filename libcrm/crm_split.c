@@ -1,5 +1,6 @@
 #include "crm_split.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -85,13 +86,103 @@ swap(double *a, double *b)
 	*b = t;
 }
 
-static int
-cmp_double(const void *a, const void *b)
+static void
+insertion_sort(double *v, size_t n)
 {
-	double x = *(const double *)a, y = *(const double *)b;
+	for (size_t i = 1; i < n; i++) {
+		double x = v[i];
+		size_t j = i;
 
-	return (x > y) - (x < y);
+		while (j > 0 && v[j - 1] > x) {
+			v[j] = v[j - 1];
+			j--;
+		}
+		v[j] = x;
+	}
 }
+
+static void
+sift_down(double *v, size_t root, size_t n)
+{
+	for (;;) {
+		size_t child = 2 * root + 1;
+
+		if (child >= n)
+			return;
+		if (child + 1 < n && v[child + 1] > v[child])
+			child++;
+		if (!(v[child] > v[root]))
+			return;
+		swap(&v[child], &v[root]);
+		root = child;
+	}
+}
+
+static void
+heap_sort(double *v, size_t n)
+{
+	for (size_t i = n / 2; i-- > 0;)
+		sift_down(v, i, n);
+	for (size_t end = n; end-- > 1;) {
+		swap(&v[0], &v[end]);
+		sift_down(v, 0, end);
+	}
+}
+
+static void
+intro_sort(double *v, size_t n, unsigned depth)
+{
+	while (n > 16) {
+		size_t mid = n / 2, i = 0, j = n - 1;
+		double pivot;
+
+		if (depth-- == 0) {
+			heap_sort(v, n);
+			return;
+		}
+		if (v[mid] < v[0])
+			swap(&v[mid], &v[0]);
+		if (v[n - 1] < v[0])
+			swap(&v[n - 1], &v[0]);
+		if (v[n - 1] < v[mid])
+			swap(&v[n - 1], &v[mid]);
+		pivot = v[mid];
+		/* Hoare partition: v[0..j] <= pivot <= v[j+1..n); the median
+		 * of three stops both scans, so 0 <= j <= n - 2. */
+		for (;;) {
+			while (v[i] < pivot)
+				i++;
+			while (v[j] > pivot)
+				j--;
+			if (i >= j)
+				break;
+			swap(&v[i], &v[j]);
+			i++;
+			j--;
+		}
+		/* Recurse into the smaller part, loop on the larger. */
+		if (j + 1 < n - (j + 1)) {
+			intro_sort(v, j + 1, depth);
+			v += j + 1;
+			n -= j + 1;
+		} else {
+			intro_sort(v + j + 1, n - (j + 1), depth);
+			n = j + 1;
+		}
+	}
+	insertion_sort(v, n);
+}
+
+void
+crm_dsort(double *v, size_t n)
+{
+	unsigned depth = 0;
+
+	for (size_t m = n; m > 1; m >>= 1)
+		depth += 2;
+	intro_sort(v, n, depth);
+}
+
 
 /*
  * Put the k-th smallest of v[0..n) at v[k], smaller ones before it and
@@ -109,7 +200,7 @@ select_kth(double *v, size_t n, size_t k)
 		double pivot;
 
 		if (budget-- == 0 || hi - lo < 16) {
-			qsort(v + lo, hi - lo + 1, sizeof *v, cmp_double);
+			crm_dsort(v + lo, hi - lo + 1);
 			return;
 		}
 		mid = lo + (hi - lo) / 2;
@@ -141,10 +232,27 @@ select_kth(double *v, size_t n, size_t k)
 	}
 }
 
+/*
+ * The position h = (n-1)p of a type-7 quantile.  A percentile such as p7
+ * is stored as 0.07, which is not exact in binary: 100 * 0.07 gives
+ * 7.000000000000001, and the quantile would land a hair above the 8th
+ * value instead of on it.  A position within a few ulps of an integer is
+ * taken as that integer, as the decimal percentile means.
+ */
+static double
+position(size_t n, double p)
+{
+	double h = (double)(n - 1) * p, r = nearbyint(h);
+
+	if (fabs(h - r) <= 4 * DBL_EPSILON * (r > 1 ? r : 1))
+		return r;
+	return h;
+}
+
 double
 crm_quantile7(double *v, size_t n, double p)
 {
-	double h = (double)(n - 1) * p, lo, hi;
+	double h = position(n, p), lo, hi;
 	size_t k = (size_t)floor(h);
 
 	if (k >= n - 1) {
@@ -164,7 +272,7 @@ crm_quantile7(double *v, size_t n, double p)
 double
 crm_quantile7_sorted(const double *v, size_t n, double p)
 {
-	double h = (double)(n - 1) * p;
+	double h = position(n, p);
 	size_t k = (size_t)floor(h);
 
 	if (k >= n - 1)

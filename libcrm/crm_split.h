@@ -46,10 +46,21 @@ void crm_dvec_push(crm_dvec *d, double x);	/* exits 3 on exhaustion */
 void crm_dvec_free(crm_dvec *d);
 
 /*
+ * Sort v[0..n) ascending, in place, without allocating (introsort:
+ * quicksort, insertion sort for short ranges, heapsort when the
+ * recursion gets too deep; glibc's qsort may allocate n copies).  The
+ * values must not be NaN.
+ */
+void crm_dsort(double *v, size_t n);
+
+/*
  * Type-7 quantile (R default, Excel PERCENTILE.INC) of v[0..n) at p in
  * [0,1]: h = (n-1)p, result v(floor h) + (h - floor h)(v(floor h + 1) -
- * v(floor h)) over the sorted values.  Found by selection (expected
- * linear time); v is reordered, not sorted.  n must be > 0.
+ * v(floor h)) over the sorted values; a position within a few ulps of
+ * an integer counts as that integer (p7 of 101 values is the 8th value,
+ * although 100 * 0.07 is 7.000000000000001 in binary).  Found by
+ * selection (expected linear time); v is reordered, not sorted.  n must
+ * be > 0.
  */
 double crm_quantile7(double *v, size_t n, double p);
 

@@ -139,6 +139,37 @@ test_quantile_matches_sorted(void **state)
 	free(s);
 }
 
+/* p7 of 0, 1e6, ..., 100e6 is exactly 7e6: the position 100 * 0.07 is
+ * taken as 7, not 7.000000000000001. */
+static void
+test_quantile_integer_position(void **state)
+{
+	double v[101], s[101];
+
+	(void)state;
+	for (int i = 0; i < 101; i++)
+		s[i] = v[100 - i] = i * 1e6;
+	assert_true(crm_quantile7(v, 101, 0.07) == 7e6);
+	assert_true(crm_quantile7_sorted(s, 101, 0.07) == 7e6);
+	assert_true(crm_quantile7_sorted(s, 101, 0.29) == 29e6);
+}
+
+static void
+test_dsort(void **state)
+{
+	double v[1000];
+	unsigned long seed = 99;
+
+	(void)state;
+	for (int i = 0; i < 1000; i++) {
+		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+		v[i] = (double)((seed >> 33) % 50) - 25;
+	}
+	crm_dsort(v, 1000);
+	for (int i = 1; i < 1000; i++)
+		assert_true(v[i - 1] <= v[i]);
+}
+
 static void
 test_resolve(void **state)
 {
@@ -180,6 +211,8 @@ main(void)
 		cmocka_unit_test(test_parse_errors),
 		cmocka_unit_test(test_quantile_known),
 		cmocka_unit_test(test_quantile_matches_sorted),
+		cmocka_unit_test(test_quantile_integer_position),
+		cmocka_unit_test(test_dsort),
 		cmocka_unit_test(test_resolve),
 		cmocka_unit_test(test_name),
 	};
