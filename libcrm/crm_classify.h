@@ -104,15 +104,5 @@ void crm_classify_free(crm_classifier *c);
  */
 long crm_classify_argmax(const double *score, size_t n, double margin);
 
-/*
- * Split a comma-separated option argument in place: commas inside
- * parentheses, {braces} or "double quotes" (with the backslash escapes
- * of crm_expr strings) do not split, so that
- * expressions such as max(a,b) can be list items.  Stores up to max
- * pointers into item[] (NUL-terminated pieces of s) and returns the
- * number of items, which may exceed max (the extra items are not
- * stored).  An empty s has one empty item.
- */
-size_t crm_classify_split(char *s, char **item, size_t max);
 
 #endif

@@ -14,7 +14,8 @@ enum {
 	OPT_ENCODING,
 	OPT_LANG,
 	OPT_INVALID,
-	OPT_REJECTS
+	OPT_REJECTS,
+	OPT_COLUMN
 };
 
 static const struct option common_options[] = {
@@ -33,6 +34,7 @@ static const struct option common_options[] = {
 	{ "version", no_argument, NULL, 'V' },
 	{ "invalid", required_argument, NULL, OPT_INVALID },
 	{ "rejects", required_argument, NULL, OPT_REJECTS },
+	{ "column", required_argument, NULL, OPT_COLUMN },
 };
 #define NCOMMON (sizeof common_options / sizeof common_options[0])
 #define COMMON_SHORT "d:Ho:vhV"
@@ -55,6 +57,9 @@ static const char common_help[] =
 "  -v, --verbose             report thresholds and row counts on stderr\n"
 "  -h, --help                print this help\n"
 "  -V, --version             print the version\n";
+
+static const char column_help[] =
+"  -c, --column NAME         name of the appended column (default: %s)\n";
 
 static const char invalid_help[] =
 "      --invalid POLICY      rows with a missing or invalid measure:\n"
@@ -113,8 +118,8 @@ crm_usage_error(const crm_tool *tool, const char *fmt, ...)
 	exit(CRM_EXIT_USAGE);
 }
 
-static _Noreturn void
-usage_from_error(const crm_error *err)
+void
+crm_usage_die(const crm_error *err)
 {
 	crm_usage_error(current_tool, "%s", err->msg);
 }
@@ -127,6 +132,8 @@ print_help(const crm_tool *tool)
 	fputc('\n', stdout);
 	if (tool->help != NULL)
 		fputs(tool->help, stdout);
+	if (tool->column != NULL)
+		printf(column_help, tool->column);
 	fputc('\n', stdout);
 	fputs(common_help, stdout);
 	if (tool->flags & CRM_TOOL_INVALID_NO_KEEP)
@@ -223,11 +230,11 @@ handle_common(int opt, const char *arg, crm_common *c)
 	switch (opt) {
 	case 'd':
 		if ((c->csv.delimiter = crm_opts_delimiter(arg, &err)) < 0)
-			usage_from_error(&err);
+			crm_usage_die(&err);
 		break;
 	case OPT_OUTPUT_DELIMITER:
 		if ((c->out_delimiter = crm_opts_delimiter(arg, &err)) < 0)
-			usage_from_error(&err);
+			crm_usage_die(&err);
 		break;
 	case 'H':
 		c->csv.no_header = true;
@@ -264,7 +271,7 @@ handle_common(int opt, const char *arg, crm_common *c)
 		break;
 	case OPT_LANG:
 		if (parse_lang(arg, &c->lang, &err) < 0)
-			usage_from_error(&err);
+			crm_usage_die(&err);
 		break;
 	case OPT_INVALID:
 		if (strcmp(arg, "fail") == 0)
@@ -283,6 +290,13 @@ handle_common(int opt, const char *arg, crm_common *c)
 	case OPT_REJECTS:
 		c->rejects = arg;
 		break;
+	case 'c':
+	case OPT_COLUMN:
+		if (*arg == '\0')
+			crm_usage_error(current_tool,
+			    "-c: the column name is empty");
+		c->column = arg;
+		break;
 	}
 }
 
@@ -300,6 +314,7 @@ crm_opts_parse(const crm_tool *tool, int argc, char **argv, crm_common *c)
 	crm_diag_init(tool->name);
 	memset(c, 0, sizeof *c);
 	c->precision = -1;
+	c->column = tool->column;
 	apply_environment(c);
 
 	while (tool->options != NULL && tool->options[ntool].name != NULL)
@@ -311,15 +326,20 @@ crm_opts_parse(const crm_tool *tool, int argc, char **argv, crm_common *c)
 		if (!takes_invalid && (common_options[i].val == OPT_INVALID ||
 		    common_options[i].val == OPT_REJECTS))
 			continue;
+		if (tool->column == NULL && common_options[i].val ==
+		    OPT_COLUMN)
+			continue;
 		all[nall++] = common_options[i];
 	}
 	/* GNU permutation lets options follow file names, as users of
 	 * Miller and xsv expect; a leading ':' makes getopt report a
 	 * missing argument as ':' rather than printing its own message. */
 	shortopts = merged_short = crm_xmalloc(strlen(COMMON_SHORT) +
-	    strlen(tool->shortopts ? tool->shortopts : "") + 2);
+	    strlen(tool->shortopts ? tool->shortopts : "") + 4);
 	strcpy(shortopts, ":");
 	strcat(shortopts, COMMON_SHORT);
+	if (tool->column != NULL)
+		strcat(shortopts, "c:");
 	if (tool->shortopts != NULL)
 		strcat(shortopts, tool->shortopts);
 
@@ -346,13 +366,13 @@ crm_opts_parse(const crm_tool *tool, int argc, char **argv, crm_common *c)
 			crm_usage_error(tool, "unknown option '%s'",
 			    argv[optind - 1]);
 		default:
-			if (opt >= CRM_OPT_COMMON_BASE || (opt < 256 && strchr(COMMON_SHORT,
-			    opt) != NULL)) {
+			if (opt >= CRM_OPT_COMMON_BASE || (opt == 'c' && tool->column) ||
+			    (opt < 256 && strchr(COMMON_SHORT, opt) != NULL)) {
 				handle_common(opt, optarg, c);
 				break;
 			}
 			if (tool->handle(opt, optarg, tool->ctx, &err) < 0)
-				usage_from_error(&err);
+				crm_usage_die(&err);
 		}
 	}
 	free_merged();
@@ -373,4 +393,44 @@ crm_common_writer_config(const crm_common *c, int in_delimiter)
 	w.numfmt.precision = c->precision;
 	w.numfmt.decimal_comma = c->decimal_comma;
 	return w;
+}
+
+size_t
+crm_opts_split_list(char *s, char **item, size_t max)
+{
+	size_t n = 0, depth = 0;
+	bool quote = false, brace = false;
+	char *start = s;
+
+	for (char *p = s;; p++) {
+		if (*p == '\0' || (*p == ',' && depth == 0 && !quote &&
+		    !brace)) {
+			bool last = *p == '\0';
+
+			*p = '\0';
+			if (n < max)
+				item[n] = start;
+			n++;
+			if (last)
+				break;
+			start = p + 1;
+		} else if (quote) {
+			if (*p == '\\' && p[1] != '\0')
+				p++;	/* \" and \\ inside a string */
+			else if (*p == '"')
+				quote = false;
+		} else if (brace) {
+			if (*p == '}')
+				brace = false;
+		} else if (*p == '"') {
+			quote = true;
+		} else if (*p == '{') {
+			brace = true;
+		} else if (*p == '(') {
+			depth++;
+		} else if (*p == ')' && depth > 0) {
+			depth--;
+		}
+	}
+	return n;
 }

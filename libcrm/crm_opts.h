@@ -5,7 +5,8 @@
  * Common options: -d/--delimiter C, --output-delimiter C, -H/--no-header,
  * --crlf, --bom, --decimal-comma, --precision N, --encoding E,
  * -o/--output FILE, -v/--verbose, --lang en|de, -h/--help, -V/--version,
- * and, for row tools, --invalid fail|keep|skip and --rejects FILE.
+ * for row tools --invalid fail|keep|skip and --rejects FILE, and for tools
+ * that append a column -c/--column NAME.
  * Environment defaults (overridden by flags): CRMKIT_DELIMITER,
  * CRMKIT_DECIMAL=comma, CRMKIT_LANG.
  */
@@ -38,6 +39,7 @@ typedef struct crm_common {
 	crm_lang lang;
 	crm_invalid_policy invalid;
 	const char *rejects;	/* --rejects FILE */
+	const char *column;	/* -c NAME: the appended column's name */
 	char **operands;	/* what getopt left (files, kpi metrics) */
 	size_t noperands;
 } crm_common;
@@ -58,6 +60,9 @@ typedef struct crm_tool {
 	const struct option *options;	/* the tool's own, {0} terminated */
 	const char *shortopts;	/* the tool's own short options */
 	unsigned flags;		/* CRM_TOOL_* */
+	/* A tool that appends one named column: its default name.  The
+	 * tool then takes -c, --column NAME (into crm_common.column). */
+	const char *column;
 	/*
 	 * Called for each of the tool's own options, in command-line order.
 	 * Returns 0, or -1 with err filled (usage error).
@@ -79,6 +84,21 @@ void crm_opts_parse(const crm_tool *tool, int argc, char **argv,
 /* Parse a delimiter argument: ",", ";", "tab", "\t", "|", any one byte.
  * Returns the byte, or -1 (usage error text in err). */
 int crm_opts_delimiter(const char *arg, crm_error *err);
+
+/*
+ * Split a comma-separated option argument in place: commas inside
+ * parentheses, {braces} or "double quotes" (with the backslash escapes
+ * of crm_expr strings) do not split, so that
+ * expressions such as max(a,b) can be list items.  Stores up to max
+ * pointers into item[] (NUL-terminated pieces of s) and returns the
+ * number of items, which may exceed max (the extra items are not
+ * stored).  An empty s has one empty item.
+ */
+size_t crm_opts_split_list(char *s, char **item, size_t max);
+
+/* A usage error found after crm_opts_parse (a bad SPLIT, say): print
+ * "TOOL: err->msg" and the synopsis of the tool parsed, exit 2. */
+_Noreturn void crm_usage_die(const crm_error *err);
 
 /* Print "TOOL: message" and the synopsis, exit 2. */
 _Noreturn void crm_usage_error(const crm_tool *tool, const char *fmt, ...)

@@ -53,11 +53,23 @@ checked(crm_rows *r, int rc)
 }
 
 crm_rows *
-crm_rows_open(crm_common *c, crm_measure *m, size_t nm, bool two_pass)
+crm_rows_open(crm_common *c, crm_measure *m, size_t nm)
 {
 	crm_rows *r = crm_xcalloc(1, sizeof *r);
 	crm_writer_config wc;
 	crm_error err;
+	bool two_pass = false;
+
+	for (size_t i = 0; i < nm; i++) {
+		if (m[i].split_option != NULL && m[i].split_arg != NULL &&
+		    crm_split_parse(m[i].split_arg, m[i].split_option,
+		    c->decimal_comma, &m[i].split, &err) < 0)
+			crm_usage_die(&err);
+		if (m[i].split_option != NULL &&
+		    crm_split_needs_data(&m[i].split))
+			m[i].collect = true;
+		two_pass |= m[i].collect;
+	}
 
 	r->c = c;
 	r->m = m;
@@ -216,6 +228,37 @@ crm_rows_collect(crm_rows *r)
 }
 
 void
+crm_rows_thresholds(crm_rows *r)
+{
+	size_t n = 0;
+	bool collect = false;
+	char name[64];
+
+	for (size_t i = 0; i < r->nm; i++)
+		collect |= r->m[i].split_option != NULL && r->m[i].collect;
+	if (collect)
+		n = crm_rows_collect(r);
+	for (size_t i = 0; i < r->nm; i++) {
+		crm_measure *m = &r->m[i];
+
+		if (m->split_option == NULL)
+			continue;
+		m->has_threshold = crm_split_resolve(&m->split, m->values.v,
+		    n, m->sum, &m->threshold) == 0;
+		crm_dvec_free(&m->values);
+		if (!r->c->verbose)
+			continue;
+		if (m->has_threshold)
+			crm_warn("%s threshold %.15g (%s)", m->split_label,
+			    m->threshold,
+			    crm_split_name(&m->split, name, sizeof name));
+		else
+			crm_warn("%s threshold: none (no valid row)",
+			    m->split_label);
+	}
+}
+
+void
 crm_rows_write_header(crm_rows *r, const char *const *names, size_t n)
 {
 	const crm_header *h = crm_input_header(r->in);
@@ -310,6 +353,15 @@ void
 crm_rows_empty(crm_rows *r)
 {
 	checked(r, crm_writer_empty(r->cur));
+}
+
+void
+crm_rows_threshold(crm_rows *r, const crm_measure *m)
+{
+	if (m->has_threshold)
+		crm_rows_num(r, m->threshold);
+	else
+		crm_rows_empty(r);
 }
 
 void

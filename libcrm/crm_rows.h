@@ -30,24 +30,33 @@ typedef struct crm_measure {
 	bool bounded;
 	double min, max;
 	const char *bound_text;	/* e.g. "is not a probability in [0,1]" */
-	/* Pass 1: keep every valid value (median, percentiles, ranks) and/or
-	 * their sum (mean, ABC). */
+	/* Pass 1: keep every valid value (median, percentiles, ranks) and
+	 * their sum (mean, ABC).  Set by the tool, or by crm_rows_open for
+	 * a data-derived split. */
 	bool collect;
 	crm_dvec values;	/* filled by crm_rows_collect */
 	double sum;
+	/* The threshold of a 2x2 tool (split_option NULL: none).  The tool
+	 * sets the default split and, from its option, split_arg;
+	 * crm_rows_open parses split_arg, crm_rows_thresholds resolves. */
+	const char *split_option;	/* "--value-split", for messages */
+	const char *split_arg;		/* as given, or NULL */
+	const char *split_label;	/* "value", for --verbose */
+	crm_split split;
+	bool has_threshold;	/* false: data-derived, but no valid row */
+	double threshold;
 } crm_measure;
 
 typedef struct crm_rows crm_rows;
 
 /*
- * Open the operands in c, compile each measure's source against the
- * header, open the output (and --rejects).  two_pass: some measure
- * collects, so crm_rows_collect() will be called.  Exits on failure
- * (these are tool-level errors: usage 2, I/O 3), like every crm_rows_*
- * function below: the loop is the tool.
+ * Parse each measure's split_arg, open the operands in c (for two passes
+ * if some measure collects), compile each measure's source against the
+ * header, open the output (and --rejects).  Exits on failure (these are
+ * tool-level errors: usage 2, I/O 3), like every crm_rows_* function
+ * below: the loop is the tool.
  */
-crm_rows *crm_rows_open(crm_common *c, crm_measure *m, size_t nm,
-			bool two_pass);
+crm_rows *crm_rows_open(crm_common *c, crm_measure *m, size_t nm);
 
 /* The input header, delimiter and the output, for the tool's writing. */
 const crm_header *crm_rows_header(const crm_rows *r);
@@ -61,6 +70,13 @@ crm_writer *crm_rows_writer(crm_rows *r);
  * Then rewind.  Returns the number of valid rows.
  */
 size_t crm_rows_collect(crm_rows *r);
+
+/*
+ * Resolve the split of every measure that has one into threshold (a
+ * first pass with crm_rows_collect if any split is data-derived; the
+ * collected values are freed).  With --verbose, report each threshold.
+ */
+void crm_rows_thresholds(crm_rows *r);
 
 /* Write the input header followed by the given new column names (nothing
  * with -H). */
@@ -97,6 +113,9 @@ void crm_rows_pass(crm_rows *r, const crm_record *rec);
 void crm_rows_num(crm_rows *r, double v);
 void crm_rows_text(crm_rows *r, const char *s);
 void crm_rows_empty(crm_rows *r);
+/* A threshold cell: m's threshold, empty when its data-derived split
+ * had no valid row. */
+void crm_rows_threshold(crm_rows *r, const crm_measure *m);
 void crm_rows_end(crm_rows *r);
 
 /*

@@ -8,7 +8,6 @@
 
 #include "crm_opts.h"
 #include "crm_rows.h"
-#include "crm_split.h"
 
 enum { OPT_VALUE = 256, OPT_PROBABILITY, OPT_VALUE_SPLIT,
        OPT_PROBABILITY_SPLIT, OPT_SORT, OPT_SUMMARY };
@@ -18,7 +17,6 @@ static const struct option options[] = {
 	{ "probability", required_argument, NULL, OPT_PROBABILITY },
 	{ "value-split", required_argument, NULL, OPT_VALUE_SPLIT },
 	{ "probability-split", required_argument, NULL, OPT_PROBABILITY_SPLIT },
-	{ "column", required_argument, NULL, 'c' },
 	{ "sort", no_argument, NULL, OPT_SORT },
 	{ "summary", no_argument, NULL, OPT_SUMMARY },
 	{ NULL, 0, NULL, 0 }
@@ -39,15 +37,13 @@ static const char help[] =
 "      --probability MEASURE success probability in [0,1]\n"
 "      --value-split SPLIT   number, median (default), mean or pNN\n"
 "      --probability-split SPLIT  the same; default 0.5\n"
-"  -c, --column NAME         name of the priority column\n"
 "      --sort                order by priority, then expected value\n"
 "                            descending, then input order\n"
 "      --summary             print one row per priority instead\n";
 
 struct config {
-	const char *value, *probability, *column;
-	crm_split value_split, probability_split;
-	const char *value_split_arg, *probability_split_arg;
+	const char *value, *probability;
+	const char *value_split, *probability_split;
 	bool sort, summary;
 };
 
@@ -56,6 +52,7 @@ handle(int opt, const char *arg, void *ctx, crm_error *err)
 {
 	struct config *cfg = ctx;
 
+	(void)err;
 	switch (opt) {
 	case OPT_VALUE:
 		cfg->value = arg;
@@ -64,16 +61,10 @@ handle(int opt, const char *arg, void *ctx, crm_error *err)
 		cfg->probability = arg;
 		break;
 	case OPT_VALUE_SPLIT:
-		cfg->value_split_arg = arg;
+		cfg->value_split = arg;
 		break;
 	case OPT_PROBABILITY_SPLIT:
-		cfg->probability_split_arg = arg;
-		break;
-	case 'c':
-		if (*arg == '\0')
-			return crm_error_set(err, CRM_EXIT_USAGE,
-			    "-c: the column name is empty");
-		cfg->column = arg;
+		cfg->probability_split = arg;
 		break;
 	case OPT_SORT:
 		cfg->sort = true;
@@ -100,7 +91,7 @@ struct summary {
 };
 
 static void
-write_summary(crm_rows *rows, const struct summary *s, double vt, double pt)
+write_summary(crm_rows *rows, const struct summary *s, const crm_measure *m)
 {
 	static const char *const names[] = {
 		"priority", "customers", "share", "value_sum",
@@ -126,8 +117,8 @@ write_summary(crm_rows *rows, const struct summary *s, double vt, double pt)
 			crm_rows_empty(rows);
 		crm_rows_num(rows, s->value_sum[p]);
 		crm_rows_num(rows, s->ev_sum[p]);
-		crm_rows_num(rows, vt);
-		crm_rows_num(rows, pt);
+		crm_rows_threshold(rows, &m[0]);
+		crm_rows_threshold(rows, &m[1]);
 		crm_rows_end(rows);
 	}
 }
@@ -135,76 +126,45 @@ write_summary(crm_rows *rows, const struct summary *s, double vt, double pt)
 int
 main(int argc, char **argv)
 {
-	struct config cfg = { .column = "priority" };
+	struct config cfg = { 0 };
 	crm_tool tool = {
 		.name = "prioritize", .synopsis = synopsis, .help = help,
-		.options = options, .shortopts = "c:",
-		.flags = CRM_TOOL_INVALID, .handle = handle, .ctx = &cfg,
+		.options = options, .flags = CRM_TOOL_INVALID,
+		.column = "priority", .handle = handle, .ctx = &cfg,
 	};
 	crm_measure m[2] = {
-		{ .option = "--value" },
+		{ .option = "--value", .split_option = "--value-split",
+		  .split_label = "value",
+		  .split = { CRM_SPLIT_MEDIAN, 0.5 } },
 		{ .option = "--probability", .bounded = true, .min = 0,
-		  .max = 1, .bound_text = "is not a probability in [0,1]" },
+		  .max = 1, .bound_text = "is not a probability in [0,1]",
+		  .split_option = "--probability-split",
+		  .split_label = "probability",
+		  .split = { CRM_SPLIT_ABSOLUTE, 0.5 } },
 	};
 	crm_common common;
 	crm_rows *rows;
 	struct summary sum = { { 0 }, { 0 }, { 0 } };
 	const crm_record *rec;
 	crm_row_status st;
-	double vals[2], vt, pt;
-	char buf[64];
-	crm_error err;
+	double vals[2];
+	bool classify;
 
-	cfg.value_split.kind = CRM_SPLIT_MEDIAN;
-	cfg.value_split.value = 0.5;
-	cfg.probability_split.kind = CRM_SPLIT_ABSOLUTE;
-	cfg.probability_split.value = 0.5;
 	crm_opts_parse(&tool, argc, argv, &common);
 	if (cfg.value == NULL || cfg.probability == NULL)
 		crm_usage_error(&tool, "--value and --probability are required");
 	if (cfg.sort && cfg.summary)
 		crm_usage_error(&tool, "--sort and --summary exclude each other");
-	if (cfg.value_split_arg != NULL &&
-	    crm_split_parse(cfg.value_split_arg, "--value-split",
-	    common.decimal_comma, &cfg.value_split, &err) < 0)
-		crm_usage_error(&tool, "%s", err.msg);
-	if (cfg.probability_split_arg != NULL &&
-	    crm_split_parse(cfg.probability_split_arg, "--probability-split",
-	    common.decimal_comma, &cfg.probability_split, &err) < 0)
-		crm_usage_error(&tool, "%s", err.msg);
 	m[0].source = cfg.value;
+	m[0].split_arg = cfg.value_split;
 	m[1].source = cfg.probability;
-	m[0].collect = crm_split_needs_data(&cfg.value_split);
-	m[1].collect = crm_split_needs_data(&cfg.probability_split);
+	m[1].split_arg = cfg.probability_split;
 
-	rows = crm_rows_open(&common, m, 2, m[0].collect || m[1].collect);
-	if (m[0].collect || m[1].collect) {
-		size_t n = crm_rows_collect(rows);
-
-		if (crm_split_resolve(&cfg.value_split, m[0].values.v, n,
-		    m[0].sum, &vt) < 0 ||
-		    crm_split_resolve(&cfg.probability_split, m[1].values.v, n,
-		    m[1].sum, &pt) < 0) {
-			/* No valid row: nothing is high or low; every row
-			 * (there are none, or all are kept invalid) gets
-			 * empty results. */
-			vt = pt = 0;
-		}
-		crm_dvec_free(&m[0].values);
-		crm_dvec_free(&m[1].values);
-	} else {
-		vt = cfg.value_split.value;
-		pt = cfg.probability_split.value;
-	}
-	if (common.verbose) {
-		crm_warn("value threshold %.15g (%s)", vt,
-		    crm_split_name(&cfg.value_split, buf, sizeof buf));
-		crm_warn("probability threshold %.15g (%s)", pt,
-		    crm_split_name(&cfg.probability_split, buf, sizeof buf));
-	}
-
+	rows = crm_rows_open(&common, m, 2);
+	crm_rows_thresholds(rows);
+	classify = m[0].has_threshold && m[1].has_threshold;
 	if (!cfg.summary) {
-		const char *names[2] = { cfg.column, "expected_value" };
+		const char *names[2] = { common.column, "expected_value" };
 
 		crm_rows_write_header(rows, names, 2);
 	}
@@ -213,8 +173,9 @@ main(int argc, char **argv)
 	while ((st = crm_rows_next(rows, &rec, vals)) != CRM_ROW_END) {
 		int p = 0;
 
-		if (st == CRM_ROW_VALID)
-			p = priority_of(vals[0], vals[1], vt, pt);
+		if (st == CRM_ROW_VALID && classify)
+			p = priority_of(vals[0], vals[1], m[0].threshold,
+			    m[1].threshold);
 		if (cfg.summary) {
 			if (p > 0) {
 				sum.customers[p - 1]++;
@@ -238,6 +199,6 @@ main(int argc, char **argv)
 		crm_rows_end(rows);
 	}
 	if (cfg.summary)
-		write_summary(rows, &sum, vt, pt);
+		write_summary(rows, &sum, m);
 	return crm_rows_close(rows);
 }

@@ -9,7 +9,6 @@
 
 #include "crm_opts.h"
 #include "crm_rows.h"
-#include "crm_split.h"
 
 enum { OPT_X_SPLIT = 256, OPT_Y_SPLIT, OPT_LABELS, OPT_SUMMARY };
 
@@ -18,7 +17,6 @@ static const struct option options[] = {
 	{ "efficiency", required_argument, NULL, 'y' },
 	{ "x-split", required_argument, NULL, OPT_X_SPLIT },
 	{ "y-split", required_argument, NULL, OPT_Y_SPLIT },
-	{ "column", required_argument, NULL, 'c' },
 	{ "labels", required_argument, NULL, OPT_LABELS },
 	{ "summary", no_argument, NULL, OPT_SUMMARY },
 	{ NULL, 0, NULL, 0 }
@@ -41,7 +39,6 @@ static const char help[] =
 "  -y, --efficiency MEASURE     a column or an expression (margin/cost)\n"
 "      --x-split SPLIT       number, median (default), mean or pNN\n"
 "      --y-split SPLIT       the same for y\n"
-"  -c, --column NAME         name of the appended column (quadrant)\n"
 "      --labels L1,L2,L3,L4  four labels in the order above\n"
 "      --summary             print one row per quadrant instead: label,\n"
 "                            customers, share, x_threshold, y_threshold\n";
@@ -57,34 +54,25 @@ static const char *const labels_de[4] = {
 };
 
 struct config {
-	const char *x, *y, *column;
-	const char *x_split_arg, *y_split_arg;
+	const char *x, *y;
+	const char *x_split, *y_split;
 	char *labels_buf;
 	const char *labels[4];
 	bool custom_labels, summary;
 };
 
-/* Split --labels at every comma into exactly four non-empty labels. */
+/* Split --labels into exactly four non-empty labels. */
 static int
 parse_labels(struct config *cfg, const char *arg, crm_error *err)
 {
-	char *p;
-	size_t n = 0;
+	char *item[4];
+	size_t n;
 
 	free(cfg->labels_buf);
-	cfg->labels_buf = p = crm_xstrdup(arg);
-	for (;;) {
-		char *comma = strchr(p, ',');
-
-		if (comma != NULL)
-			*comma = '\0';
-		if (n < 4)
-			cfg->labels[n] = p;
-		n++;
-		if (comma == NULL)
-			break;
-		p = comma + 1;
-	}
+	cfg->labels_buf = crm_xstrdup(arg);
+	n = crm_opts_split_list(cfg->labels_buf, item, 4);
+	for (size_t i = 0; i < 4 && i < n; i++)
+		cfg->labels[i] = item[i];
 	if (n != 4)
 		return crm_error_set(err, CRM_EXIT_USAGE,
 		    "--labels: give four labels (low-low, low-high, "
@@ -110,16 +98,10 @@ handle(int opt, const char *arg, void *ctx, crm_error *err)
 		cfg->y = arg;
 		break;
 	case OPT_X_SPLIT:
-		cfg->x_split_arg = arg;
+		cfg->x_split = arg;
 		break;
 	case OPT_Y_SPLIT:
-		cfg->y_split_arg = arg;
-		break;
-	case 'c':
-		if (*arg == '\0')
-			return crm_error_set(err, CRM_EXIT_USAGE,
-			    "-c: the column name is empty");
-		cfg->column = arg;
+		cfg->y_split = arg;
 		break;
 	case OPT_LABELS:
 		return parse_labels(cfg, arg, err);
@@ -139,8 +121,7 @@ quadrant_of(double x, double y, double tx, double ty)
 
 static void
 write_summary(crm_rows *rows, const char *const *labels,
-	      const unsigned long *customers, const double *tx,
-	      const double *ty)
+	      const unsigned long *customers, const crm_measure *m)
 {
 	static const char *const names[] = {
 		"label", "customers", "share", "x_threshold", "y_threshold"
@@ -160,15 +141,8 @@ write_summary(crm_rows *rows, const char *const *labels,
 			    (double)total);
 		else
 			crm_rows_empty(rows);
-		/* A data-derived threshold of no valid row is empty. */
-		if (tx != NULL)
-			crm_rows_num(rows, *tx);
-		else
-			crm_rows_empty(rows);
-		if (ty != NULL)
-			crm_rows_num(rows, *ty);
-		else
-			crm_rows_empty(rows);
+		crm_rows_threshold(rows, &m[0]);
+		crm_rows_threshold(rows, &m[1]);
 		crm_rows_end(rows);
 	}
 }
@@ -176,84 +150,54 @@ write_summary(crm_rows *rows, const char *const *labels,
 int
 main(int argc, char **argv)
 {
-	struct config cfg = { .column = "quadrant" };
+	struct config cfg = { 0 };
 	crm_tool tool = {
 		.name = "quadrant", .synopsis = synopsis, .help = help,
-		.options = options, .shortopts = "x:y:c:",
-		.flags = CRM_TOOL_INVALID, .handle = handle, .ctx = &cfg,
+		.options = options, .shortopts = "x:y:",
+		.flags = CRM_TOOL_INVALID, .column = "quadrant",
+		.handle = handle, .ctx = &cfg,
 	};
 	crm_measure m[2] = {
-		{ .option = "--effectiveness" },
-		{ .option = "--efficiency" },
+		{ .option = "--effectiveness", .split_option = "--x-split",
+		  .split_label = "x", .split = { CRM_SPLIT_MEDIAN, 0.5 } },
+		{ .option = "--efficiency", .split_option = "--y-split",
+		  .split_label = "y", .split = { CRM_SPLIT_MEDIAN, 0.5 } },
 	};
-	crm_split xs = { CRM_SPLIT_MEDIAN, 0.5 }, ys = { CRM_SPLIT_MEDIAN, 0.5 };
 	crm_common common;
 	crm_rows *rows;
 	unsigned long customers[4] = { 0, 0, 0, 0 };
 	const char *const *labels;
 	const crm_record *rec;
 	crm_row_status st;
-	double vals[2], tx = 0, ty = 0;
-	bool have_tx = true, have_ty = true;
-	char buf[64];
-	crm_error err;
+	double vals[2];
+	bool classify;
 
 	crm_opts_parse(&tool, argc, argv, &common);
 	if (cfg.x == NULL || cfg.y == NULL)
 		crm_usage_error(&tool, "-x and -y are required");
-	if (cfg.x_split_arg != NULL && crm_split_parse(cfg.x_split_arg,
-	    "--x-split", common.decimal_comma, &xs, &err) < 0)
-		crm_usage_error(&tool, "%s", err.msg);
-	if (cfg.y_split_arg != NULL && crm_split_parse(cfg.y_split_arg,
-	    "--y-split", common.decimal_comma, &ys, &err) < 0)
-		crm_usage_error(&tool, "%s", err.msg);
 	labels = cfg.custom_labels ? cfg.labels :
 	    common.lang == CRM_LANG_DE ? labels_de : labels_en;
 	m[0].source = cfg.x;
+	m[0].split_arg = cfg.x_split;
 	m[1].source = cfg.y;
-	m[0].collect = crm_split_needs_data(&xs);
-	m[1].collect = crm_split_needs_data(&ys);
+	m[1].split_arg = cfg.y_split;
 
-	rows = crm_rows_open(&common, m, 2, m[0].collect || m[1].collect);
-	if (m[0].collect || m[1].collect) {
-		size_t n = crm_rows_collect(rows);
-
-		/* No valid row: a data-derived threshold does not exist
-		 * and there is nothing to classify; every row (none, or
-		 * all kept invalid) gets an empty quadrant. */
-		have_tx = crm_split_resolve(&xs, m[0].values.v, n, m[0].sum,
-		    &tx) == 0;
-		have_ty = crm_split_resolve(&ys, m[1].values.v, n, m[1].sum,
-		    &ty) == 0;
-		crm_dvec_free(&m[0].values);
-		crm_dvec_free(&m[1].values);
-	} else {
-		tx = xs.value;
-		ty = ys.value;
-	}
-	if (common.verbose) {
-		if (have_tx)
-			crm_warn("x threshold %.15g (%s)", tx,
-			    crm_split_name(&xs, buf, sizeof buf));
-		else
-			crm_warn("x threshold: none (no valid row)");
-		if (have_ty)
-			crm_warn("y threshold %.15g (%s)", ty,
-			    crm_split_name(&ys, buf, sizeof buf));
-		else
-			crm_warn("y threshold: none (no valid row)");
-	}
-
+	rows = crm_rows_open(&common, m, 2);
+	crm_rows_thresholds(rows);
+	/* No valid row: a data-derived threshold does not exist and there
+	 * is nothing to classify; rows kept invalid get an empty cell. */
+	classify = m[0].has_threshold && m[1].has_threshold;
 	if (!cfg.summary) {
-		const char *names[1] = { cfg.column };
+		const char *names[1] = { common.column };
 
 		crm_rows_write_header(rows, names, 1);
 	}
 	while ((st = crm_rows_next(rows, &rec, vals)) != CRM_ROW_END) {
 		int q = -1;
 
-		if (st == CRM_ROW_VALID && have_tx && have_ty)
-			q = quadrant_of(vals[0], vals[1], tx, ty);
+		if (st == CRM_ROW_VALID && classify)
+			q = quadrant_of(vals[0], vals[1], m[0].threshold,
+			    m[1].threshold);
 		if (cfg.summary) {
 			if (q >= 0)
 				customers[q]++;
@@ -267,8 +211,7 @@ main(int argc, char **argv)
 		crm_rows_end(rows);
 	}
 	if (cfg.summary)
-		write_summary(rows, labels, customers,
-		    have_tx ? &tx : NULL, have_ty ? &ty : NULL);
+		write_summary(rows, labels, customers, m);
 	free(cfg.labels_buf);
 	return crm_rows_close(rows);
 }

@@ -27,7 +27,6 @@ static const struct option options[] = {
 	{ "bins", required_argument, NULL, OPT_BINS },
 	{ "reverse", no_argument, NULL, OPT_REVERSE },
 	{ "method", required_argument, NULL, OPT_METHOD },
-	{ "column", required_argument, NULL, 'c' },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -60,8 +59,7 @@ static const char help[] =
 "  -n N                      number of bins (default 5)\n"
 "      --reverse             N for the lowest values (as for recency)\n"
 "      --method M            quantile (default: type-7 cut points) or\n"
-"                            ntile (equal counts, as SQL NTILE)\n"
-"  -c, --column NAME         name of the appended column (segment)\n";
+"                            ntile (equal counts, as SQL NTILE)\n";
 
 enum method { M_NONE = 0, M_NEEDS, M_RULES, M_ABC, M_BINS };
 
@@ -80,7 +78,6 @@ struct rule {
 };
 
 struct config {
-	const char *column;
 	const char *needs, *abc, *bins;
 	struct rule_src *src;
 	size_t nsrc;
@@ -95,6 +92,7 @@ handle(int opt, const char *arg, void *ctx, crm_error *err)
 {
 	struct config *cfg = ctx;
 
+	(void)err;
 	switch (opt) {
 	case OPT_NEEDS:
 		cfg->needs = arg;
@@ -134,12 +132,6 @@ handle(int opt, const char *arg, void *ctx, crm_error *err)
 		break;
 	case OPT_METHOD:
 		cfg->method_arg = arg;
-		break;
-	case 'c':
-		if (*arg == '\0')
-			return crm_error_set(err, CRM_EXIT_USAGE,
-			    "-c: the column name is empty");
-		cfg->column = arg;
 		break;
 	}
 	return 0;
@@ -241,7 +233,7 @@ parse_needs(const crm_tool *tool, const char *arg, crm_lang lang,
 
 	nd->buf = crm_xstrdup(arg);
 	item = crm_xcalloc(max, sizeof *item);
-	nd->n = crm_classify_split(nd->buf, item, max);
+	nd->n = crm_opts_split_list(nd->buf, item, max);
 	nd->label = crm_xcalloc(nd->n, sizeof *nd->label);
 	nd->measure = crm_xcalloc(nd->n, sizeof *nd->measure);
 	for (size_t i = 0; i < nd->n; i++) {
@@ -471,7 +463,7 @@ static size_t
 parse_cuts(const crm_tool *tool, const char *arg, double *cut)
 {
 	char *buf = crm_xstrdup(arg), *item[CRM_CLASSIFY_MAX_CUTS];
-	size_t n = crm_classify_split(buf, item, CRM_CLASSIFY_MAX_CUTS);
+	size_t n = crm_opts_split_list(buf, item, CRM_CLASSIFY_MAX_CUTS);
 
 	if (n > CRM_CLASSIFY_MAX_CUTS)
 		crm_usage_error(tool, "--cuts: at most %d cuts",
@@ -543,11 +535,12 @@ report(const crm_classifier *cl, enum method m, bool ntile)
 int
 main(int argc, char **argv)
 {
-	struct config cfg = { .column = "segment" };
+	struct config cfg = { 0 };
 	crm_tool tool = {
 		.name = "segment", .synopsis = synopsis, .help = help,
-		.options = options, .shortopts = "n:c:",
-		.flags = CRM_TOOL_INVALID, .handle = handle, .ctx = &cfg,
+		.options = options, .shortopts = "n:",
+		.flags = CRM_TOOL_INVALID, .column = "segment",
+		.handle = handle, .ctx = &cfg,
 	};
 	crm_common common;
 	crm_rows *rows;
@@ -611,8 +604,7 @@ main(int argc, char **argv)
 		break;
 	}
 
-	rows = crm_rows_open(&common, m, nm, method == M_ABC ||
-	    method == M_BINS);
+	rows = crm_rows_open(&common, m, nm);
 	if (method == M_RULES)
 		compile_rules(&rs, crm_rows_header(rows),
 		    common.decimal_comma);
@@ -635,7 +627,7 @@ main(int argc, char **argv)
 	}
 
 	{
-		const char *names[1] = { cfg.column };
+		const char *names[1] = { common.column };
 
 		crm_rows_write_header(rows, names, 1);
 	}

@@ -192,6 +192,19 @@ $ prioritize --value value --probability prob --invalid skip --rejects rej.csv "
 >4,50,1.5,"column 'prob': ""1.5"" is not a probability in [0,1]"
 !prioritize: 3 rows with invalid values skipped, written to rej.csv
 
+### no valid row: no median exists, so no threshold and no priority
+$ printf 'v,p\nx,0.5\n,0.5\n' | prioritize --value v --probability p --invalid keep -v
+>v,p,priority,expected_value
+>x,0.5,,
+>,0.5,,
+!prioritize: value threshold: none (no valid row)
+!prioritize: probability threshold 0.5 (0.5)
+!prioritize: 2 rows with invalid values kept with empty results
+!prioritize: 2 rows read, 0 valid
+$ printf 'v,p\nx,0.5\n' | prioritize --value v --probability p --invalid skip --summary | sed -n 2p
+>1,0,,0,0,,0.5
+!prioritize: 1 row with invalid values skipped
+
 ### --invalid skip without --rejects
 $ cd "$DATA" && prioritize --value value --probability prob --invalid skip --value-split 0 prio_bad.csv | wc -l
 >3

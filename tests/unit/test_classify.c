@@ -16,6 +16,7 @@
 #include <math.h>
 
 #include "crm_classify.h"
+#include "crm_opts.h"
 #include "crm_split.h"
 
 #define N_OF(a) (sizeof (a) / sizeof (a)[0])
@@ -592,17 +593,17 @@ test_split(void **state)
 	char *item[8];
 
 	(void)state;
-	assert_int_equal(crm_classify_split(s1, item, 8), 6);
+	assert_int_equal(crm_opts_split_list(s1, item, 8), 6);
 	assert_string_equal(item[0], "a");
 	assert_string_equal(item[1], "max(b,c)");
 	assert_string_equal(item[2], "{x,y}");
 	assert_string_equal(item[3], "\"p,q\"");
 	assert_string_equal(item[4], "\"r\\\",s\"");
 	assert_string_equal(item[5], "");
-	assert_int_equal(crm_classify_split(s2, item, 8), 1);
+	assert_int_equal(crm_opts_split_list(s2, item, 8), 1);
 	assert_string_equal(item[0], "");
 	/* More items than room: counted, not stored. */
-	assert_int_equal(crm_classify_split(s3, item, 1), 2);
+	assert_int_equal(crm_opts_split_list(s3, item, 1), 2);
 	assert_string_equal(item[0], "80");
 }
 
