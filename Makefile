@@ -39,6 +39,11 @@ LIB_A     = $(B)/libcrm.a
 BINS      = $(patsubst %,$(B)/bin/%,$(TOOLS))
 UNITS     = $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRC))
 
+# Objects depend on the flags they were built with, so that a changed
+# PREFIX (compiled in as CRMKIT_DATADIR) or CFLAGS rebuilds them.
+FLAGS_STAMP = $(B)/.flags
+FLAGS_TEXT  = $(CC) $(CPPFLAGS) $(WFLAGS) $(CFLAGS) $(LDFLAGS)
+
 .PHONY: all deps check check-unit check-cli check-man check-asan check-fuzz \
         check-valgrind demo bench fuzz lint install clean tools units
 
@@ -49,7 +54,13 @@ all: tools
 tools: $(BINS)
 units: $(UNITS)
 
-$(B)/libcrm/%.o: libcrm/%.c $(LIB_HDR)
+$(FLAGS_STAMP): FORCE
+	@mkdir -p $(B)
+	@echo '$(FLAGS_TEXT)' | cmp -s - $@ || echo '$(FLAGS_TEXT)' > $@
+
+FORCE:
+
+$(B)/libcrm/%.o: libcrm/%.c $(LIB_HDR) $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(WFLAGS) $(CFLAGS) -c -o $@ $<
 
@@ -57,11 +68,11 @@ $(LIB_A): $(LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(B)/bin/%: tools/%.c $(LIB_A) $(LIB_HDR)
+$(B)/bin/%: tools/%.c $(LIB_A) $(LIB_HDR) $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(WFLAGS) $(CFLAGS) -o $@ $< $(LIB_A) $(LDFLAGS) $(LDLIBS)
 
-$(B)/tests/%: tests/unit/%.c $(LIB_A) $(LIB_HDR)
+$(B)/tests/%: tests/unit/%.c $(LIB_A) $(LIB_HDR) $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(WFLAGS) $(CFLAGS) -o $@ $< $(LIB_A) $(LDFLAGS) $(LDLIBS) -lcmocka
 
