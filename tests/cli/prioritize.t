@@ -345,6 +345,6 @@ $ awk 'BEGIN { print "v,p"; for (i = 0; i < 200000; i++) print i ",0.5" }' | pri
 >0,0.5,3,0
 
 ### the process locale never changes numbers (de_DE uses a decimal comma)
-$ cd "$DATA" && LC_ALL=de_DE.UTF-8 prioritize --value 'value / 3' --probability 'prob*1.0' --value-split mean -v prio.csv 2>err | sed -n 2p; head -n 1 err
+$ cd "$DATA" && LC_ALL=de_DE.UTF-8 prioritize --value 'value / 3' --probability 'prob*1.0' --value-split mean -v prio.csv 2>"$TMPDIR/err" | sed -n 2p; head -n 1 "$TMPDIR/err"
 >1,Alpha,100,0.9,3,30
 >prioritize: value threshold 38.6666666666667 (mean)
