@@ -51,6 +51,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crm_names.h"
 #include "crm_num.h"
 
 enum {
@@ -190,46 +191,6 @@ sb_printf(sbuf *b, const char *fmt, ...)
 		b->len = b->cap - 1;
 }
 
-/* Optimal-string-alignment distance (edits and adjacent transpositions). */
-static size_t
-edit_distance(const char *a, size_t n, const char *b, size_t m)
-{
-	size_t *r0, *r1, *r2, *t, i, j, v;
-
-	r0 = crm_xcalloc(3 * (m + 1), sizeof *r0);
-	r1 = r0 + (m + 1);
-	r2 = r1 + (m + 1);
-	t = r0;
-	for (j = 0; j <= m; j++)
-		r1[j] = j;
-	for (i = 1; i <= n; i++) {
-		r2[0] = i;
-		for (j = 1; j <= m; j++) {
-			size_t cost = a[i - 1] != b[j - 1];
-
-			v = r1[j] + 1;
-			if (r2[j - 1] + 1 < v)
-				v = r2[j - 1] + 1;
-			if (r1[j - 1] + cost < v)
-				v = r1[j - 1] + cost;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
-			    a[i - 2] == b[j - 1] && r0[j - 2] + 1 < v)
-				v = r0[j - 2] + 1;
-			r2[j] = v;
-		}
-		{
-			size_t *old = r0;
-
-			r0 = r1;
-			r1 = r2;
-			r2 = old;
-		}
-	}
-	v = r1[m];
-	free(t);
-	return v;
-}
-
 static bool
 is_digit(unsigned char c)
 {
@@ -257,9 +218,8 @@ is_keyword(const char *s, size_t n)
 			   memcmp(s, "not", 3) == 0));
 }
 
-/* Whether name can be written bare (else it needs {name}). */
-static bool
-bare_name(const char *s, size_t n)
+bool
+crm_expr_is_name(const char *s, size_t n)
 {
 	size_t i;
 
@@ -271,6 +231,101 @@ bare_name(const char *s, size_t n)
 		if (!name_char((unsigned char)s[i]))
 			return false;
 	return true;
+}
+
+/* A growing string for crm_expr_map_columns. */
+typedef struct gbuf {
+	char *s;
+	size_t n, cap;
+} gbuf;
+
+static void
+gb_put(gbuf *b, const char *s, size_t n)
+{
+	if (b->cap - b->n < n + 1) {
+		while (b->cap - b->n < n + 1)
+			b->cap = b->cap ? 2 * b->cap : 64;
+		b->s = crm_xrealloc(b->s, b->cap);
+	}
+	memcpy(b->s + b->n, s, n);
+	b->n += n;
+	b->s[b->n] = '\0';
+}
+
+/*
+ * A tolerant scan, not the lexer: it must copy what the lexer would
+ * reject (the compiler reports that later, on the rewritten text).
+ */
+char *
+crm_expr_map_columns(const char *src, crm_expr_column_map map, void *ctx)
+{
+	size_t n = strlen(src), i = 0;
+	gbuf out = { NULL, 0, 0 };
+
+	gb_put(&out, "", 0);
+	while (i < n) {
+		unsigned char c = (unsigned char)src[i];
+		size_t start = i, len, j;
+		const char *name, *to;
+		bool braced = c == '{';
+
+		if (c == '"') {
+			for (i++; i < n && src[i] != '"'; i++)
+				if (src[i] == '\\' && i + 1 < n)
+					i++;
+			if (i < n)
+				i++;
+			gb_put(&out, src + start, i - start);
+			continue;
+		} else if (braced) {
+			const char *close = strchr(src + i, '}');
+
+			if (close == NULL) {
+				gb_put(&out, src + i, n - i);
+				break;
+			}
+			name = src + i + 1;
+			len = (size_t)(close - name);
+			i = (size_t)(close + 1 - src);
+		} else if (is_digit(c) || (c == '.' && i + 1 < n &&
+					   is_digit((unsigned char)src[i + 1]))) {
+			/* A number: digits, '.', exponent with its sign. */
+			while (i < n && (name_char((unsigned char)src[i]) ||
+					 ((src[i] == '+' || src[i] == '-') &&
+					  (src[i - 1] == 'e' ||
+					   src[i - 1] == 'E'))))
+				i++;
+			gb_put(&out, src + start, i - start);
+			continue;
+		} else if (name_start(c)) {
+			while (i < n && name_char((unsigned char)src[i]))
+				i++;
+			for (j = i; j < n && (src[j] == ' ' || src[j] == '\t');
+			     j++)
+				;
+			if ((j < n && src[j] == '(') ||
+			    is_keyword(src + start, i - start)) {
+				gb_put(&out, src + start, i - start);
+				continue;
+			}
+			name = src + start;
+			len = i - start;
+		} else {
+			gb_put(&out, src + i, 1);
+			i++;
+			continue;
+		}
+		if ((to = map(name, len, ctx)) == NULL) {
+			gb_put(&out, src + start, i - start);
+		} else if (!braced && crm_expr_is_name(to, strlen(to))) {
+			gb_put(&out, to, strlen(to));
+		} else {
+			gb_put(&out, "{", 1);
+			gb_put(&out, to, strlen(to));
+			gb_put(&out, "}", 1);
+		}
+	}
+	return out.s;
 }
 
 /* ------------------------------------------------------------------ */
@@ -885,104 +940,25 @@ parse_or(parser *p)
 /* ------------------------------------------------------------------ */
 /* Resolution: columns, functions, aggregates */
 
-static long
-find_column(const crm_header *h, const char *name, size_t len)
-{
-	long found = -1;
-	size_t i;
-
-	if (h == NULL)
-		return -1;
-	for (i = 0; i < h->n; i++) {
-		size_t l = h->len != NULL ? h->len[i] : strlen(h->name[i]);
-
-		if (l == len && memcmp(h->name[i], name, len) == 0) {
-			if (found >= 0)
-				return -2;
-			found = (long)i;
-		}
-	}
-	return found;
-}
-
-static int
-unknown_column(parser *p, const char *name, size_t len)
-{
-	const crm_header *h = p->h;
-	sbuf b = { p->err->msg, sizeof p->err->msg, 0 };
-	size_t i, best = 0, bestd = (size_t)-1, limit;
-
-	p->err->status = CRM_EXIT_USAGE;
-	p->err->msg[0] = '\0';
-	sb_printf(&b, "unknown column '%.*s' in expression '%s'", (int)len,
-		  name, p->src);
-	if (h == NULL || h->n == 0) {
-		sb_printf(&b, "\n  the input has no columns");
-		return -1;
-	}
-	if (h->synthetic) {
-		sb_printf(&b, "\n  the input has no header: refer to columns "
-			  "by number, {1} to {%zu}", h->n);
-		return -1;
-	}
-	sb_printf(&b, "\n  available columns: ");
-	for (i = 0; i < h->n; i++) {
-		if (b.len > 3000) {
-			sb_printf(&b, ", ... (%zu more)", h->n - i);
-			break;
-		}
-		sb_printf(&b, "%s%s", i ? ", " : "", h->name[i]);
-	}
-	limit = len / 3 > 2 ? len / 3 : 2;
-	for (i = 0; i < h->n && len <= 256; i++) {
-		size_t l = h->len != NULL ? h->len[i] : strlen(h->name[i]);
-		size_t d;
-
-		if ((l > len ? l - len : len - l) > limit || l > 256)
-			continue;
-		d = edit_distance(name, len, h->name[i], l);
-		if (d < bestd) {
-			bestd = d;
-			best = i;
-		}
-	}
-	if (bestd <= limit && bestd < len) {
-		const char *s = h->name[best];
-		size_t l = h->len != NULL ? h->len[best] : strlen(s);
-
-		if (bare_name(s, l))
-			sb_printf(&b, "\n  did you mean '%s'?", s);
-		else
-			sb_printf(&b, "\n  did you mean '{%s}'?", s);
-	}
-	return -1;
-}
-
 static int
 unknown_function(parser *p, const node *nd)
 {
 	const char *name = p->src + nd->toff;
-	size_t len = (size_t)nd->tlen, i, bestd = (size_t)-1;
-	size_t limit = len / 3 > 1 ? len / 3 : 1;
+	size_t len = (size_t)nd->tlen, i;
 	const char *best = NULL;
 	char extra[64] = "";
+	crm_names_nearest nn;
 
 	for (i = 0; i < sizeof fn_aliases / sizeof fn_aliases[0]; i++)
 		if (strlen(fn_aliases[i].alias) == len &&
-		    memcmp(fn_aliases[i].alias, name, len) == 0) {
+		    memcmp(fn_aliases[i].alias, name, len) == 0)
 			best = fn_aliases[i].name;
-			bestd = 0;
-		}
-	for (i = 0; best == NULL && i < NFNS && len < 64; i++) {
-		size_t d = edit_distance(name, len, fns[i].name,
-					 strlen(fns[i].name));
-
-		if (d < bestd) {
-			bestd = d;
-			if (d <= limit && d < len)
-				best = fns[i].name;
-		}
-	}
+	crm_names_nearest_init(&nn, name, len, 1);
+	for (i = 0; best == NULL && i < NFNS; i++)
+		crm_names_nearest_offer(&nn, (long)i, fns[i].name,
+					strlen(fns[i].name));
+	if (best == NULL && nn.best >= 0)
+		best = fns[nn.best].name;
 	if (best != NULL)
 		snprintf(extra, sizeof extra, "\n  did you mean '%s'?", best);
 	return caret_error(p, nd->pos, extra, "unknown function '%.*s'",
@@ -1042,14 +1018,10 @@ resolve(parser *p, int ni, int in_agg)
 			return caret_error(p, nd->pos, NULL, "column '%.*s' "
 					   "used outside an aggregate",
 					   nd->tlen, name);
-		c = find_column(p->h, name, (size_t)nd->tlen);
-		if (c == -1)
-			return unknown_column(p, name, (size_t)nd->tlen);
-		if (c == -2)
-			return crm_error_set(p->err, CRM_EXIT_USAGE,
-					     "column '%.*s' occurs more than "
-					     "once in the header and cannot be "
-					     "referred to", nd->tlen, name);
+		c = crm_names_column(p->h, name, (size_t)nd->tlen, NULL,
+				     p->src, p->err);
+		if (c < 0)
+			return -1;
 		nd->ref = c;
 		return 0;
 	}
@@ -1732,7 +1704,20 @@ run(const crm_expr *e, const crm_record *rec, const crm_value *results)
 			break;
 		}
 	}
-	return st[0];
+	/* Field by field: st[0] was just written field by field, and a
+	 * whole-struct copy reads it back in wider moves, which stalls
+	 * store forwarding on every evaluation. */
+	{
+		slot r;
+
+		r.v.type = st[0].v.type;
+		r.v.num = st[0].v.num;
+		r.v.str = st[0].v.str;
+		r.v.len = st[0].v.len;
+		r.col = st[0].col;
+		r.why = st[0].why;
+		return r;
+	}
 }
 
 static void
@@ -1773,6 +1758,19 @@ crm_expr_eval(const crm_expr *e, const crm_record *rec, crm_eval_note *note)
 
 	set_note(note, &s);
 	return s.v;
+}
+
+void
+crm_expr_eval_into(const crm_expr *e, const crm_record *rec, crm_value *out,
+		   crm_eval_note *note)
+{
+	slot s = eval_slot(e, rec);
+
+	set_note(note, &s);
+	out->type = s.v.type;
+	out->num = s.v.num;
+	out->str = s.v.str;
+	out->len = s.v.len;
 }
 
 int

@@ -80,6 +80,27 @@ crm_expr *crm_expr_compile(const char *src, const crm_header *h,
 			   crm_error *err);
 void crm_expr_free(crm_expr *e);
 
+/*
+ * Whether s[0..n) can be written bare in an expression: letters, digits,
+ * '_', '.' and bytes >= 0x80, not starting with a digit (nor with '.' and
+ * a digit), and not a keyword (and, or, not).  Other names need {braces}.
+ */
+bool crm_expr_is_name(const char *s, size_t n);
+
+/*
+ * Rewrite the column references of src, i.e. bare names other than
+ * function names and keywords, and {names}: map(name, len, ctx) returns
+ * the column to refer to instead, or NULL to keep the reference as
+ * written.  A new column is written bare where it can be (a {name} stays
+ * in braces), else in braces.  Everything else is copied as written; src
+ * need not be valid (compiling the result reports its errors).  Returns
+ * a new string (free it).
+ */
+typedef const char *(*crm_expr_column_map)(const char *name, size_t len,
+					   void *ctx);
+char *crm_expr_map_columns(const char *src, crm_expr_column_map map,
+			   void *ctx);
+
 /* The source text as given. */
 const char *crm_expr_source(const crm_expr *e);
 
@@ -94,6 +115,13 @@ long crm_expr_column(const crm_expr *e);
  */
 crm_value crm_expr_eval(const crm_expr *e, const crm_record *rec,
 			crm_eval_note *note);
+/*
+ * The same, stored into *out.  Faster in a loop: a crm_value returned by
+ * value is copied through memory in wider moves than it was stored with,
+ * which stalls the CPU's store forwarding on every call.
+ */
+void crm_expr_eval_into(const crm_expr *e, const crm_record *rec,
+			crm_value *out, crm_eval_note *note);
 
 /*
  * Convenience for measures: evaluate and require a number.  Returns 0

@@ -1,5 +1,6 @@
 #include "crm_rows.h"
 
+#include "crm_out.h"
 #include "crm_sort.h"
 
 #include <math.h>
@@ -11,16 +12,15 @@
 struct crm_rows {
 	crm_common *c;
 	crm_input *in;
-	crm_writer *out;
-	crm_writer *cur;	/* where records go: out, or the sort spool */
+	crm_out o;		/* output and --rejects */
+	crm_writer *cur;	/* where records go: o.w, or the sort spool */
 	crm_sort *sort;
-	crm_writer *rejects;
 	crm_measure *m;
 	size_t nm;
 	int delimiter;
 	bool collecting;	/* in pass 1 of a two-pass run */
 	crm_record rec;
-	unsigned long rows, invalid;	/* of the last pass */
+	unsigned long rows;	/* of the last pass */
 	char why[CRM_ERR_MAX];
 };
 
@@ -30,33 +30,17 @@ die_error(const crm_error *err)
 	crm_die_error(err);
 }
 
-/* A failed write: quiet on a closed pipe, exit 3 otherwise. */
-static _Noreturn void
-write_failed(crm_writer *w)
-{
-	crm_error err;
-
-	if (crm_writer_broken_pipe(w)) {
-		crm_writer_abort(w);
-		exit(CRM_EXIT_OK);
-	}
-	if (crm_writer_close(w, &err) < 0)
-		die_error(&err);
-	crm_die(CRM_EXIT_IO, "write error");
-}
-
 static void
 checked(crm_rows *r, int rc)
 {
 	if (rc < 0)
-		write_failed(r->cur);
+		crm_out_failed(r->cur, r->o.rejects);
 }
 
 crm_rows *
 crm_rows_open(crm_common *c, crm_measure *m, size_t nm)
 {
 	crm_rows *r = crm_xcalloc(1, sizeof *r);
-	crm_writer_config wc;
 	crm_error err;
 	bool two_pass = false;
 
@@ -85,13 +69,8 @@ crm_rows_open(crm_common *c, crm_measure *m, size_t nm)
 		if (m[i].expr == NULL)
 			die_error(&err);
 	}
-	wc = crm_common_writer_config(c, r->delimiter);
-	if ((r->out = crm_writer_open(c->output, &wc, &err)) == NULL)
-		die_error(&err);
-	r->cur = r->out;
-	if (c->rejects != NULL &&
-	    (r->rejects = crm_writer_open(c->rejects, &wc, &err)) == NULL)
-		die_error(&err);
+	crm_out_open(&r->o, c, r->delimiter);
+	r->cur = r->o.w;
 	return r;
 }
 
@@ -100,9 +79,7 @@ abort_outputs(crm_rows *r)
 {
 	crm_sort_free(r->sort);
 	r->sort = NULL;
-	crm_writer_abort(r->out);
-	if (r->rejects != NULL)
-		crm_writer_abort(r->rejects);
+	crm_out_abort(&r->o);
 }
 
 const crm_header *
@@ -120,7 +97,7 @@ crm_rows_delimiter(const crm_rows *r)
 crm_writer *
 crm_rows_writer(crm_rows *r)
 {
-	return r->out;
+	return r->o.w;
 }
 
 const char *
@@ -144,9 +121,9 @@ crm_rows_fail(crm_rows *r, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	abort_outputs(r);
-	crm_die(CRM_EXIT_DATA, "%s:%lu: %s", crm_input_name(r->in),
-	    r->rec.line, msg);
+	crm_sort_free(r->sort);
+	r->sort = NULL;
+	crm_out_fail(&r->o, crm_input_name(r->in), r->rec.line, msg);
 }
 
 /*
@@ -262,23 +239,16 @@ void
 crm_rows_write_header(crm_rows *r, const char *const *names, size_t n)
 {
 	const crm_header *h = crm_input_header(r->in);
-	crm_writer *rej = r->rejects;
 
 	if (r->c->csv.no_header || h->n == 0)
 		return;
-	checked(r, crm_writer_record(r->out, crm_input_header_record(r->in),
+	checked(r, crm_writer_record(r->o.w, crm_input_header_record(r->in),
 	    r->delimiter));
 	for (size_t i = 0; i < n; i++)
-		checked(r, crm_writer_field(r->out, names[i],
+		checked(r, crm_writer_field(r->o.w, names[i],
 		    strlen(names[i])));
-	checked(r, crm_writer_end(r->out));
-	if (rej != NULL) {
-		if (crm_writer_record(rej, crm_input_header_record(r->in),
-		    r->delimiter) < 0 ||
-		    crm_writer_field(rej, "error", 5) < 0 ||
-		    crm_writer_end(rej) < 0)
-			write_failed(rej);
-	}
+	checked(r, crm_writer_end(r->o.w));
+	crm_out_rejects_header(&r->o, crm_input_header_record(r->in));
 }
 
 crm_row_status
@@ -289,23 +259,8 @@ crm_rows_next(crm_rows *r, const crm_record **rec, double *vals)
 		*rec = &r->rec;
 		if (evaluate(r, vals) == 0)
 			return CRM_ROW_VALID;
-		switch (r->c->invalid) {
-		case CRM_INVALID_FAIL:
-			crm_rows_fail(r, "%s", r->why);
-		case CRM_INVALID_KEEP:
-			r->invalid++;
+		if (crm_rows_invalid(r, r->why))
 			return CRM_ROW_INVALID;
-		case CRM_INVALID_SKIP:
-			r->invalid++;
-			if (r->rejects != NULL &&
-			    (crm_writer_record(r->rejects, &r->rec,
-			    r->delimiter) < 0 ||
-			    crm_writer_field(r->rejects, r->why,
-			    strlen(r->why)) < 0 ||
-			    crm_writer_end(r->rejects) < 0))
-				write_failed(r->rejects);
-			continue;
-		}
 	}
 	return CRM_ROW_END;
 }
@@ -313,22 +268,9 @@ crm_rows_next(crm_rows *r, const crm_record **rec, double *vals)
 bool
 crm_rows_invalid(crm_rows *r, const char *why)
 {
-	switch (r->c->invalid) {
-	case CRM_INVALID_FAIL:
+	if (r->c->invalid == CRM_INVALID_FAIL)
 		crm_rows_fail(r, "%s", why);
-	case CRM_INVALID_KEEP:
-		r->invalid++;
-		return true;
-	case CRM_INVALID_SKIP:
-		break;
-	}
-	r->invalid++;
-	if (r->rejects != NULL &&
-	    (crm_writer_record(r->rejects, &r->rec, r->delimiter) < 0 ||
-	    crm_writer_field(r->rejects, why, strlen(why)) < 0 ||
-	    crm_writer_end(r->rejects) < 0))
-		write_failed(r->rejects);
-	return false;
+	return crm_out_invalid(&r->o, crm_input_name(r->in), &r->rec, why);
 }
 
 void
@@ -392,37 +334,24 @@ crm_rows_close(crm_rows *r)
 {
 	crm_error err;
 
-	if (r->invalid > 0 && r->c->invalid == CRM_INVALID_SKIP)
-		crm_warn("%lu row%s with invalid values skipped%s%s",
-		    r->invalid, r->invalid == 1 ? "" : "s",
-		    r->rejects ? ", written to " : "",
-		    r->rejects ? r->c->rejects : "");
-	else if (r->invalid > 0)
-		crm_warn("%lu row%s with invalid values kept with empty "
-		    "results", r->invalid, r->invalid == 1 ? "" : "s");
+	crm_out_report(&r->o);
 	if (r->c->verbose)
 		crm_warn("%lu rows read, %lu valid", r->rows,
-		    r->rows - r->invalid);
-	if (r->rejects != NULL && crm_writer_close(r->rejects, &err) < 0) {
-		crm_writer_abort(r->out);
-		die_error(&err);
-	}
+		    r->rows - r->o.kept - r->o.skipped);
+	if (r->o.rejects != NULL)
+		crm_out_close_writer(r->o.rejects, r->o.w);
+	r->o.rejects = NULL;
 	if (r->sort != NULL) {
-		r->cur = r->out;
-		if (crm_sort_emit(r->sort, r->out, &err) < 0 &&
-		    !crm_writer_broken_pipe(r->out)) {
-			if (crm_writer_close(r->out, &err) < 0)
+		r->cur = r->o.w;
+		if (crm_sort_emit(r->sort, r->o.w, &err) < 0 &&
+		    !crm_writer_broken_pipe(r->o.w)) {
+			if (crm_writer_close(r->o.w, &err) < 0)
 				die_error(&err);
 			die_error(&err);
 		}
 		r->sort = NULL;
 	}
-	if (crm_writer_broken_pipe(r->out)) {
-		crm_writer_abort(r->out);
-		exit(CRM_EXIT_OK);
-	}
-	if (crm_writer_close(r->out, &err) < 0)
-		die_error(&err);
+	crm_out_close(&r->o);
 	for (size_t i = 0; i < r->nm; i++) {
 		crm_expr_free(r->m[i].expr);
 		crm_dvec_free(&r->m[i].values);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "crm_classify.h"
+#include "crm_deffile.h"
 #include "crm_num.h"
 #include "crm_opts.h"
 #include "crm_rows.h"
@@ -300,31 +301,6 @@ parse_rule(char *s, struct rule *r)
 	return 0;
 }
 
-/* Cut a '#' comment off a line of a rules file: a '#' outside "strings"
- * and {column names}. */
-static void
-strip_comment(char *s)
-{
-	bool quote = false, brace = false;
-
-	for (; *s != '\0'; s++) {
-		if (quote && *s == '\\' && s[1] != '\0')
-			s++;	/* \" and \\ inside a string */
-		else if (quote)
-			quote = *s != '"';
-		else if (brace)
-			brace = *s != '}';
-		else if (*s == '"')
-			quote = true;
-		else if (*s == '{')
-			brace = true;
-		else if (*s == '#') {
-			*s = '\0';
-			return;
-		}
-	}
-}
-
 struct rules {
 	struct rule *r;
 	size_t n;
@@ -351,40 +327,26 @@ keep_buf(struct rules *rs, char *buf)
 static void
 read_rules_file(const char *path, struct rules *rs)
 {
-	FILE *fp = fopen(path, "r");
-	char *line = NULL;
-	size_t cap = 0, before = rs->n;
-	unsigned long lineno = 0;
-	ssize_t len;
+	crm_error err;
+	crm_deffile *f = crm_deffile_open(path, &err);
+	struct rule r = { .file = path };
+	size_t before = rs->n, len;
+	char *s;
+	int rc;
 
-	if (fp == NULL)
-		crm_die(CRM_EXIT_IO, "%s: %s", path, strerror(errno));
-	while ((len = getline(&line, &cap, fp)) >= 0) {
-		struct rule r = { .file = path };
-		char *s = line;
-
-		lineno++;
-		if (len > 0 && s[len - 1] == '\n')
-			s[--len] = '\0';
-		if (len > 0 && s[len - 1] == '\r')
-			s[--len] = '\0';
-		if (lineno == 1 && strncmp(s, "\xEF\xBB\xBF", 3) == 0)
-			s += 3;
-		strip_comment(s);
-		s = trim(s);
-		if (*s == '\0')
-			continue;
-		s = keep_buf(rs, crm_xstrdup(s));
-		r.line = lineno;
-		if (parse_rule(s, &r) < 0)
+	if (f == NULL)
+		crm_die_error(&err);
+	while ((rc = crm_deffile_next(f, &s, &len, &r.line, &err)) > 0) {
+		if (parse_rule(keep_buf(rs, crm_xmemdup(s, len)), &r) < 0) {
+			crm_deffile_close(f);
 			crm_die(CRM_EXIT_USAGE, "%s:%lu: malformed rule "
-			    "(expected 'LABEL: CONDITION')", path, lineno);
+			    "(expected 'LABEL: CONDITION')", path, r.line);
+		}
 		add_rule(rs, &r);
 	}
-	if (ferror(fp))
-		crm_die(CRM_EXIT_IO, "%s: %s", path, strerror(errno));
-	free(line);
-	fclose(fp);
+	crm_deffile_close(f);
+	if (rc < 0)
+		crm_die_error(&err);
 	if (rs->n == before)
 		crm_die(CRM_EXIT_USAGE, "%s: no rule in the file", path);
 }

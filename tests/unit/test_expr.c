@@ -1181,6 +1181,63 @@ test_random_sources(void **state)
 	assert_true(ok > 100);
 }
 
+/* A rename for test_map_columns: revenue -> Umsatz, cost -> "Kosten (€)",
+ * x -> and (a keyword: needs braces); counts the calls. */
+static const char *
+rename_for_test(const char *name, size_t len, void *ctx)
+{
+	int *calls = ctx;
+
+	(*calls)++;
+	if (len == 7 && memcmp(name, "revenue", 7) == 0)
+		return "Umsatz";
+	if (len == 4 && memcmp(name, "cost", 4) == 0)
+		return "Kosten (\xe2\x82\xac)";
+	if (len == 1 && name[0] == 'x')
+		return "and";
+	return NULL;
+}
+
+static void
+test_map_columns(void **state)
+{
+	static const struct {
+		const char *src, *want;
+		int calls;
+	} cases[] = {
+		{ "sum(revenue) / sum(target)", "sum(Umsatz) / sum(target)",
+		  2 },
+		{ "sum({revenue}) + cost", "sum({Umsatz}) + {Kosten (\xe2\x82\xac)}",
+		  2 },
+		/* function names, keywords, strings, numbers untouched */
+		{ "max (revenue, 1e-5) and not \"revenue\" or .5e+3",
+		  "max (Umsatz, 1e-5) and not \"revenue\" or .5e+3", 1 },
+		{ "x + \"a\\\"revenue\" + {x}", "{and} + \"a\\\"revenue\" + {and}",
+		  2 },
+		/* not valid: copied, renamed where it can be */
+		{ "revenue = {cost", "Umsatz = {cost", 1 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		int calls = 0;
+		char *got = crm_expr_map_columns(cases[i].src, rename_for_test,
+		    &calls);
+
+		assert_string_equal(got, cases[i].want);
+		assert_int_equal(calls, cases[i].calls);
+		free(got);
+	}
+	assert_true(crm_expr_is_name("revenue_prev", 12));
+	assert_true(crm_expr_is_name("Ums\xc3\xa4tze.v2", 11));
+	assert_true(crm_expr_is_name("_x", 2));
+	assert_false(crm_expr_is_name("2x", 2));
+	assert_false(crm_expr_is_name(".5", 2));
+	assert_false(crm_expr_is_name("net revenue", 11));
+	assert_false(crm_expr_is_name("and", 3));
+	assert_false(crm_expr_is_name("", 0));
+}
+
 int
 main(void)
 {
@@ -1208,6 +1265,7 @@ main(void)
 		cmocka_unit_test(test_aggregate_errors),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_random_sources),
+		cmocka_unit_test(test_map_columns),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);

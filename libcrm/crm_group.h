@@ -1,0 +1,96 @@
+/*
+ * crm_group: grouped aggregation (kpi --by, later rfm by customer).
+ *
+ * The caller adds "metrics": compiled expressions over aggregates
+ * (crm_expr with CRM_EXPR_AGGREGATES, such as sum(revenue)/sum(target)),
+ * then hands over the records.  The aggregate calls of all metrics are
+ * pooled: identical calls (same function, parameter and argument) share
+ * one state per group, and identical arguments (the same column, or the
+ * same source text up to blanks) are evaluated once per row.  A record's
+ * key cells are hashed (crm_hash) to find its group; accounting it
+ * allocates nothing except for a new group, and for median, quantile and
+ * distinct, which keep values (crm_agg).  States are mergeable, so the
+ * total over all rows is the merge of the groups.
+ *
+ * Without key columns there is one group, which exists even over no
+ * rows (a count of 0); with keys a group exists once a row has it.
+ */
+#ifndef CRM_GROUP_H
+#define CRM_GROUP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "crm_csv.h"
+#include "crm_expr.h"
+
+typedef struct crm_group crm_group;
+
+/* The pseudo-group of all rows, for crm_group_values. */
+#define CRM_GROUP_TOTAL ((size_t)-1)
+
+/* Group by the columns keys[0..nkeys) (copied) of records under header h,
+ * which is used in messages and must outlive g. */
+crm_group *crm_group_new(const crm_header *h, const long *keys,
+			 size_t nkeys);
+void crm_group_free(crm_group *g);
+
+/* Add metric e (it must outlive g), before the first record; returns its
+ * index 0, 1, ... */
+size_t crm_group_add_metric(crm_group *g, const crm_expr *e);
+
+/*
+ * Account one record.  Returns 0, or -1 when an aggregate's argument is
+ * not a number where one is needed (sum of text), with the reason in
+ * why[0..cap) as crm_expr_describe gives it (column 'cost': "12x" is not
+ * a number); the record then counts nowhere, and the caller decides
+ * whether that fails the run or skips the row.
+ */
+int crm_group_add_record(crm_group *g, const crm_record *rec, char *why,
+			 size_t cap);
+
+/* Number of groups, and of pooled aggregate states per group. */
+size_t crm_group_count(const crm_group *g);
+size_t crm_group_aggregates(const crm_group *g);
+
+/*
+ * The groups in output order: first seen; or, if sorted, by their key
+ * cells in byte order, column by column.  crm_group_count(g) indices,
+ * owned by g and valid until the next call.
+ */
+const size_t *crm_group_order(crm_group *g, bool sorted);
+
+/* Key cell i of group (not CRM_GROUP_TOTAL), as written in its first
+ * record. */
+const char *crm_group_cell(const crm_group *g, size_t group, size_t i,
+			   size_t *len);
+
+/* The hash key of group: the key crm_group_key_make gives for its
+ * cells. */
+const char *crm_group_key(const crm_group *g, size_t group, size_t *len);
+
+/*
+ * The value of every metric over group, or over all rows with
+ * CRM_GROUP_TOTAL, into out[0..number of metrics).  MISSING where there
+ * is nothing to aggregate (the mean of no value).  Text values point
+ * into the metric's expression.
+ */
+void crm_group_values(crm_group *g, size_t group, crm_value *out);
+
+/*
+ * The hash key of the cells f[cols[i]][0..len[cols[i]]) for i < n (cols
+ * NULL: cells 0..n-1), as crm_group builds it: one cell as it is,
+ * several as (4-byte length, bytes) pairs, so that no cell content can
+ * fake a boundary.  For tables keyed like the groups (kpi --targets).
+ * The key is f[...] itself for one cell, else in buf (free it).
+ */
+typedef struct crm_group_keybuf {
+	char *s;
+	size_t cap;
+} crm_group_keybuf;
+
+const char *crm_group_key_make(crm_group_keybuf *buf,
+			       const char *const *f, const size_t *len,
+			       const long *cols, size_t n, size_t *klen);
+
+#endif

@@ -1,0 +1,171 @@
+#include "crm_names.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crm_expr.h"
+
+enum { MAX_COMPARED = 256, MAX_LISTED = 3000 };
+
+size_t
+crm_names_distance(const char *a, size_t n, const char *b, size_t m)
+{
+	size_t *r0, *r1, *r2, *t, i, j, v;
+
+	r0 = crm_xcalloc(3 * (m + 1), sizeof *r0);
+	r1 = r0 + (m + 1);
+	r2 = r1 + (m + 1);
+	t = r0;
+	for (j = 0; j <= m; j++)
+		r1[j] = j;
+	for (i = 1; i <= n; i++) {
+		r2[0] = i;
+		for (j = 1; j <= m; j++) {
+			size_t cost = a[i - 1] != b[j - 1];
+
+			v = r1[j] + 1;
+			if (r2[j - 1] + 1 < v)
+				v = r2[j - 1] + 1;
+			if (r1[j - 1] + cost < v)
+				v = r1[j - 1] + cost;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && r0[j - 2] + 1 < v)
+				v = r0[j - 2] + 1;
+			r2[j] = v;
+		}
+		{
+			size_t *old = r0;
+
+			r0 = r1;
+			r1 = r2;
+			r2 = old;
+		}
+	}
+	v = r1[m];
+	free(t);
+	return v;
+}
+
+void
+crm_names_nearest_init(crm_names_nearest *nn, const char *name, size_t len,
+		       size_t floor)
+{
+	nn->name = name;
+	nn->len = len;
+	nn->limit = len / 3 > floor ? len / 3 : floor;
+	nn->dist = (size_t)-1;
+	nn->best = -1;
+}
+
+void
+crm_names_nearest_offer(crm_names_nearest *nn, long index, const char *cand,
+			size_t clen)
+{
+	size_t d;
+
+	/* A length difference beyond the limit is that many edits at
+	 * least: no need to count them. */
+	if (nn->len > MAX_COMPARED || clen > MAX_COMPARED ||
+	    (clen > nn->len ? clen - nn->len : nn->len - clen) > nn->limit)
+		return;
+	d = crm_names_distance(nn->name, nn->len, cand, clen);
+	if (d <= nn->limit && d < nn->len && d < nn->dist) {
+		nn->dist = d;
+		nn->best = index;
+	}
+}
+
+/* Append to err->msg at *at, truncating at its end. */
+static void add(crm_error *err, size_t *at, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void
+add(crm_error *err, size_t *at, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (*at + 1 >= sizeof err->msg)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(err->msg + *at, sizeof err->msg - *at, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		*at += (size_t)n;
+	if (*at >= sizeof err->msg)
+		*at = sizeof err->msg - 1;
+}
+
+static size_t
+name_len(const crm_header *h, size_t i)
+{
+	return h->len != NULL ? h->len[i] : strlen(h->name[i]);
+}
+
+long
+crm_names_column(const crm_header *h, const char *name, size_t len,
+		 const char *option, const char *expr, crm_error *err)
+{
+	/* In an expression, columns are written {1} and {net revenue}. */
+	const char *lb = expr != NULL ? "{" : "", *rb = expr != NULL ? "}" : "";
+	crm_names_nearest nn;
+	long found = -1;
+	size_t at = 0, n = h != NULL ? h->n : 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (name_len(h, i) != len ||
+		    (len > 0 && memcmp(h->name[i], name, len) != 0))
+			continue;
+		if (found >= 0) {
+			crm_error_set(err, CRM_EXIT_USAGE, "%s%scolumn '%.*s' "
+			    "occurs more than once in the header and cannot "
+			    "be referred to", option ? option : "",
+			    option ? ": " : "", (int)len, name);
+			return -2;
+		}
+		found = (long)i;
+	}
+	if (found >= 0)
+		return found;
+	if (err == NULL)
+		return -1;
+	err->status = CRM_EXIT_USAGE;
+	err->msg[0] = '\0';
+	if (option != NULL)
+		add(err, &at, "%s: ", option);
+	add(err, &at, "unknown column '%.*s'", (int)len, name);
+	if (expr != NULL)
+		add(err, &at, " in expression '%s'", expr);
+	if (n == 0) {
+		add(err, &at, "\n  the input has no columns");
+		return -1;
+	}
+	if (h->synthetic) {
+		add(err, &at, "\n  the input has no header: refer to columns "
+		    "by number, %s1%s to %s%zu%s", lb, rb, lb, n, rb);
+		return -1;
+	}
+	add(err, &at, "\n  available columns: ");
+	for (size_t i = 0; i < n; i++) {
+		if (at > MAX_LISTED) {
+			add(err, &at, ", ... (%zu more)", n - i);
+			break;
+		}
+		add(err, &at, "%s%s", i ? ", " : "", h->name[i]);
+	}
+	crm_names_nearest_init(&nn, name, len, 2);
+	for (size_t i = 0; i < n; i++)
+		crm_names_nearest_offer(&nn, (long)i, h->name[i],
+		    name_len(h, i));
+	if (nn.best >= 0) {
+		const char *s = h->name[nn.best];
+		bool bare = expr == NULL ||
+		    crm_expr_is_name(s, name_len(h, (size_t)nn.best));
+
+		add(err, &at, "\n  did you mean '%s%s%s'?", bare ? "" : lb, s,
+		    bare ? "" : rb);
+	}
+	return -1;
+}
