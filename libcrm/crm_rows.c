@@ -298,6 +298,16 @@ crm_rows_empty(crm_rows *r)
 }
 
 void
+crm_rows_count_share(crm_rows *r, unsigned long count, unsigned long total)
+{
+	crm_rows_num(r, (double)count);
+	if (total > 0)
+		crm_rows_num(r, (double)count / (double)total);
+	else
+		crm_rows_empty(r);
+}
+
+void
 crm_rows_threshold(crm_rows *r, const crm_measure *m)
 {
 	if (m->has_threshold)

@@ -113,6 +113,10 @@ void crm_rows_pass(crm_rows *r, const crm_record *rec);
 void crm_rows_num(crm_rows *r, double v);
 void crm_rows_text(crm_rows *r, const char *s);
 void crm_rows_empty(crm_rows *r);
+/* Two summary cells: a count and its share of total (a fraction;
+ * empty when total is 0). */
+void crm_rows_count_share(crm_rows *r, unsigned long count,
+			  unsigned long total);
 /* A threshold cell: m's threshold, empty when its data-derived split
  * had no valid row. */
 void crm_rows_threshold(crm_rows *r, const crm_measure *m);

@@ -109,12 +109,7 @@ write_summary(crm_rows *rows, const struct summary *s, const crm_measure *m)
 	crm_rows_end(rows);
 	for (int p = 0; p < 4; p++) {
 		crm_rows_num(rows, p + 1);
-		crm_rows_num(rows, (double)s->customers[p]);
-		if (total > 0)
-			crm_rows_num(rows, (double)s->customers[p] /
-			    (double)total);
-		else
-			crm_rows_empty(rows);
+		crm_rows_count_share(rows, s->customers[p], total);
 		crm_rows_num(rows, s->value_sum[p]);
 		crm_rows_num(rows, s->ev_sum[p]);
 		crm_rows_threshold(rows, &m[0]);

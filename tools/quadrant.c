@@ -135,12 +135,7 @@ write_summary(crm_rows *rows, const char *const *labels,
 	crm_rows_end(rows);
 	for (int q = 0; q < 4; q++) {
 		crm_rows_text(rows, labels[q]);
-		crm_rows_num(rows, (double)customers[q]);
-		if (total > 0)
-			crm_rows_num(rows, (double)customers[q] /
-			    (double)total);
-		else
-			crm_rows_empty(rows);
+		crm_rows_count_share(rows, customers[q], total);
 		crm_rows_threshold(rows, &m[0]);
 		crm_rows_threshold(rows, &m[1]);
 		crm_rows_end(rows);
