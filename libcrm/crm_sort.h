@@ -1,7 +1,8 @@
 /*
  * crm_sort: records written once, put out again in another order
  * (prioritize --sort).  The records go to an unlinked temporary file;
- * memory holds 24 bytes per record for the index.
+ * memory holds 24 bytes per record for the index (up to 48 while the
+ * array doubles).
  */
 #ifndef CRM_SORT_H
 #define CRM_SORT_H
