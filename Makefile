@@ -4,6 +4,7 @@
 #   make check      unit tests, CLI golden tests, man page lint, sanitizer leg
 #   make demo       the demo report on examples/
 #   make bench      throughput and memory beside Miller, DuckDB and others
+#   make bench-10m  peak memory at 10 million rows beside 1 million
 #   make fuzz       run every fuzz harness for FUZZ_SECONDS
 #   make install    PREFIX=/usr/local DESTDIR=
 
@@ -21,7 +22,10 @@ CPPFLAGS += -Ilibcrm -D_POSIX_C_SOURCE=200809L -DCRMKIT_VERSION='"$(VERSION)"' \
 WFLAGS    = -std=c11 -Wall -Wextra -Werror
 LDLIBS   += -lcsv -lm
 
-DEBIAN_PACKAGES = build-essential clang libcsv-dev libcmocka-dev mandoc valgrind
+# libclang-rt-14-dev: libFuzzer for make fuzz (clang 14 on Debian 12);
+# cppcheck and clang-tidy: make lint.
+DEBIAN_PACKAGES = build-essential clang libcsv-dev libcmocka-dev mandoc valgrind \
+                  libclang-rt-14-dev cppcheck clang-tidy
 
 LIB_SRC   = $(wildcard libcrm/*.c)
 LIB_HDR   = $(wildcard libcrm/*.h)
@@ -45,7 +49,7 @@ FLAGS_STAMP = $(B)/.flags
 FLAGS_TEXT  = $(CC) $(CPPFLAGS) $(WFLAGS) $(CFLAGS) $(LDFLAGS)
 
 .PHONY: all deps check check-unit check-cli check-man check-asan check-fuzz \
-        check-valgrind demo bench fuzz lint install clean tools units
+        check-valgrind demo bench bench-10m fuzz lint install clean tools units
 
 all: tools
 	@mkdir -p bin
@@ -114,10 +118,11 @@ check-valgrind: tools
 	 bash tests/cli/run.sh tests/cli/*.t
 
 check-fuzz:
-	@if [ -f tests/fuzz/Makefile.inc ]; then $(MAKE) --no-print-directory -f tests/fuzz/Makefile.inc replay; fi
+	@if [ -f tests/fuzz/Makefile.inc ]; then $(MAKE) --no-print-directory -f tests/fuzz/Makefile.inc ASAN_FLAGS="$(ASAN_FLAGS)" replay; fi
 
+FUZZ_SECONDS ?= 60
 fuzz:
-	@$(MAKE) --no-print-directory -f tests/fuzz/Makefile.inc fuzz
+	@$(MAKE) --no-print-directory -f tests/fuzz/Makefile.inc FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz
 
 lint:
 	@sh tests/lint.sh
@@ -128,8 +133,21 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	@sh examples/report.sh
 
-bench: all
+# The benchmark's own programs: the data generator and the timer.
+BENCH_TOOLS = $(B)/gen $(B)/benchrun
+$(B)/gen: tests/bench/gen.c
+	@mkdir -p $(dir $@)
+	$(CC) $(WFLAGS) -O2 -D_POSIX_C_SOURCE=200809L -o $@ $< -lm
+$(B)/benchrun: tests/bench/benchrun.c
+	@mkdir -p $(dir $@)
+	$(CC) $(WFLAGS) -O2 -D_POSIX_C_SOURCE=200809L -o $@ $<
+
+bench: all $(BENCH_TOOLS)
 	@sh tests/bench/bench.sh
+
+# Peak memory of every tool at 10 million rows beside 1 million.
+bench-10m: all $(BENCH_TOOLS)
+	@BENCH_MEMORY=1 sh tests/bench/bench.sh
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR)

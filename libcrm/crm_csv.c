@@ -21,6 +21,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 /* Large enough that read(2) and memchr amortise well, small enough to stay
  * far below the 8 MB resident limit of SPEC 4. */
 #define BUF_INIT ((size_t)256 * 1024)
@@ -32,6 +36,8 @@
  * pieces so a 16 MB field costs a few reallocs, not 100000. */
 #define FEED_MAX ((size_t)64 * 1024)
 #define NONE SIZE_MAX
+/* At most this much of the first record is sniffed for the delimiter. */
+#define SNIFF_MAX ((size_t)64 * 1024)
 
 enum crm_enc { ENC_UTF8, ENC_CP1252, ENC_LATIN1 };
 
@@ -126,6 +132,13 @@ count_lines(const char *s, size_t n)
 	return k;
 }
 
+/* What a spool holds, for messages: "standard input" or the operand. */
+static const char *
+spool_what(const char *name)
+{
+	return strcmp(name, "<stdin>") == 0 ? "standard input" : name;
+}
+
 /* libcsv trims spaces and tabs unless told that nothing is a space. */
 static int
 never_space(unsigned char c)
@@ -169,8 +182,8 @@ read_raw(crm_csv_reader *r, char *dst, size_t n, crm_error *err)
 	if (k > 0 && r->spool != NULL &&
 	    fwrite(dst, 1, (size_t)k, r->spool) != (size_t)k)
 		return crm_error_set(err, CRM_EXIT_IO,
-		    "cannot spool standard input to %s: %s", tmp_dir(),
-		    strerror(errno));
+		    "cannot spool %s to %s: %s", spool_what(r->name),
+		    tmp_dir(), strerror(errno));
 	return k;
 }
 
@@ -320,17 +333,22 @@ line_end(crm_csv_reader *r, size_t off, size_t *eol, size_t *tl,
 		size_t lf = next_lf(r, s);
 		size_t lim = lf == NONE ? r->end : lf;
 		const char *cr = memchr(r->buf + s, '\r', lim - s);
+		size_t cr_eol = NONE;
 
 		if (cr != NULL) {
 			size_t c = (size_t)(cr - r->buf);
 
-			if (c + 1 < r->end || r->eof) {
+			/* bad_byte: the next input byte does not convert,
+			 * so it is no LF; the line is complete and comes
+			 * before the error, as after a LF. */
+			if (c + 1 < r->end || r->eof || r->bad_byte) {
 				*eol = c - r->pos;
 				*tl = (c + 1 < r->end && r->buf[c + 1] == '\n')
 				    ? 2 : 1;
 				return 1;
 			}
 			/* a CR at the end of the data: is a LF next? */
+			cr_eol = c - r->pos;
 		} else if (lf != NONE) {
 			*eol = lf - r->pos;
 			*tl = 1;
@@ -342,8 +360,15 @@ line_end(crm_csv_reader *r, size_t off, size_t *eol, size_t *tl,
 			*tl = 0;
 			return 1;
 		}
-		if (fill(r, err) < 0)
+		if (fill(r, err) < 0) {
+			if (cr_eol != NONE && r->bad_byte) {
+				/* as above: what follows the CR is no LF */
+				*eol = cr_eol;
+				*tl = 1;
+				return 1;
+			}
 			return -1;
+		}
 	}
 }
 
@@ -448,6 +473,21 @@ crm_csv_open_fd(int fd, const char *name, const crm_csv_config *cfg,
 	return r;
 }
 
+/* Whether s[0..n) holds a line end outside quotes. */
+static bool
+first_record_end(const char *s, size_t n)
+{
+	bool quoted = false;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && (s[i] == '\n' || s[i] == '\r'))
+			return true;
+	}
+	return false;
+}
+
 /* Drop a BOM and settle the delimiter before the first record. */
 static int
 start(crm_csv_reader *r, crm_error *err)
@@ -465,14 +505,28 @@ start(crm_csv_reader *r, crm_error *err)
 			r->pos += 3;
 	}
 	if (r->delim == 0) {
-		/* make sure the first non-blank line is buffered */
+		size_t avail;
+
+		/* skip blank lines */
 		while ((rc = line_end(r, off, &eol, &tl, err)) > 0 &&
 		    eol == off)
 			off = eol + tl;
 		if (rc < 0)
 			return -1;
+		/* Sniff the first record, which quoted line breaks may
+		 * spread over several lines, or its first SNIFF_MAX bytes:
+		 * what is sniffed depends on the bytes, never on how
+		 * read() happened to split them. */
+		for (;;) {
+			avail = r->end - r->pos - off;
+			if (avail >= SNIFF_MAX || r->eof ||
+			    first_record_end(r->buf + r->pos + off, avail))
+				break;
+			if (fill(r, err) < 0)
+				return -1;
+		}
 		r->delim = crm_csv_sniff(r->buf + r->pos + off,
-		    r->end - r->pos - off);
+		    avail < SNIFF_MAX ? avail : SNIFF_MAX);
 		forget_lf(r);	/* the scan ran ahead of the first record */
 	}
 	csv_set_delim(&r->csv, (unsigned char)r->delim);
@@ -489,27 +543,74 @@ grow_fields(crm_csv_reader *r)
 }
 
 /* Fast path: a line without quotes is its fields, split on the
- * delimiter. */
-static void
+ * delimiter.  One pass finds the delimiters and any quote (16 bytes at a
+ * time with SSE2, else byte by byte).  Returns false, with the fields
+ * undefined, if s[0..n) holds a quote: the record is libcsv's.
+ * tests/unit/test_csvfast.c compares both paths on random input. */
+static bool
 split_line(crm_csv_reader *r, const char *s, size_t n)
 {
-	const char *e = s + n;
-	int d = r->delim;
+	const char d = (char)r->delim;
+	const char **f = r->f;
+	size_t *len = r->len;
+	size_t nf = 0, cap = r->fcap;
+	size_t i = 0, from = 0;	/* from: start of the current field */
 
-	r->nf = 0;
-	for (;;) {
-		const char *q = memchr(s, d, (size_t)(e - s));
+#if defined(__SSE2__)
+	{
+		const __m128i vd = _mm_set1_epi8(d), vq = _mm_set1_epi8('"');
 
-		if (r->nf == r->fcap)
-			grow_fields(r);
-		r->f[r->nf] = s;
-		if (q == NULL) {
-			r->len[r->nf++] = (size_t)(e - s);
-			return;
+		for (; i + 16 <= n; i += 16) {
+			__m128i c = _mm_loadu_si128((const __m128i *)(s + i));
+			unsigned md = (unsigned)_mm_movemask_epi8(
+			    _mm_cmpeq_epi8(c, vd));
+
+			if (_mm_movemask_epi8(_mm_cmpeq_epi8(c, vq)) != 0)
+				return false;
+			if (cap - nf <= 16) {
+				r->nf = nf;
+				grow_fields(r);
+				f = r->f;
+				len = r->len;
+				cap = r->fcap;
+			}
+			while (md != 0) {
+				size_t j = i + (size_t)__builtin_ctz(md);
+
+				f[nf] = s + from;
+				len[nf++] = j - from;
+				from = j + 1;
+				md &= md - 1;
+			}
 		}
-		r->len[r->nf++] = (size_t)(q - s);
-		s = q + 1;
 	}
+#endif
+	for (; i < n; i++) {
+		if (s[i] == '"')
+			return false;
+		if (s[i] != d)
+			continue;
+		if (nf == cap) {
+			r->nf = nf;
+			grow_fields(r);
+			f = r->f;
+			len = r->len;
+			cap = r->fcap;
+		}
+		f[nf] = s + from;
+		len[nf++] = i - from;
+		from = i + 1;
+	}
+	if (nf == cap) {
+		r->nf = nf;
+		grow_fields(r);
+		f = r->f;
+		len = r->len;
+	}
+	f[nf] = s + from;
+	len[nf++] = n - from;
+	r->nf = nf;
+	return true;
 }
 
 static void
@@ -571,6 +672,10 @@ feed(crm_csv_reader *r, size_t off, size_t n, unsigned long line,
 				    "bare quote in unquoted field");
 			return crm_error_at(err, CRM_EXIT_DATA, r->name, line,
 			    "unexpected character after closing quote");
+		case CSV_ENOMEM:
+			/* as crm_xmalloc says it */
+			return crm_error_set(err, CRM_EXIT_IO,
+			    "out of memory");
 		default:
 			return crm_error_at(err, CRM_EXIT_IO, r->name, line,
 			    "%s", csv_strerror(csv_error(&r->csv)));
@@ -652,6 +757,91 @@ slow_record(crm_csv_reader *r, crm_record *rec, size_t eol, size_t tl,
 	return 1;
 }
 
+/*
+ * The common case in one pass: the record at pos is a whole line in the
+ * buffer, not blank, ended by a LF, with no quote and no CR.  Finds its
+ * delimiters and its end 16 bytes at a time and fills rec exactly as
+ * line_end() and split_line() would.  Returns false, having consumed
+ * nothing, for anything else (also near the end of the buffered data):
+ * the general path of crm_csv_read takes it then.
+ */
+static bool
+fast_line(crm_csv_reader *r, crm_record *rec)
+{
+#if defined(__SSE2__)
+	const char *s = r->buf + r->pos;
+	size_t n = r->end - r->pos;
+	const __m128i vd = _mm_set1_epi8((char)r->delim);
+	const __m128i vq = _mm_set1_epi8('"'), vn = _mm_set1_epi8('\n');
+	const __m128i vr = _mm_set1_epi8('\r');
+	const char **f = r->f;
+	size_t *len = r->len;
+	size_t nf = 0, cap = r->fcap, from = 0, eol = 0;
+
+	/* 64 bytes a round, so that the loop over the delimiters found
+	 * (whose exit the CPU cannot predict) runs once per 64 bytes */
+	for (size_t i = 0; i + 64 <= n; i += 64) {
+		uint64_t md = 0, ms = 0;
+		bool last;
+
+		for (int k = 0; k < 4; k++) {
+			__m128i c = _mm_loadu_si128(
+			    (const __m128i *)(s + i + 16 * (size_t)k));
+			uint64_t d = (uint16_t)_mm_movemask_epi8(
+			    _mm_cmpeq_epi8(c, vd));
+			uint64_t t = (uint16_t)_mm_movemask_epi8(_mm_or_si128(
+			    _mm_or_si128(_mm_cmpeq_epi8(c, vq),
+			    _mm_cmpeq_epi8(c, vn)), _mm_cmpeq_epi8(c, vr)));
+
+			md |= d << (16 * k);
+			ms |= t << (16 * k);
+		}
+		last = ms != 0;
+		if (last) {
+			unsigned stop = (unsigned)__builtin_ctzll(ms);
+
+			eol = i + stop;
+			if (s[eol] != '\n' || eol == 0)
+				return false;	/* quote, CR or blank line */
+			md &= (UINT64_C(1) << stop) - 1;
+		}
+		if (cap - nf <= 65) {
+			r->nf = nf;
+			grow_fields(r);
+			f = r->f;
+			len = r->len;
+			cap = r->fcap;
+		}
+		while (md != 0) {
+			size_t j = i + (size_t)__builtin_ctzll(md);
+
+			f[nf] = s + from;
+			len[nf++] = j - from;
+			from = j + 1;
+			md &= md - 1;
+		}
+		if (!last)
+			continue;
+		f[nf] = s + from;
+		len[nf++] = eol - from;
+		r->nf = nf;
+		rec->n = nf;
+		rec->f = f;
+		rec->len = len;
+		rec->raw = s;
+		rec->rawlen = eol;
+		rec->line = r->line;
+		r->pos += eol + 1;
+		r->line++;
+		return true;
+	}
+#else
+	(void)r;
+	(void)rec;
+#endif
+	return false;
+}
+
 int
 crm_csv_read(crm_csv_reader *r, crm_record *rec, crm_error *err)
 {
@@ -665,6 +855,8 @@ crm_csv_read(crm_csv_reader *r, crm_record *rec, crm_error *err)
 	}
 	if (!r->started && start(r, err) < 0)
 		return reader_fail(r, err);
+	if (fast_line(r, rec))
+		return 1;
 	for (;;) {
 		rc = line_end(r, 0, &eol, &tl, err);
 		if (rc < 0)
@@ -678,12 +870,11 @@ crm_csv_read(crm_csv_reader *r, crm_record *rec, crm_error *err)
 		}
 		break;
 	}
-	if (memchr(r->buf + r->pos, '"', eol) != NULL) {
+	if (!split_line(r, r->buf + r->pos, eol)) {
 		if (slow_record(r, rec, eol, tl, err) < 0)
 			return reader_fail(r, err);
 		return 1;
 	}
-	split_line(r, r->buf + r->pos, eol);
 	rec->n = r->nf;
 	rec->f = r->f;
 	rec->len = r->len;
@@ -734,7 +925,7 @@ crm_csv_close(crm_csv_reader *r)
 }
 
 /* Copy what is still unread on r's descriptor to its spool, so that a
- * second pass sees all of standard input even if the first stopped
+ * second pass sees all of a spooled operand even if the first stopped
  * early. */
 static int
 drain_to_spool(crm_csv_reader *r, crm_error *err)
@@ -773,7 +964,12 @@ crm_header_find(const crm_header *h, const char *name, size_t len)
 /* ------------------------------------------------------------------ */
 /* crm_input */
 
-enum stdin_state { STDIN_UNREAD, STDIN_READING, STDIN_SPOOLED };
+/*
+ * An operand that can be read only once (standard input or a path that
+ * is a pipe, FIFO or device, e.g. <(zcat x.gz)) is copied to a spool in
+ * $TMPDIR while the first pass reads it, when the caller will rewind.
+ */
+enum op_state { OP_UNREAD, OP_READING, OP_SPOOLED };
 
 struct crm_input {
 	crm_csv_config cfg;	/* delimiter fixed once a header is seen */
@@ -782,11 +978,11 @@ struct crm_input {
 	char **path;		/* NULL for standard input */
 	char **name;
 	size_t stdin_op;	/* first "-" operand, NONE if none */
-	enum stdin_state stdin_state;
 	bool stdin_seekable;	/* a regular file: rewound by lseek */
 	off_t stdin_off;	/* where it started */
 	bool two_pass;
-	FILE *spool;
+	enum op_state *state;	/* per operand: OP_READING only if spooled */
+	FILE **spool;		/* per operand, NULL if not spooled */
 
 	size_t next;		/* operand to open next */
 	size_t cur;		/* operand r reads */
@@ -817,16 +1013,16 @@ input_fail(crm_input *in, crm_error *err)
 }
 
 static int
-create_spool(crm_input *in, crm_error *err)
+create_spool(crm_input *in, size_t i, crm_error *err)
 {
 	int fd = crm_tmp_open(err);
 
 	if (fd < 0)
 		return -1;
-	in->spool = fdopen(fd, "w+");
-	if (in->spool == NULL) {
-		crm_error_set(err, CRM_EXIT_IO,
-		    "cannot spool standard input: %s", strerror(errno));
+	in->spool[i] = fdopen(fd, "w+");
+	if (in->spool[i] == NULL) {
+		crm_error_set(err, CRM_EXIT_IO, "cannot spool %s: %s",
+		    spool_what(in->name[i]), strerror(errno));
 		close(fd);
 		return -1;
 	}
@@ -834,12 +1030,12 @@ create_spool(crm_input *in, crm_error *err)
 }
 
 static int
-spool_flush(crm_input *in, crm_error *err)
+spool_flush(crm_input *in, size_t i, crm_error *err)
 {
-	if (fflush(in->spool) != 0 || ferror(in->spool))
+	if (fflush(in->spool[i]) != 0 || ferror(in->spool[i]))
 		return crm_error_set(err, CRM_EXIT_IO,
-		    "cannot spool standard input to %s: %s", tmp_dir(),
-		    strerror(errno));
+		    "cannot spool %s to %s: %s", spool_what(in->name[i]),
+		    tmp_dir(), strerror(errno));
 	return 0;
 }
 
@@ -851,28 +1047,30 @@ open_operand(crm_input *in, size_t i, crm_error *err)
 	struct stat st;
 	int fd;
 
-	if (in->path[i] == NULL) {
+	if (in->state[i] == OP_SPOOLED) {
+		if (spool_flush(in, i, err) < 0)
+			return -1;
+		fd = dup(fileno(in->spool[i]));
+		if (fd >= 0 && lseek(fd, 0, SEEK_SET) < 0) {
+			close(fd);
+			fd = -1;
+		}
+		if (fd < 0)
+			return crm_error_at(err, CRM_EXIT_IO, in->name[i], 0,
+			    "cannot read back its spool: %s", strerror(errno));
+	} else if (in->path[i] == NULL) {
 		if (i == in->stdin_op && in->stdin_seekable) {
 			fd = dup(STDIN_FILENO);
 			if (fd >= 0 && lseek(fd, in->stdin_off, SEEK_SET) < 0) {
 				close(fd);
 				fd = -1;
 			}
-		} else if (i == in->stdin_op &&
-		    in->stdin_state == STDIN_SPOOLED) {
-			if (spool_flush(in, err) < 0)
-				return -1;
-			fd = dup(fileno(in->spool));
-			if (fd >= 0 && lseek(fd, 0, SEEK_SET) < 0) {
-				close(fd);
-				fd = -1;
-			}
 		} else {
 			/* dup: closing the reader must not close fd 0 */
 			fd = dup(STDIN_FILENO);
-			if (i == in->stdin_op) {
-				spool = in->spool;
-				in->stdin_state = STDIN_READING;
+			if (in->spool[i] != NULL) {
+				spool = in->spool[i];
+				in->state[i] = OP_READING;
 			}
 		}
 		if (fd < 0)
@@ -888,6 +1086,19 @@ open_operand(crm_input *in, size_t i, crm_error *err)
 			return crm_error_at(err, CRM_EXIT_IO, in->name[i], 0,
 			    "cannot read: %s", strerror(EISDIR));
 		}
+		/* A pipe, FIFO or device gives its bytes once: reopening it
+		 * for the second pass would wait for a new writer or read
+		 * nothing.  Keep a copy, as for standard input. */
+		if (in->two_pass && fstat(fd, &st) == 0 &&
+		    !S_ISREG(st.st_mode)) {
+			if (in->spool[i] == NULL &&
+			    create_spool(in, i, err) < 0) {
+				close(fd);
+				return -1;
+			}
+			spool = in->spool[i];
+			in->state[i] = OP_READING;
+		}
 	}
 	in->r = crm_csv_open_fd(fd, in->name[i], &in->cfg, spool, err);
 	if (in->r == NULL)
@@ -901,10 +1112,8 @@ close_operand(crm_input *in)
 {
 	if (in->r == NULL)
 		return;
-	if (in->cur == in->stdin_op && in->stdin_state == STDIN_READING &&
-	    in->r->eof)
-		in->stdin_state = in->spool != NULL ? STDIN_SPOOLED
-		    : STDIN_UNREAD;
+	if (in->state[in->cur] == OP_READING && in->r->eof)
+		in->state[in->cur] = OP_SPOOLED;
 	crm_csv_close(in->r);
 	in->r = NULL;
 }
@@ -1016,6 +1225,8 @@ crm_input_open(char *const *paths, size_t npaths, const crm_csv_config *cfg,
 	in->nops = npaths;
 	in->path = crm_xcalloc(npaths, sizeof *in->path);
 	in->name = crm_xcalloc(npaths, sizeof *in->name);
+	in->state = crm_xcalloc(npaths, sizeof *in->state);
+	in->spool = crm_xcalloc(npaths, sizeof(FILE *));
 	in->stdin_op = NONE;
 	for (size_t i = 0; i < npaths; i++) {
 		if (strcmp(paths[i], "-") == 0) {
@@ -1036,7 +1247,7 @@ crm_input_open(char *const *paths, size_t npaths, const crm_csv_config *cfg,
 		if (fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode) &&
 		    (in->stdin_off = lseek(STDIN_FILENO, 0, SEEK_CUR)) >= 0)
 			in->stdin_seekable = true;
-		else if (create_spool(in, err) < 0)
+		else if (create_spool(in, in->stdin_op, err) < 0)
 			goto fail;
 	}
 	while (!in->have_header && in->next < in->nops) {
@@ -1099,19 +1310,13 @@ crm_input_rewind(crm_input *in, crm_error *err)
 			*err = in->saved;
 		return -1;
 	}
-	if (in->r != NULL && in->cur == in->stdin_op &&
-	    in->stdin_state == STDIN_READING) {
-		if (in->spool == NULL) {
-			crm_error_set(err, CRM_EXIT_IO,
-			    "cannot read standard input twice");
-			return input_fail(in, err);
-		}
+	if (in->r != NULL && in->state[in->cur] == OP_READING) {
 		if (drain_to_spool(in->r, err) < 0)
 			return input_fail(in, err);
 		in->r->eof = true;
 	}
 	close_operand(in);
-	if (in->stdin_op != NONE && in->stdin_state != STDIN_SPOOLED &&
+	if (in->stdin_op != NONE && in->state[in->stdin_op] != OP_SPOOLED &&
 	    !in->stdin_seekable && in->stdin_op < in->next) {
 		/* read in pass 1 but not kept */
 		crm_error_set(err, CRM_EXIT_IO,
@@ -1156,8 +1361,9 @@ crm_input_close(crm_input *in)
 	if (in == NULL)
 		return;
 	crm_csv_close(in->r);
-	if (in->spool != NULL)
-		fclose(in->spool);
+	for (size_t i = 0; i < in->nops; i++)
+		if (in->spool[i] != NULL)
+			fclose(in->spool[i]);
 	for (size_t i = 0; i < in->hdr.n; i++)
 		free(in->hdr.name[i]);
 	free(in->hdr.name);
@@ -1170,6 +1376,8 @@ crm_input_close(crm_input *in)
 	}
 	free(in->path);
 	free(in->name);
+	free(in->state);
+	free(in->spool);
 	free(in->encoding);
 	free(in);
 }

@@ -5,12 +5,15 @@
  *  - crm_csv_reader reads records from one file descriptor;
  *  - crm_input reads the operands of a tool one after another, checks that
  *    their headers are identical and can rewind for a second pass
- *    (regular files are reopened, standard input is spooled to $TMPDIR
- *    while the first pass reads it).
+ *    (regular files are reopened; standard input and operands that are
+ *    pipes, FIFOs or devices are spooled to $TMPDIR while the first pass
+ *    reads them).
  *
  * Records are split by a fast path (a physical line without any '"' is
- * split on the delimiter with memchr) and by libcsv in strict mode for
- * every record that holds a quote.  Both give the same fields.
+ * split on the delimiter, scanned 16 bytes at a time with SSE2 where the
+ * compiler has it) and by libcsv in strict mode for every record that
+ * holds a quote.  Both give the same fields (tests/unit/test_csvfast.c,
+ * tests/fuzz/fuzz_csv.c).
  *
  * Nothing is trimmed.  Blank lines hold no record and are skipped.  LF,
  * CRLF and CR line ends are accepted.  A UTF-8 BOM at the start of each
@@ -86,10 +89,12 @@ crm_csv_reader *crm_csv_open_fd(int fd, const char *name,
  * quote", "... quote opened here is never closed" naming the line where
  * that field starts, "... byte 0xXX is not defined in cp1252"), 3 for
  * read errors ("FILE: read error: ...", "FILE: cannot read: Is a
- * directory", "cannot spool standard input to DIR: ...").  Errors are
- * sticky: every later call returns the same one.  The reader does not
- * check field counts: crm_input does.  If cfg->delimiter was 0 it is
- * sniffed from the first line on the first call.
+ * directory", "cannot spool standard input to DIR: ...", or the
+ * operand's name for a spooled pipe).  Errors are sticky: every later
+ * call returns the same one.  The reader does not check field counts:
+ * crm_input does.  If cfg->delimiter was 0 it is sniffed on the first
+ * call from the first record (a quoted line break does not end it), at
+ * most its first 64 KiB, whatever sizes read() returns.
  */
 int crm_csv_read(crm_csv_reader *r, crm_record *rec, crm_error *err);
 
@@ -117,8 +122,10 @@ typedef struct crm_input crm_input;
  * header has n == 0 and there are no records.  The delimiter sniffed
  * from the first non-empty operand (when cfg->delimiter is 0) is used
  * for all later ones.  two_pass: the caller will call crm_input_rewind(),
- * so standard input is spooled to an unlinked temporary file in $TMPDIR
- * (default /tmp).  Returns NULL with err filled on failure ("FILE: cannot
+ * so standard input and every operand that is not a regular file (a
+ * pipe such as <(zcat x.gz), a FIFO, a device) are spooled, each to an
+ * unlinked temporary file in $TMPDIR (default /tmp), while the first
+ * pass reads them.  Returns NULL with err filled on failure ("FILE: cannot
  * open: ...", "cannot create temporary file in DIR: ...", usage errors
  * of crm_csv_open_fd, or any crm_input_read error met in the header).
  */
@@ -137,7 +144,8 @@ int crm_input_read(crm_input *in, crm_record *rec, crm_error *err);
 /* Restart at the first data record of the first operand (second pass).
  * Standard input can be rewound only when opened with two_pass (else
  * status 3 "cannot read standard input twice"); what the first pass left
- * unread of it is copied to the spool first.  May be called repeatedly. */
+ * unread of a spooled operand is copied to its spool first.  May be
+ * called repeatedly. */
 int crm_input_rewind(crm_input *in, crm_error *err);
 
 const crm_header *crm_input_header(const crm_input *in);

@@ -32,6 +32,7 @@ struct crm_writer {
 	bool crlf;
 	crm_numfmt numfmt;
 	unsigned char special[256];	/* bytes that force quoting */
+	bool num_plain;		/* no byte of a formatted number is special */
 	char *buf;
 	size_t n;
 	size_t nf;		/* fields in the current record */
@@ -207,17 +208,31 @@ put_byte(crm_writer *w, char c)
 	return w->err ? -1 : 0;
 }
 
+/*
+ * A reader drops a UTF-8 byte-order mark at the start of its input, so
+ * a first field that starts with those bytes (data after a BOM that was
+ * dropped, e.g. a header saved twice by Excel) would lose them in the
+ * next tool of a pipeline.  At the start of the output such a field is
+ * quoted: the BOM bytes then follow a quote and stay data.
+ */
+static bool
+bom_at_start(const crm_writer *w, const char *s, size_t len)
+{
+	return w->flushed + w->n == 0 && len >= 3 &&
+	    memcmp(s, "\xEF\xBB\xBF", 3) == 0;
+}
+
 /* Write s as one field: quoted, with quotes doubled, only if it holds a
- * byte that would otherwise change its meaning. */
+ * byte that would otherwise change its meaning (or force). */
 static int
-put_field(crm_writer *w, const char *s, size_t len)
+put_field(crm_writer *w, const char *s, size_t len, bool force)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i;
 
 	for (i = 0; i < len && !w->special[u[i]]; i++)
 		;
-	if (i == len)
+	if (i == len && !force)
 		return put(w, s, len);
 	put_byte(w, '"');
 	for (;;) {
@@ -252,6 +267,10 @@ writer_new(int fd, const char *name, const crm_writer_config *cfg)
 	w->special['"'] = 1;
 	w->special['\r'] = 1;
 	w->special['\n'] = 1;
+	w->num_plain = !w->special[cfg->numfmt.decimal_comma ? ',' : '.'];
+	for (const char *c = "0123456789+-eE"; *c != '\0'; c++)
+		if (w->special[(unsigned char)*c])
+			w->num_plain = false;
 	w->buf = crm_xmalloc(OUT_BUF);
 	if (cfg->bom)
 		put(w, "\xEF\xBB\xBF", 3);
@@ -275,6 +294,21 @@ crm_writer_tell(const crm_writer *w)
 int
 crm_writer_bytes(crm_writer *w, const char *s, size_t n)
 {
+	/* Records written once already: a first field starting with BOM
+	 * bytes was not quoted (it contains no byte that needs quoting,
+	 * so it ends at the first delimiter or line end).  Quote it if it
+	 * now starts the output. */
+	if (bom_at_start(w, s, n)) {
+		size_t k = 0;
+
+		while (k < n && s[k] != (char)w->delim && s[k] != '\r' &&
+		    s[k] != '\n')
+			k++;
+		if (put_field(w, s, k, true) < 0)
+			return -1;
+		s += k;
+		n -= k;
+	}
 	return put(w, s, n);
 }
 
@@ -428,17 +462,33 @@ begin_field(crm_writer *w, bool empty)
 int
 crm_writer_field(crm_writer *w, const char *s, size_t len)
 {
+	bool bom = bom_at_start(w, s, len);
+
 	if (begin_field(w, len == 0) < 0)
 		return -1;
-	return put_field(w, s, len) < 0 || w->err ? -1 : 0;
+	return put_field(w, s, len, bom) < 0 || w->err ? -1 : 0;
 }
 
 int
 crm_writer_num(crm_writer *w, double v)
 {
 	char buf[CRM_NUM_BUFSZ];
-	size_t n = crm_num_format(buf, v, &w->numfmt);
+	size_t n;
 
+	/* Fast path: when no byte a number is written with needs quoting
+	 * (the delimiter is none of them), format straight into the
+	 * buffer; the same bytes as crm_writer_field would write. */
+	if (w->num_plain && w->err == 0 &&
+	    OUT_BUF - w->n > CRM_NUM_BUFSZ + 1) {
+		if (w->nf++ > 0)
+			w->buf[w->n++] = (char)w->delim;
+		n = crm_num_format(w->buf + w->n, v, &w->numfmt);
+		if (w->nf == 1)
+			w->first_empty = n == 0;
+		w->n += n;
+		return 0;
+	}
+	n = crm_num_format(buf, v, &w->numfmt);
 	return crm_writer_field(w, buf, n);
 }
 
@@ -453,7 +503,7 @@ crm_writer_record(crm_writer *w, const crm_record *rec, int in_delim)
 {
 	if (rec->n == 0)
 		return w->err ? -1 : 0;
-	if (in_delim == w->delim) {
+	if (in_delim == w->delim && !bom_at_start(w, rec->raw, rec->rawlen)) {
 		if (begin_field(w, rec->n == 1 && rec->rawlen == 0) < 0)
 			return -1;
 		w->nf += rec->n - 1;

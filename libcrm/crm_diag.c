@@ -1,3 +1,4 @@
+#define CRM_DIAG_IMPL	/* crm_diag.h: the functions, not the analyzer's view */
 #include "crm_diag.h"
 
 #include <stdint.h>
@@ -127,6 +128,50 @@ crm_die_error(const crm_error *err)
 	run_cleanup();
 	fprintf(stderr, "%s: %s\n", tool_name, err->msg);
 	exit(err->status);
+}
+
+const char *
+crm_show_data(char *buf, size_t cap, const char *s, size_t len, size_t max)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t o = 0;
+
+	if (cap == 0)
+		return buf;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		char e[4];
+		size_t k = 0;
+
+		if (i == max) {
+			if (o + 3 < cap) {
+				memcpy(buf + o, "...", 3);
+				o += 3;
+			}
+			break;
+		}
+		if (c >= 0x20 && c != 0x7F) {
+			e[k++] = (char)c;
+		} else {
+			e[k++] = '\\';
+			switch (c) {
+			case '\0': e[k++] = '0'; break;
+			case '\t': e[k++] = 't'; break;
+			case '\n': e[k++] = 'n'; break;
+			case '\r': e[k++] = 'r'; break;
+			default:
+				e[k++] = 'x';
+				e[k++] = hex[c >> 4];
+				e[k++] = hex[c & 15];
+			}
+		}
+		if (o + k >= cap)
+			break;
+		memcpy(buf + o, e, k);
+		o += k;
+	}
+	buf[o] = '\0';
+	return buf;
 }
 
 static _Noreturn void

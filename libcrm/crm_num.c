@@ -108,8 +108,9 @@ is_blank(unsigned char c)
 	return c == ' ' || c == '\t';
 }
 
-crm_num_status
-crm_num_parse(const char *s, size_t len, bool decimal_comma, double *out)
+/* Everything crm_num_parse accepts; it handles the common case itself. */
+static crm_num_status
+parse_full(const char *s, size_t len, bool decimal_comma, double *out)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	const unsigned char *end = p + len, *mant, *mend;
@@ -276,6 +277,46 @@ done:
 	return CRM_NUM_OK;
 }
 
+/*
+ * The common case first: at most 15 bytes of digits with at most one
+ * decimal separator and at least one digit ("14263.17", "2", ".5"), no
+ * sign, blank, '%', exponent or grouping.  The value is the integer of
+ * all digits (below 10^15, so exact) divided by a power of ten, as in
+ * parse_full's own first case, so the result is bit for bit the same
+ * (tests/unit/test_numfast.c checks it against parse_full).
+ */
+crm_num_status
+crm_num_parse(const char *s, size_t len, bool decimal_comma, double *out)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *end = p + len, *q = p, *f;
+	uint64_t m = 0;
+	unsigned c;
+
+	if (len - 1 < 15) {
+		while (q < end && (c = (unsigned)*q - '0') < 10) {
+			m = m * 10 + c;
+			q++;
+		}
+		if (q == end) {
+			*out = (double)m;
+			return CRM_NUM_OK;
+		}
+		if (*q == (decimal_comma ? ',' : '.')) {
+			f = ++q;
+			while (q < end && (c = (unsigned)*q - '0') < 10) {
+				m = m * 10 + c;
+				q++;
+			}
+			if (q == end && len > 1) {
+				*out = q == f ? (double)m : (double)m / p10[q - f];
+				return CRM_NUM_OK;
+			}
+		}
+	}
+	return parse_full(s, len, decimal_comma, out);
+}
+
 /* ------------------------------------------------------------------ */
 
 /*
@@ -313,6 +354,149 @@ fix_point(char *buf, size_t n)
  * CRM_NUM_BUFSZ (1 sign + 309 digits + point + N + NUL). */
 #define MAXPREC 80
 
+#if defined(__SIZEOF_INT128__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define HAVE_FORMAT_G15 1
+__extension__ typedef unsigned __int128 u128;
+
+/*
+ * The 8 decimal digits of v < 10^8 as ASCII in one word, the first digit
+ * in the lowest byte: v splits into two 4-digit halves (32-bit lanes),
+ * each into two 2-digit parts (16-bit lanes), each into two digits
+ * (bytes), dividing by 100 and by 10 in all lanes at once with
+ * multiply-and-shift (exact below 10^4 and 100).
+ */
+static inline uint64_t
+ascii8(uint32_t v)
+{
+	uint64_t x = (uint64_t)(v / 10000) | ((uint64_t)(v % 10000) << 32);
+	uint64_t h = ((x * 10486) >> 20) & 0x0000007F0000007FULL;
+	uint64_t t;
+
+	x = ((x - 100 * h) << 16) | h;	/* 2-digit parts */
+	t = ((x * 103) >> 10) & 0x000F000F000F000FULL;
+	x = t | ((x - 10 * t) << 8);	/* digits */
+	return x | 0x3030303030303030ULL;
+}
+
+/*
+ * %.15g without printf, for the values crmkit writes most (money,
+ * ratios, shares): finite, non-zero, printed in fixed notation.
+ * v = m * 2^-s exactly (m < 2^53); N = v * 10^k is computed exactly as
+ * the 128-bit m * 10^k shifted right by s, the bits shifted out deciding
+ * the rounding exactly, ties to even as glibc does in the default
+ * rounding mode.  k is chosen so that N has 15 digits.  The text is put
+ * together in registers and stored whole (no byte-wise copying).
+ * Returns the length written, or 0 when v is outside this path
+ * (|v| < 1e-5 or >= 1e15, or %.15g would use an exponent): the caller
+ * then uses snprintf.  tests/unit/test_numfast.c compares both on
+ * millions of values.
+ */
+static size_t
+format_g15(char *buf, double v, char point)
+{
+	static const uint64_t pow10[20] = {
+		1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL,
+		1000000ULL, 10000000ULL, 100000000ULL, 1000000000ULL,
+		10000000000ULL, 100000000000ULL, 1000000000000ULL,
+		10000000000000ULL, 100000000000000ULL,
+		1000000000000000ULL, 10000000000000000ULL,
+		100000000000000000ULL, 1000000000000000000ULL,
+		10000000000000000000ULL
+	};
+	const uint64_t lo = 100000000000000ULL, hi = 1000000000000000ULL;
+	double a = fabs(v);
+	uint64_t bits, m, t, z, d0, d1;
+	int s, e, k, x, nd, tries;
+	u128 p, rem, half, d;
+	size_t n = 0;
+
+	if (!(a >= 1e-5 && a < 1e15))
+		return 0;
+	memcpy(&bits, &a, sizeof bits);
+	m = (bits & ((UINT64_C(1) << 52) - 1)) | (UINT64_C(1) << 52);
+	s = 1075 - (int)(bits >> 52);	/* a = m * 2^-s, 3 <= s <= 70 */
+	if (s <= 0 || s >= 127)
+		return 0;
+	/* decimal exponent of a from the binary one (1233/4096 ~ log10 2):
+	 * at most one off either way; corrected below */
+	e = (52 - s) * 1233 / 4096;
+	for (tries = 0;; tries++) {
+		k = 14 - e;
+		if (k < 0 || k > 19 || tries > 2)
+			return 0;
+		p = (u128)m * pow10[k];
+		t = (uint64_t)(p >> s);
+		if (t >= hi)
+			e++;
+		else if (t < lo)
+			e--;
+		else
+			break;
+	}
+	rem = p & (((u128)1 << s) - 1);
+	half = (u128)1 << (s - 1);
+	if (rem > half || (rem == half && (t & 1)))
+		t++;
+	x = e;
+	if (t == hi) {		/* 9.99...95 rounded up to 10.0... */
+		t = lo;
+		x++;
+	}
+	if (x < -4 || x >= 15)
+		return 0;	/* %g would write an exponent */
+
+	/* significant digits: 15 less the trailing zeros of t */
+	nd = 15;
+	z = t;
+	if (z % 100000000 == 0) {
+		z /= 100000000;
+		nd -= 8;
+	}
+	if (z % 10000 == 0) {
+		z /= 10000;
+		nd -= 4;
+	}
+	if (z % 100 == 0) {
+		z /= 100;
+		nd -= 2;
+	}
+	if (z % 10 == 0)
+		nd -= 1;
+
+	/* the 15 digits of t in bytes 0..14 of d (7 + 8 digits) */
+	d0 = ascii8((uint32_t)(t / 100000000)) >> 8;
+	d1 = ascii8((uint32_t)(t % 100000000));
+	d = (u128)(d0 | (d1 << 56)) | ((u128)(d1 >> 8) << 64);
+
+	if (v < 0)
+		buf[n++] = '-';
+	if (x >= 0 && nd > x + 1) {
+		/* x + 1 integer digits, the point, the rest */
+		u128 mask = ((u128)1 << (8 * (x + 1))) - 1;
+
+		d = (d & mask) | ((u128)(unsigned char)point << (8 * (x + 1))) |
+		    ((d & ~mask) << 8);
+		memcpy(buf + n, &d, 16);
+		n += (size_t)nd + 1;
+	} else if (x >= 0) {
+		/* an integer after rounding */
+		memcpy(buf + n, &d, 16);
+		n += (size_t)x + 1;
+	} else {
+		/* 0.000ddd */
+		char lead[8] = { '0', point, '0', '0', '0', '0', '0', '0' };
+
+		memcpy(buf + n, lead, 8);
+		n += 2 + (size_t)(-x - 1);
+		memcpy(buf + n, &d, 16);
+		n += (size_t)nd;
+	}
+	buf[n] = '\0';
+	return n;
+}
+#endif
+
 size_t
 crm_num_format(char *buf, double v, const crm_numfmt *fmt)
 {
@@ -328,7 +512,7 @@ crm_num_format(char *buf, double v, const crm_numfmt *fmt)
 	if (v == 0)
 		v = 0.0;	/* -0 prints as 0 */
 
-	if (prec < 0 && v == trunc(v) && fabs(v) < 1e15) {
+	if (prec < 0 && fabs(v) < 1e15 && (double)(int64_t)v == v) {
 		/* Integers below 1e15: %.15g prints all their digits. */
 		uint64_t u = (uint64_t)fabs(v);
 		char tmp[24];
@@ -347,6 +531,10 @@ crm_num_format(char *buf, double v, const crm_numfmt *fmt)
 		return n;
 	}
 
+#if defined(HAVE_FORMAT_G15)
+	if (prec < 0 && (n = format_g15(buf, v, dc ? ',' : '.')) > 0)
+		return n;
+#endif
 	if (prec < 0) {
 		r = snprintf(buf, CRM_NUM_BUFSZ, "%.15g", v);
 	} else {

@@ -147,11 +147,15 @@ evaluate(crm_rows *r, double *vals)
 		}
 		if (m->bounded && !(vals[i] >= m->min && vals[i] <= m->max)) {
 			col = crm_expr_column(m->expr);
-			if (col >= 0)
+			if (col >= 0) {
+				char shown[CRM_SHOW_BUF(200)];
+
+				crm_show_data(shown, sizeof shown,
+				    r->rec.f[col], r->rec.len[col], 200);
 				snprintf(r->why, sizeof r->why,
-				    "column '%s': \"%.*s\" %s", h->name[col],
-				    (int)r->rec.len[col], r->rec.f[col],
-				    m->bound_text);
+				    "column '%s': \"%s\" %s", h->name[col],
+				    shown, m->bound_text);
+			}
 			else
 				snprintf(r->why, sizeof r->why,
 				    "measure '%s': %.15g %s", m->source,

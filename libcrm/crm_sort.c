@@ -56,8 +56,14 @@ close_last(crm_sort *s)
 {
 	if (s->n > 0) {
 		struct entry *last = &s->e[s->n - 1];
+		unsigned long long len = crm_writer_tell(s->w) - last->off;
 
-		last->len = (uint32_t)(crm_writer_tell(s->w) - last->off);
+		/* 4 bytes of length per record keep the index small; a
+		 * record of 4 GiB would be cut, so it ends the tool */
+		if (len > UINT32_MAX)
+			crm_die(CRM_EXIT_IO, "a record of 4 GiB or more "
+			    "cannot be sorted");
+		last->len = (uint32_t)len;
 	}
 }
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -88,6 +89,20 @@ chunked_fd(const char *data, size_t n, unsigned seed, size_t maxchunk)
 	}
 	close(p[1]);
 	return p[0];
+}
+
+/* An fd whose every read() returns one byte of data, deterministically
+ * (a SOCK_SEQPACKET socket keeps message boundaries). */
+static int
+bytewise_fd(const char *data, size_t n)
+{
+	int sv[2];
+
+	assert_int_equal(socketpair(AF_UNIX, SOCK_SEQPACKET, 0, sv), 0);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(write(sv[1], data + i, 1), 1);
+	close(sv[1]);
+	return sv[0];
 }
 
 static void
@@ -466,6 +481,22 @@ test_sniff(void **state)
 	assert_parse("\n\na\tb\n", 0, "3:[a][b]\n");
 	assert_parse("a,b;c\n", 0, "1:[a][b;c]\n");
 	assert_parse("", 0, "");
+	/* the whole first record is sniffed, however read() splits it
+	 * (found by fuzz_csv) */
+	{
+		crm_csv_config cfg = { .delimiter = 0 };
+		crm_error err;
+		crm_csv_reader *r = crm_csv_open_fd(
+		    bytewise_fd(LIT("\"a\nb\";x;y\n1;2;3\n")), "in.csv", &cfg,
+		    NULL, &err);
+		char *out;
+
+		assert_non_null(r);
+		out = dump_reader(r);
+		crm_csv_close(r);
+		assert_string_equal(out, "1:[a\nb][x][y]\n3:[1][2][3]\n");
+		free(out);
+	}
 }
 
 static void
@@ -652,6 +683,31 @@ test_cp1252(void **state)
 	assert_string_equal(out, "1:[a]\n2:[b]\n"
 	    "ERR 1: in.csv:3: byte 0x81 is not defined in cp1252\n");
 	free(out);
+	/* A CR line end followed by a byte that does not convert: that
+	 * byte is no LF, so the record before it is complete and comes
+	 * first, as with a LF line end (found by fuzz_csv). */
+	out = parse_enc(LIT("a\r\x90"), ',', "cp1252");
+	assert_string_equal(out, "1:[a]\n"
+	    "ERR 1: in.csv:2: byte 0x90 is not defined in cp1252\n");
+	free(out);
+	out = parse_enc(LIT("\"a\"\r\x90"), ',', "cp1252");
+	assert_string_equal(out, "1:[a]\n"
+	    "ERR 1: in.csv:2: byte 0x90 is not defined in cp1252\n");
+	free(out);
+	/* ... however the bytes arrive */
+	{
+		crm_csv_config cfg = { .delimiter = ',', .encoding = "cp1252" };
+		crm_error err;
+		crm_csv_reader *r = crm_csv_open_fd(bytewise_fd(LIT("a\r\x90")),
+		    "in.csv", &cfg, NULL, &err);
+
+		assert_non_null(r);
+		out = dump_reader(r);
+		crm_csv_close(r);
+		assert_string_equal(out, "1:[a]\n"
+		    "ERR 1: in.csv:2: byte 0x90 is not defined in cp1252\n");
+		free(out);
+	}
 	for (const char *bad = "\x8D\x8F\x90\x9D"; *bad; bad++) {
 		out = parse_enc(bad, 1, ',', "cp1252");
 		assert_non_null(strstr(out, "ERR 1: in.csv:1: byte 0x"));

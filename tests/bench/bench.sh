@@ -1,0 +1,512 @@
+#!/bin/sh
+# crmkit beside its peers (SPEC 4, issue 6).  Run by `make bench`
+# (and `make bench-10m`), from the top directory:
+#
+#   sh tests/bench/bench.sh
+#
+# Environment:
+#   BENCH_ROWS=N     customers in the generated export (default 1000000)
+#   BENCH_RUNS=N     runs of every command; the table shows medians
+#                    (default 3)
+#   BENCH_PEERS=0    crmkit only (no Miller, DuckDB, ...)
+#   BENCH_MEMORY=1   the memory mode instead (make bench-10m): every
+#                    crmkit task once on 1 M and on BENCH_ROWS (default
+#                    10 M) rows, peak resident memory side by side
+#   BENCH_ONLY=RE    only the tasks whose name matches the grep RE
+#
+# The export comes from tests/bench/gen.c (build/gen -n ROWS -s 42) and is
+# cached in tests/bench/cache/, as is DuckDB's Node.js package.  Every
+# task runs crmkit and, in the same round on the same file, each peer
+# computing the same figures; rounds repeat BENCH_RUNS times, so crmkit
+# and peer runs interleave and share whatever the (noisy, shared)
+# machine does meanwhile.  Times are wall-clock seconds measured by
+# build/benchrun (tests/bench/benchrun.c), which also reports peak
+# resident memory; for DuckDB through Node.js the time is the query's
+# own, measured inside the process (Node's start-up and loading DuckDB
+# are left out, in DuckDB's favour).  ratio = peer seconds / crmkit
+# seconds: how many times faster crmkit is.
+#
+# Peers, installed when missing (as root; otherwise the command to run is
+# printed and that peer left out): Miller (Debian miller), GNU datamash,
+# sqlite3, and DuckDB: a duckdb binary if one is on PATH, else its
+# Node.js package @duckdb/node-api from the npm registry, run by
+# tests/bench/duckdb.mjs with 2 threads (both cores).
+#
+# Each peer command was checked once by hand against crmkit's output on
+# the 1 M-row export (2026-11, Miller 6.6, DuckDB 1.5.6, sqlite 3.40,
+# datamash 1.7), as the comment beside it says.  Figures are the same;
+# sums over a million rows differ in the last one or two of 15 digits
+# between tools that add in different orders (crmkit sums with
+# compensation).
+set -eu
+
+cd "$(dirname "$0")/../.."
+TOP=$PWD
+BIN=$TOP/bin
+CACHE=$TOP/tests/bench/cache
+RUN=$TOP/build/benchrun
+GEN=$TOP/build/gen
+MEMORY=${BENCH_MEMORY:-0}
+if [ "$MEMORY" = 1 ]; then
+	ROWS=${BENCH_ROWS:-10000000}
+	RUNS=${BENCH_RUNS:-1}
+	PEERS=0
+else
+	ROWS=${BENCH_ROWS:-1000000}
+	RUNS=${BENCH_RUNS:-3}
+	PEERS=${BENCH_PEERS:-1}
+fi
+ONLY=${BENCH_ONLY:-.}
+DUCKDB_NODE_API=@duckdb/node-api@1.5.6-r.1
+
+note() {
+	printf '%s\n' "bench: $*" >&2
+}
+
+for f in "$RUN" "$GEN" "$BIN/prioritize" "$BIN/quadrant" "$BIN/segment" \
+    "$BIN/kpi"; do
+	if [ ! -x "$f" ]; then
+		note "$f is missing: run it through 'make bench'"
+		exit 2
+	fi
+done
+mkdir -p "$CACHE"
+T=$(mktemp -d "${TMPDIR:-/tmp}/crmkit-bench.XXXXXX")
+trap 'rm -rf "$T"' EXIT INT TERM
+
+# ------------------------------------------------------------------
+# Peers
+
+if [ "$PEERS" = 1 ]; then
+	missing=""
+	command -v mlr >/dev/null 2>&1 || missing="$missing miller"
+	command -v datamash >/dev/null 2>&1 || missing="$missing datamash"
+	command -v sqlite3 >/dev/null 2>&1 || missing="$missing sqlite3"
+	if ! command -v duckdb >/dev/null 2>&1; then
+		command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+		command -v npm >/dev/null 2>&1 || missing="$missing npm"
+	fi
+	if [ -n "$missing" ]; then
+		if [ "$(id -u)" -eq 0 ]; then
+			note "installing$missing"
+			{ apt-get update -qq &&
+			  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			    $missing; } >/dev/null 2>&1 ||
+			    note "could not install$missing: left out"
+		else
+			note "missing peers, left out; to include them run:"
+			note "  sudo apt-get install -y$missing"
+		fi
+	fi
+	DUCK=""
+	if command -v duckdb >/dev/null 2>&1; then
+		DUCK=binary
+	elif command -v node >/dev/null 2>&1; then
+		if [ ! -d "$CACHE/node_modules/@duckdb/node-api" ] &&
+		    command -v npm >/dev/null 2>&1; then
+			note "installing $DUCKDB_NODE_API into $CACHE"
+			[ -f "$CACHE/package.json" ] ||
+			    echo '{ "private": true }' > "$CACHE/package.json"
+			(cd "$CACHE" && npm install --no-audit --no-fund \
+			    --loglevel=error "$DUCKDB_NODE_API" >&2) ||
+			    note "npm install failed: DuckDB left out"
+		fi
+		if [ -d "$CACHE/node_modules/@duckdb/node-api" ] &&
+		    node "$TOP/tests/bench/duckdb.mjs" "SELECT 1" \
+		    >/dev/null 2>&1; then
+			DUCK=node
+		fi
+	fi
+	[ -n "$DUCK" ] || note "no DuckDB: left out"
+fi
+
+have() {
+	[ "$PEERS" = 1 ] && command -v "$1" >/dev/null 2>&1
+}
+
+# ------------------------------------------------------------------
+# Data
+
+export_file() {		# export_file ROWS: path of the cached export
+	f=$CACHE/customers-$1.csv
+	if [ ! -s "$f" ]; then
+		note "generating $1 customers into $f"
+		"$GEN" -n "$1" -s 42 > "$f.tmp" && mv "$f.tmp" "$f"
+	fi
+	printf '%s\n' "$f"
+}
+
+# ------------------------------------------------------------------
+# Measuring
+
+# One run; prints "SECONDS RSS_KB".  time_cmd SHELL-COMMAND
+time_cmd() {
+	"$RUN" sh -c "exec $1"
+}
+
+# One DuckDB run of SQL; prints "SECONDS -".
+time_duck() {
+	if [ "$DUCK" = binary ]; then
+		"$RUN" duckdb -c "$1" | awk '{ print $1, "-" }'
+	else
+		node "$TOP/tests/bench/duckdb.mjs" --threads 2 "$1" |
+		    awk 'NR == 1 { print $1, "-" }'
+	fi
+}
+
+median() {		# median FILE (first column)
+	sort -n "$1" | awk '{ v[NR] = $1 } END {
+		if (NR == 0) print "-";
+		else if (NR % 2) printf "%.3f\n", v[(NR + 1) / 2];
+		else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+maxrss() {		# maxrss FILE (second column, KB) in MB
+	awk '$2 != "-" && $2 > m { m = $2 } END {
+		if (m == "") print "-"; else printf "%.1f MB\n", m / 1024 }' "$1"
+}
+
+ROWS_FILE=$T/rows
+: > "$ROWS_FILE"
+FAILED=0
+
+# task NAME CRMKIT-COMMAND [PEER-LABEL PEER-KIND PEER-COMMAND]...
+# PEER-KIND is cmd (a shell command) or duck (SQL).  Runs BENCH_RUNS
+# rounds of crmkit then each peer, and appends the task's rows to the
+# table.
+task() {
+	name=$1 crm=$2
+	shift 2
+	echo "$name" | grep -qE -- "$ONLY" || return 0
+	note "$name"
+	: > "$T/crm"
+	np=0
+	i=1
+	while [ $i -le $# ]; do
+		: > "$T/peer$i"
+		i=$((i + 3))
+	done
+	r=1
+	while [ "$r" -le "$RUNS" ]; do
+		if ! time_cmd "$crm" >> "$T/crm"; then
+			note "$name: crmkit failed: $crm"
+			printf '%s\tFAILED\t\t\t\t\t\n' "$name" >> "$ROWS_FILE"
+			FAILED=1
+			return 0
+		fi
+		i=1
+		while [ $i -le $# ]; do
+			eval "kind=\${$((i + 1))} pc=\${$((i + 2))}"
+			if [ "$kind" = duck ]; then
+				time_duck "$pc" >> "$T/peer$i" ||
+				    note "$name: DuckDB failed"
+			else
+				time_cmd "$pc" >> "$T/peer$i" ||
+				    note "$name: peer failed: $pc"
+			fi
+			i=$((i + 3))
+		done
+		r=$((r + 1))
+	done
+	cs=$(median "$T/crm")
+	rss=$(maxrss "$T/crm")
+	mbs=$(awk -v b="${TASK_BYTES:-$BYTES}" -v s="$cs" \
+	    'BEGIN { printf "%.0f", (s > 0 ? b / 1e6 / s : 0) }')
+	if [ $# -eq 0 ]; then
+		printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$cs" "$mbs" \
+		    "$rss" "" "" "" >> "$ROWS_FILE"
+		return 0
+	fi
+	i=1
+	first=1
+	while [ $i -le $# ]; do
+		eval "pl=\${$i}"
+		ps=$(median "$T/peer$i")
+		ratio=$(awk -v p="$ps" -v c="$cs" 'BEGIN {
+			if (p == "-" || c + 0 == 0) print "-";
+			else printf "%.1fx\n", p / c }')
+		if [ $first = 1 ]; then
+			printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$cs" \
+			    "$mbs" "$rss" "$pl" "$ps" "$ratio" >> "$ROWS_FILE"
+		else
+			printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "" "" "" "" "$pl" \
+			    "$ps" "$ratio" >> "$ROWS_FILE"
+		fi
+		first=0
+		i=$((i + 3))
+	done
+}
+
+MLR="" DUCKP="" SQLITE="" DATAMASH=""
+
+# ------------------------------------------------------------------
+# The memory mode: crmkit alone, 1 M rows against BENCH_ROWS rows.
+
+if [ "$MEMORY" = 1 ]; then
+	SMALL=$(export_file 1000000)
+	BIG=$(export_file "$ROWS")
+	note "memory mode: $SMALL against $BIG"
+	BIGL=$(awk -v n="$ROWS" 'BEGIN { printf "%g M", n / 1e6 }')
+	printf 'task\t1 M rows: s\tpeak RSS\t%s rows: s\tpeak RSS\tgrowth per row\tmemory\n' \
+	    "$BIGL" > "$T/mem"
+	mem_task() {	# mem_task NAME KIND ARGS (the file is appended)
+		name=$1 kind=$2 args=$3
+		echo "$name" | grep -qE -- "$ONLY" || return 0
+		note "$name"
+		a=$(time_cmd "$args '$SMALL'")
+		b=$(time_cmd "$args '$BIG'")
+		echo "$a $b" | awk -v name="$name" -v kind="$kind" \
+		    -v rows="$ROWS" '{
+			g = ($4 - $2) * 1024 / (rows - 1000000)
+			if (g < 0.05 && g > -0.05)
+				g = 0
+			printf "%s\t%.3f\t%.1f MB\t%.3f\t%.1f MB\t%.1f B\t%s\n",
+			    name, $1, $2 / 1024, $3, $4 / 1024, g, kind }' \
+		    >> "$T/mem"
+	}
+	mem_task "wc -l" reference "wc -l"
+	mem_task "prioritize, absolute splits" streaming \
+	    "'$BIN/prioritize' --value value --probability win_probability --value-split 100000"
+	mem_task "quadrant, absolute splits" streaming \
+	    "'$BIN/quadrant' -x revenue/target -y margin/cost --x-split 1 --y-split 3"
+	mem_task "segment --rule" streaming \
+	    "'$BIN/segment' --rule 'key: revenue >= 200000 and satisfaction >= 70' --rule 'develop: revenue > revenue_prev' --rule 'risk: switching >= 0.5' --default base"
+	mem_task "segment --needs" streaming \
+	    "'$BIN/segment' --needs need_intrinsic,need_extrinsic,need_strategic"
+	mem_task "kpi --by rep --preset steering" "streaming (per group)" \
+	    "'$BIN/kpi' --by rep --preset steering"
+	mem_task "prioritize, median split" "8 B/row (1 measure)" \
+	    "'$BIN/prioritize' --value value --probability win_probability"
+	mem_task "quadrant, median splits" "8 B/row x 2 measures" \
+	    "'$BIN/quadrant' -x revenue/target -y margin/cost"
+	mem_task "segment --abc" "8 B/row" "'$BIN/segment' --abc revenue"
+	mem_task "segment --bins" "8 B/row" "'$BIN/segment' --bins value -n 5"
+	mem_task "prioritize --sort" "24 B/row index, rows spooled to \$TMPDIR" \
+	    "'$BIN/prioritize' --value value --probability win_probability --value-split 100000 --sort"
+	printf '\ncrmkit peak resident memory, %s against 1 M rows' "$BIGL"
+	printf ' (%s, %s cores: %s)\n\n' "$(uname -m)" "$(nproc)" \
+	    "$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)"
+	awk -F '\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s |\n", $1, $2,
+	    $3, $4, $5, $6, $7
+	    if (NR == 1) print "|---|---:|---:|---:|---:|---:|---|" }' "$T/mem"
+	exit 0
+fi
+
+# ------------------------------------------------------------------
+# The benchmark
+
+F=$(export_file "$ROWS")
+BYTES=$(wc -c < "$F")
+Q="'$F'"		# the file, quoted for the shell commands below
+
+P=$BIN/prioritize
+QD=$BIN/quadrant
+S=$BIN/segment
+K=$BIN/kpi
+have mlr && MLR=1 || MLR=""
+have sqlite3 && SQLITE=1 || SQLITE=""
+have datamash && DATAMASH=1 || DATAMASH=""
+[ "$PEERS" = 1 ] && [ -n "${DUCK:-}" ] && DUCKP=1 || DUCKP=""
+
+# The peers of the next task, for installed peers: three lines each
+# (label, kind, command) in "$T/list", handed to task() by runtask.
+addpeer() {		# addpeer LABEL KIND COMMAND  (into the current list)
+	printf '%s\n%s\n%s\n' "$1" "$2" "$3" >> "$T/list"
+}
+runtask() {		# runtask NAME CRMKIT-COMMAND: with the peers in the list
+	set -- "$1" "$2"
+	while IFS= read -r l && IFS= read -r k && IFS= read -r c; do
+		set -- "$@" "$l" "$k" "$c"
+	done < "$T/list"
+	: > "$T/list"
+	task "$@"
+}
+: > "$T/list"
+
+# -- hardware reference
+runtask "wc -l (reference)" "wc -l $Q"
+runtask "cat > /dev/null (reference)" "cat $Q"
+
+# -- prioritize, absolute splits (streaming).  Checked: priority and
+#    expected_value equal on every row (Miller prints 17 digits, crmkit 15).
+if [ -n "$MLR" ]; then
+	addpeer "mlr put" cmd "mlr --icsv --ocsv put '\$priority = \$value >= 100000 ? (\$win_probability >= 0.5 ? 1 : 2) : (\$win_probability >= 0.5 ? 3 : 4); \$expected_value = \$value * \$win_probability' $Q"
+fi
+if [ -n "$DUCKP" ]; then
+	addpeer "DuckDB, CSV out" duck "COPY (SELECT *, CASE WHEN value >= 100000 THEN CASE WHEN win_probability >= 0.5 THEN 1 ELSE 2 END ELSE CASE WHEN win_probability >= 0.5 THEN 3 ELSE 4 END END AS priority, value * win_probability AS expected_value FROM read_csv('$F')) TO '/dev/null' (HEADER)"
+fi
+runtask "prioritize, absolute splits" \
+    "'$P' --value value --probability win_probability --value-split 100000 $Q"
+
+# -- prioritize, median split (two passes).  Checked: the same median
+#    (Miller stats1 -i and DuckDB median interpolate as R type 7) and the
+#    same priorities.
+if [ -n "$MLR" ]; then
+	cat > "$T/mlr_prio_median.sh" <<'EOF'
+vt=$(mlr --icsv --onidx stats1 -i -a p50 -f value "$1")
+exec mlr --icsv --ocsv put -s vt="$vt" '$priority = $value >= @vt ? ($win_probability >= 0.5 ? 1 : 2) : ($win_probability >= 0.5 ? 3 : 4); $expected_value = $value * $win_probability' "$1"
+EOF
+	addpeer "mlr stats1 + put" cmd "sh '$T/mlr_prio_median.sh' $Q"
+fi
+if [ -n "$DUCKP" ]; then
+	addpeer "DuckDB, CSV out" duck "COPY (WITH t AS (SELECT * FROM read_csv('$F')), s AS (SELECT median(value) AS vt FROM t) SELECT t.*, CASE WHEN value >= vt THEN CASE WHEN win_probability >= 0.5 THEN 1 ELSE 2 END ELSE CASE WHEN win_probability >= 0.5 THEN 3 ELSE 4 END END AS priority, value * win_probability AS expected_value FROM t, s) TO '/dev/null' (HEADER)"
+fi
+runtask "prioritize, median split" \
+    "'$P' --value value --probability win_probability $Q"
+
+# -- prioritize --sort.  Checked: the same row order (ties of expected
+#    value keep input order in crmkit and in Miller's stable sort).
+if [ -n "$MLR" ]; then
+	addpeer "mlr put + sort" cmd "mlr --icsv --ocsv put '\$priority = \$value >= 100000 ? (\$win_probability >= 0.5 ? 1 : 2) : (\$win_probability >= 0.5 ? 3 : 4); \$expected_value = \$value * \$win_probability' then sort -n priority -nr expected_value $Q"
+fi
+if [ -n "$DUCKP" ]; then
+	addpeer "DuckDB, CSV out" duck "COPY (SELECT *, CASE WHEN value >= 100000 THEN CASE WHEN win_probability >= 0.5 THEN 1 ELSE 2 END ELSE CASE WHEN win_probability >= 0.5 THEN 3 ELSE 4 END END AS priority, value * win_probability AS expected_value FROM read_csv('$F') ORDER BY priority, expected_value DESC) TO '/dev/null' (HEADER)"
+fi
+runtask "prioritize --sort" \
+    "'$P' --value value --probability win_probability --value-split 100000 --sort $Q"
+
+# -- quadrant, absolute splits (streaming).  Checked: the same label on
+#    every row.
+QUAD_MLR='$x = $revenue / $target; $y = $margin / $cost; $quadrant = $x >= XT ? ($y >= YT ? "qualified" : "pyrrhic") : ($y >= YT ? "fig-leaf" : "waste"); unset $x, $y'
+QUAD_SQL="CASE WHEN revenue / target >= XT THEN CASE WHEN margin / cost >= YT THEN 'qualified' ELSE 'pyrrhic' END ELSE CASE WHEN margin / cost >= YT THEN 'fig-leaf' ELSE 'waste' END END AS quadrant"
+if [ -n "$MLR" ]; then
+	e=$(printf '%s' "$QUAD_MLR" | sed 's/XT/1/g; s/YT/3/g')
+	addpeer "mlr put" cmd "mlr --icsv --ocsv put '$e' $Q"
+fi
+if [ -n "$DUCKP" ]; then
+	e=$(printf '%s' "$QUAD_SQL" | sed 's/XT/1/g; s/YT/3/g')
+	addpeer "DuckDB, CSV out" duck "COPY (SELECT *, $e FROM read_csv('$F')) TO '/dev/null' (HEADER)"
+fi
+runtask "quadrant, absolute splits" \
+    "'$QD' -x revenue/target -y margin/cost --x-split 1 --y-split 3 $Q"
+
+# -- quadrant, median splits (two passes).  Checked: the same thresholds
+#    and labels (DuckDB writes the rows in another order here; joined on
+#    customer_id they agree).
+if [ -n "$MLR" ]; then
+	e=$(printf '%s' "$QUAD_MLR" | sed 's/XT/@xt/g; s/YT/@yt/g')
+	cat > "$T/mlr_quad_median.sh" <<EOF
+set -- \$(mlr --icsv --onidx put '\$x = \$revenue / \$target; \$y = \$margin / \$cost' then stats1 -i -a p50 -f x,y "\$1") "\$1"
+exec mlr --icsv --ocsv put -s xt="\$1" -s yt="\$2" '$e' "\$3"
+EOF
+	addpeer "mlr stats1 + put" cmd "sh '$T/mlr_quad_median.sh' $Q"
+fi
+if [ -n "$DUCKP" ]; then
+	e=$(printf '%s' "$QUAD_SQL" | sed 's/XT/xt/g; s/YT/yt/g')
+	addpeer "DuckDB, CSV out" duck "COPY (WITH t AS (SELECT * FROM read_csv('$F')), s AS (SELECT median(revenue / target) AS xt, median(margin / cost) AS yt FROM t) SELECT t.*, $e FROM t, s) TO '/dev/null' (HEADER)"
+fi
+runtask "quadrant, median splits" \
+    "'$QD' -x revenue/target -y margin/cost $Q"
+
+# -- segment --rule (streaming).  A missing value makes a comparison
+#    false in all three.  Checked: the same label on every row.
+if [ -n "$MLR" ]; then
+	addpeer "mlr put" cmd "mlr --icsv --ocsv put 'if (\$revenue >= 200000 && is_not_empty(\$satisfaction) && \$satisfaction >= 70) { \$segment = \"key\" } elif (is_not_empty(\$revenue_prev) && \$revenue > \$revenue_prev) { \$segment = \"develop\" } elif (is_not_empty(\$switching) && \$switching >= 0.5) { \$segment = \"risk\" } else { \$segment = \"base\" }' $Q"
+fi
+if [ -n "$DUCKP" ]; then
+	addpeer "DuckDB, CSV out" duck "COPY (SELECT *, CASE WHEN revenue >= 200000 AND satisfaction >= 70 THEN 'key' WHEN revenue > revenue_prev THEN 'develop' WHEN switching >= 0.5 THEN 'risk' ELSE 'base' END AS segment FROM read_csv('$F')) TO '/dev/null' (HEADER)"
+fi
+runtask "segment --rule" \
+    "'$S' --rule 'key: revenue >= 200000 and satisfaction >= 70' --rule 'develop: revenue > revenue_prev' --rule 'risk: switching >= 0.5' --default base $Q"
+
+# -- segment --needs (streaming): the highest of three scores, mixed when
+#    the top two are equal.  Checked: the same label on every row.
+NEEDS_SQL="CASE WHEN (CASE WHEN need_intrinsic = g THEN 1 ELSE 0 END) + (CASE WHEN need_extrinsic = g THEN 1 ELSE 0 END) + (CASE WHEN need_strategic = g THEN 1 ELSE 0 END) >= 2 THEN 'mixed' WHEN need_intrinsic = g THEN 'intrinsic' WHEN need_extrinsic = g THEN 'extrinsic' ELSE 'strategic' END AS segment"
+if [ -n "$MLR" ]; then
+	addpeer "mlr put" cmd "mlr --icsv --ocsv put 'g = max(\$need_intrinsic, \$need_extrinsic, \$need_strategic); n = (\$need_intrinsic == g ? 1 : 0) + (\$need_extrinsic == g ? 1 : 0) + (\$need_strategic == g ? 1 : 0); \$segment = n >= 2 ? \"mixed\" : \$need_intrinsic == g ? \"intrinsic\" : \$need_extrinsic == g ? \"extrinsic\" : \"strategic\"' $Q"
+fi
+if [ -n "$DUCKP" ]; then
+	addpeer "DuckDB, CSV out" duck "COPY (SELECT * EXCLUDE (g), $NEEDS_SQL FROM (SELECT *, greatest(need_intrinsic, need_extrinsic, need_strategic) AS g FROM read_csv('$F'))) TO '/dev/null' (HEADER)"
+fi
+runtask "segment --needs" \
+    "'$S' --needs need_intrinsic,need_extrinsic,need_strategic $Q"
+
+# -- segment --abc revenue: rows by revenue descending (ties in input
+#    order), class by the share of the total held by the rows before.
+#    Checked: the same class counts (A/B/C) and classes on every row.
+if [ -n "$MLR" ]; then
+	cat > "$T/mlr_abc.sh" <<'EOF'
+tot=$(mlr --icsv --onidx stats1 -a sum -f revenue "$1")
+exec mlr --icsv --ocsv cat -n -N _rn then sort -nr revenue -n _rn then put -s tot="$tot" 'begin { @cum = 0 } $segment = @cum / @tot < 0.8 ? "A" : @cum / @tot < 0.95 ? "B" : "C"; @cum += $revenue' then sort -n _rn then cut -x -f _rn "$1"
+EOF
+	addpeer "mlr sort + put" cmd "sh '$T/mlr_abc.sh' $Q"
+fi
+if [ -n "$DUCKP" ]; then
+	addpeer "DuckDB, CSV out" duck "COPY (WITH t AS (SELECT *, row_number() OVER () AS _rn FROM read_csv('$F')), c AS (SELECT *, coalesce(sum(revenue) OVER (ORDER BY revenue DESC, _rn ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) / sum(revenue) OVER () AS _before FROM t) SELECT * EXCLUDE (_rn, _before), CASE WHEN _before < 0.8 THEN 'A' WHEN _before < 0.95 THEN 'B' ELSE 'C' END AS segment FROM c ORDER BY _rn) TO '/dev/null' (HEADER)"
+fi
+runtask "segment --abc" "'$S' --abc revenue $Q"
+
+# -- segment --bins value -n 5: cut points at the type-7 quintiles, a
+#    value on a cut point goes to the lower bin.  Checked: the same cut
+#    points and bins.
+if [ -n "$MLR" ]; then
+	cat > "$T/mlr_bins.sh" <<'EOF'
+set -- $(mlr --icsv --onidx stats1 -i -a p20,p40,p60,p80 -f value "$1") "$1"
+exec mlr --icsv --ocsv put -s a="$1" -s b="$2" -s c="$3" -s d="$4" '$segment = 1 + ($value > @a ? 1 : 0) + ($value > @b ? 1 : 0) + ($value > @c ? 1 : 0) + ($value > @d ? 1 : 0)' "$5"
+EOF
+	addpeer "mlr stats1 + put" cmd "sh '$T/mlr_bins.sh' $Q"
+fi
+if [ -n "$DUCKP" ]; then
+	addpeer "DuckDB, CSV out" duck "COPY (WITH t AS (SELECT * FROM read_csv('$F')), q AS (SELECT quantile_cont(value, [0.2, 0.4, 0.6, 0.8]) AS c FROM t) SELECT t.*, 1 + (value > c[1])::INT + (value > c[2])::INT + (value > c[3])::INT + (value > c[4])::INT AS segment FROM t, q) TO '/dev/null' (HEADER)"
+fi
+runtask "segment --bins" "'$S' --bins value -n 5 $Q"
+
+# -- kpi --by rep --preset steering.  Checked: the same 12 rows and
+#    figures (to the last digit or two of sums, see above).
+STEER_SQL="count(*) AS customers, count(*) FILTER (WHERE visits + calls > 0) AS worked, count(*) FILTER (WHERE visits + calls > 0) / count(*) AS worked_share, sum(revenue) / sum(target) AS attainment, avg(satisfaction) AS satisfaction, sum(revenue) / sum(revenue_prev) - 1 AS growth, sum(cost) / count(*) AS cost_per_customer, sum(cost) / sum(visits + calls) AS cost_per_contact, sum(margin) / sum(cost) AS efficiency, sum(revenue) / sum(cost) * avg(satisfaction) / 100 AS composite"
+if [ -n "$MLR" ]; then
+	addpeer "mlr put + stats1 + put" cmd "mlr --icsv --ocsv put '\$w = \$visits + \$calls > 0 ? 1 : 0; \$vc = \$visits + \$calls' then stats1 -a count,sum,mean -f customer_id,w,revenue,target,satisfaction,revenue_prev,cost,vc,margin -g rep then put '\$customers = \$customer_id_count; \$worked = \$w_sum; \$worked_share = \$w_sum / \$customer_id_count; \$attainment = \$revenue_sum / \$target_sum; \$satisfaction = \$satisfaction_mean; \$growth = \$revenue_sum / \$revenue_prev_sum - 1; \$cost_per_customer = \$cost_sum / \$customer_id_count; \$cost_per_contact = \$cost_sum / \$vc_sum; \$efficiency = \$margin_sum / \$cost_sum; \$composite = \$revenue_sum / \$cost_sum * \$satisfaction_mean / 100' then cut -o -f rep,customers,worked,worked_share,attainment,satisfaction,growth,cost_per_customer,cost_per_contact,efficiency,composite $Q"
+fi
+if [ -n "$SQLITE" ]; then
+	addpeer "sqlite3 .import + GROUP BY" cmd "sqlite3 :memory: -cmd '.mode csv' -cmd '.import $F t' \"SELECT rep, count(*) AS customers, sum(visits + calls > 0) AS worked, 1.0 * sum(visits + calls > 0) / count(*) AS worked_share, sum(revenue) / sum(target) AS attainment, avg(NULLIF(satisfaction, '')) AS satisfaction, sum(revenue) / sum(NULLIF(revenue_prev, '')) - 1 AS growth, sum(cost) / count(*) AS cost_per_customer, sum(cost) / sum(visits + calls) AS cost_per_contact, sum(margin) / sum(cost) AS efficiency, sum(revenue) / sum(cost) * avg(NULLIF(satisfaction, '')) / 100 AS composite FROM t GROUP BY rep\""
+fi
+if [ -n "$DUCKP" ]; then
+	addpeer "DuckDB GROUP BY" duck "SELECT rep, $STEER_SQL FROM read_csv('$F') GROUP BY rep"
+fi
+runtask "kpi --by rep --preset steering" \
+    "'$K' --by rep --preset steering $Q"
+
+# -- kpi sums by rep beside datamash.  datamash reads neither RFC 4180
+#    quoting (names hold commas and quotes) nor empty numbers, so both
+#    read a TSV copy without the name column (made once by Miller) and
+#    compute what datamash can: counts and sums of always-present
+#    columns.  Checked: the same figures.
+if [ -n "$DATAMASH" ] && [ -n "$MLR" ]; then
+	TSV=$CACHE/customers-$ROWS-noname.tsv
+	if [ ! -s "$TSV" ]; then
+		mlr --icsv --otsv cut -x -f name "$F" > "$TSV.tmp" &&
+		    mv "$TSV.tmp" "$TSV"
+	fi
+	addpeer "datamash -s -g" cmd "datamash -H -s -g 2 count 1 sum 5 sum 7 sum 8 sum 9 < '$TSV'"
+	TASK_BYTES=$(wc -c < "$TSV")
+	runtask "kpi --by rep, 5 sums (TSV)" \
+	    "'$K' --by rep 'customers=count()' 'revenue=sum(revenue)' 'target=sum(target)' 'margin=sum(margin)' 'cost=sum(cost)' '$TSV'"
+	TASK_BYTES=""
+fi
+
+# -- the README pipeline, four tools, against one DuckDB query computing
+#    the same columns and groups.  Checked: the same four rows.
+if [ -n "$DUCKP" ]; then
+	addpeer "DuckDB, one query" duck "WITH t AS (SELECT * FROM read_csv('$F')), s AS (SELECT * EXCLUDE (g), $NEEDS_SQL FROM (SELECT *, greatest(need_intrinsic, need_extrinsic, need_strategic) AS g FROM t)), pt AS (SELECT median(value) AS vt FROM s), p AS (SELECT s.*, CASE WHEN value >= vt THEN CASE WHEN win_probability >= 0.5 THEN 1 ELSE 2 END ELSE CASE WHEN win_probability >= 0.5 THEN 3 ELSE 4 END END AS priority, value * win_probability AS expected_value FROM s, pt), qt AS (SELECT median(revenue / target) AS xt, median(margin / cost) AS yt FROM p), q AS (SELECT p.*, $(printf '%s' "$QUAD_SQL" | sed 's/XT/xt/g; s/YT/yt/g') FROM p, qt) SELECT quadrant, $STEER_SQL FROM q GROUP BY quadrant"
+fi
+runtask "README pipeline (segment, prioritize, quadrant, kpi)" \
+    "sh -c \"'$S' --needs need_intrinsic,need_extrinsic,need_strategic $Q | '$P' --value value --probability win_probability | '$QD' -x revenue/target -y margin/cost | '$K' --by quadrant --preset steering\""
+
+# ------------------------------------------------------------------
+# The table
+
+printf '\ncrmkit %s beside its peers: %s customers, %s MB' \
+    "$("$P" --version 2>/dev/null | head -n 1 | awk '{ print $NF }')" \
+    "$ROWS" "$(awk -v b="$BYTES" 'BEGIN { printf "%.0f", b / 1e6 }')"
+printf ', median of %s runs\n' "$RUNS"
+printf 'machine: %s cores, %s, %s\n\n' "$(nproc)" \
+    "$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)" \
+    "$(uname -sm)"
+printf '| task | crmkit s | MB/s | peak RSS | peer | peer s | ratio |\n'
+printf '|---|---:|---:|---:|---|---:|---:|\n'
+awk -F '\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s |\n",
+    $1, $2, $3, $4, $5, $6, $7 }' "$ROWS_FILE"
+printf '\nratio: peer seconds / crmkit seconds.'
+[ "${DUCK:-}" = node ] && printf ' DuckDB: @duckdb/node-api, 2 threads, query time inside the process.'
+printf '\n'
+exit "$FAILED"
