@@ -281,11 +281,15 @@ read_targets(struct kpi *k, const char *path)
 
 			*x = NAN;
 			if (c >= 0 && crm_num_parse(rec.f[c], rec.len[c],
-			    k->c.decimal_comma, x) == CRM_NUM_INVALID)
+			    k->c.decimal_comma, x) == CRM_NUM_INVALID) {
+				char shown[CRM_SHOW_BUF(200)];
+
 				crm_die(CRM_EXIT_DATA, "%s:%lu: column '%s': "
-				    "\"%.*s\" is not a number", path, rec.line,
+				    "\"%s\" is not a number", path, rec.line,
 				    crm_input_header(in)->name[c],
-				    (int)rec.len[c], rec.f[c]);
+				    crm_show_data(shown, sizeof shown, rec.f[c],
+				    rec.len[c], 200));
+			}
 		}
 	}
 	if (rc < 0)

@@ -353,3 +353,8 @@ $ [ "$(wc -l < whole.csv)" -gt 3 ] && echo rows
 >same
 >same from stdin
 >rows
+
+### a target that is not a number is shown on one line, escaped
+$ printf 'rep,attainment\nA,"1\n2"\n' > t.csv; printf 'rep,v\nA,1\n' | kpi --by rep 'attainment=sum(v)' --targets t.csv
+!kpi: t.csv:2: column 'attainment': "1\n2" is not a number
+? 1
