@@ -832,38 +832,65 @@ parse_unary(parser *p)
 	return parse_power(p);
 }
 
+/*
+ * One left-associative level of binary operators: operands parsed by
+ * sub, joined by every operator that match accepts (and stores in *op).
+ */
 static int
-parse_mul(parser *p)
+parse_left(parser *p, int (*sub)(parser *),
+	   bool (*match)(const parser *, enum op *))
 {
-	int l = parse_unary(p), r, pos;
+	int l = sub(p), r, pos;
 	enum op op;
 
-	while (l >= 0 && p->tok == T_OP &&
-	       (p->top == OP_MUL || p->top == OP_DIV || p->top == OP_MOD)) {
-		op = p->top;
+	while (l >= 0 && match(p, &op)) {
 		pos = p->ts;
-		if (next(p) < 0 || (r = parse_unary(p)) < 0)
+		if (next(p) < 0 || (r = sub(p)) < 0)
 			return -1;
 		l = binary_node(p, op, pos, l, r);
 	}
 	return l;
 }
 
+static bool
+match_mul(const parser *p, enum op *op)
+{
+	*op = p->top;
+	return p->tok == T_OP &&
+	    (p->top == OP_MUL || p->top == OP_DIV || p->top == OP_MOD);
+}
+
+static bool
+match_add(const parser *p, enum op *op)
+{
+	*op = p->top;
+	return p->tok == T_OP && (p->top == OP_ADD || p->top == OP_SUB);
+}
+
+static bool
+match_and(const parser *p, enum op *op)
+{
+	*op = OP_AND;
+	return p->tok == T_AND;
+}
+
+static bool
+match_or(const parser *p, enum op *op)
+{
+	*op = OP_OR;
+	return p->tok == T_OR;
+}
+
+static int
+parse_mul(parser *p)
+{
+	return parse_left(p, parse_unary, match_mul);
+}
+
 static int
 parse_add(parser *p)
 {
-	int l = parse_mul(p), r, pos;
-	enum op op;
-
-	while (l >= 0 && p->tok == T_OP &&
-	       (p->top == OP_ADD || p->top == OP_SUB)) {
-		op = p->top;
-		pos = p->ts;
-		if (next(p) < 0 || (r = parse_mul(p)) < 0)
-			return -1;
-		l = binary_node(p, op, pos, l, r);
-	}
-	return l;
+	return parse_left(p, parse_mul, match_add);
 }
 
 static bool
@@ -912,29 +939,13 @@ parse_not(parser *p)
 static int
 parse_and(parser *p)
 {
-	int l = parse_not(p), r, pos;
-
-	while (l >= 0 && p->tok == T_AND) {
-		pos = p->ts;
-		if (next(p) < 0 || (r = parse_not(p)) < 0)
-			return -1;
-		l = binary_node(p, OP_AND, pos, l, r);
-	}
-	return l;
+	return parse_left(p, parse_not, match_and);
 }
 
 static int
 parse_or(parser *p)
 {
-	int l = parse_and(p), r, pos;
-
-	while (l >= 0 && p->tok == T_OR) {
-		pos = p->ts;
-		if (next(p) < 0 || (r = parse_and(p)) < 0)
-			return -1;
-		l = binary_node(p, OP_OR, pos, l, r);
-	}
-	return l;
+	return parse_left(p, parse_and, match_or);
 }
 
 /* ------------------------------------------------------------------ */
