@@ -19,6 +19,7 @@ struct crm_rows {
 	size_t nm;
 	int delimiter;
 	bool collecting;	/* in pass 1 of a two-pass run */
+	bool two_pass;
 	crm_record rec;
 	unsigned long rows;	/* of the last pass */
 	char why[CRM_ERR_MAX];
@@ -49,15 +50,18 @@ crm_rows_open(crm_common *c, crm_measure *m, size_t nm)
 		    crm_split_parse(m[i].split_arg, m[i].split_option,
 		    c->decimal_comma, &m[i].split, &err) < 0)
 			crm_usage_die(&err);
+		/* A mean needs a first pass for the sum, but no values. */
 		if (m[i].split_option != NULL &&
-		    crm_split_needs_data(&m[i].split))
+		    crm_split_needs_values(&m[i].split))
 			m[i].collect = true;
-		two_pass |= m[i].collect;
+		two_pass |= m[i].collect || (m[i].split_option != NULL &&
+		    crm_split_needs_data(&m[i].split));
 	}
 
 	r->c = c;
 	r->m = m;
 	r->nm = nm;
+	r->two_pass = two_pass;
 	r->in = crm_input_open(c->operands, c->noperands, &c->csv, two_pass,
 	    &err);
 	if (r->in == NULL)
@@ -195,10 +199,9 @@ crm_rows_collect(crm_rows *r)
 		}
 		valid++;
 		for (size_t i = 0; i < r->nm; i++) {
-			if (!r->m[i].collect)
-				continue;
-			crm_dvec_push(&r->m[i].values, vals[i]);
 			r->m[i].sum += vals[i];
+			if (r->m[i].collect)
+				crm_dvec_push(&r->m[i].values, vals[i]);
 		}
 	}
 	free(vals);
@@ -212,12 +215,9 @@ void
 crm_rows_thresholds(crm_rows *r)
 {
 	size_t n = 0;
-	bool collect = false;
 	char name[64];
 
-	for (size_t i = 0; i < r->nm; i++)
-		collect |= r->m[i].split_option != NULL && r->m[i].collect;
-	if (collect)
+	if (r->two_pass)
 		n = crm_rows_collect(r);
 	for (size_t i = 0; i < r->nm; i++) {
 		crm_measure *m = &r->m[i];

@@ -30,9 +30,10 @@ typedef struct crm_measure {
 	bool bounded;
 	double min, max;
 	const char *bound_text;	/* e.g. "is not a probability in [0,1]" */
-	/* Pass 1: keep every valid value (median, percentiles, ranks) and
-	 * their sum (mean, ABC).  Set by the tool, or by crm_rows_open for
-	 * a data-derived split. */
+	/* Pass 1 adds up every valid value (mean, ABC) into sum; with
+	 * collect it also keeps them (median, percentiles, ranks: 8 bytes
+	 * a row).  Set by the tool, or by crm_rows_open for a median or
+	 * percentile split. */
 	bool collect;
 	crm_dvec values;	/* filled by crm_rows_collect */
 	double sum;
@@ -51,7 +52,7 @@ typedef struct crm_rows crm_rows;
 
 /*
  * Parse each measure's split_arg, open the operands in c (for two passes
- * if some measure collects), compile each measure's source against the
+ * if some measure collects or has a data-derived split), compile each measure's source against the
  * header, open the output (and --rejects).  Exits on failure (these are
  * tool-level errors: usage 2, I/O 3), like every crm_rows_* function
  * below: the loop is the tool.
