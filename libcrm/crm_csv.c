@@ -542,6 +542,37 @@ grow_fields(crm_csv_reader *r)
 	r->aoff = crm_xreallocarray(r->aoff, r->fcap, sizeof *r->aoff);
 }
 
+/* Room for more fields beyond nf; *f and *len follow a reallocation. */
+static inline void
+reserve_fields(crm_csv_reader *r, size_t nf, size_t more, const char ***f,
+	       size_t **len)
+{
+	if (r->fcap - nf > more)
+		return;
+	r->nf = nf;
+	while (r->fcap - nf <= more)
+		grow_fields(r);
+	*f = r->f;
+	*len = r->len;
+}
+
+/* Append the fields ended by the delimiters at base + each set bit of
+ * mask (lowest first); *from is where the current field starts. */
+static inline size_t
+emit_fields(const char *s, size_t base, uint64_t mask, const char **f,
+	    size_t *len, size_t nf, size_t *from)
+{
+	while (mask != 0) {
+		size_t j = base + (size_t)__builtin_ctzll(mask);
+
+		f[nf] = s + *from;
+		len[nf++] = j - *from;
+		*from = j + 1;
+		mask &= mask - 1;
+	}
+	return nf;
+}
+
 /* Fast path: a line without quotes is its fields, split on the
  * delimiter.  One pass finds the delimiters and any quote (16 bytes at a
  * time with SSE2, else byte by byte).  Returns false, with the fields
@@ -553,7 +584,7 @@ split_line(crm_csv_reader *r, const char *s, size_t n)
 	const char d = (char)r->delim;
 	const char **f = r->f;
 	size_t *len = r->len;
-	size_t nf = 0, cap = r->fcap;
+	size_t nf = 0;
 	size_t i = 0, from = 0;	/* from: start of the current field */
 
 #if defined(__SSE2__)
@@ -567,21 +598,8 @@ split_line(crm_csv_reader *r, const char *s, size_t n)
 
 			if (_mm_movemask_epi8(_mm_cmpeq_epi8(c, vq)) != 0)
 				return false;
-			if (cap - nf <= 16) {
-				r->nf = nf;
-				grow_fields(r);
-				f = r->f;
-				len = r->len;
-				cap = r->fcap;
-			}
-			while (md != 0) {
-				size_t j = i + (size_t)__builtin_ctz(md);
-
-				f[nf] = s + from;
-				len[nf++] = j - from;
-				from = j + 1;
-				md &= md - 1;
-			}
+			reserve_fields(r, nf, 16, &f, &len);
+			nf = emit_fields(s, i, md, f, len, nf, &from);
 		}
 	}
 #endif
@@ -590,23 +608,12 @@ split_line(crm_csv_reader *r, const char *s, size_t n)
 			return false;
 		if (s[i] != d)
 			continue;
-		if (nf == cap) {
-			r->nf = nf;
-			grow_fields(r);
-			f = r->f;
-			len = r->len;
-			cap = r->fcap;
-		}
+		reserve_fields(r, nf, 0, &f, &len);
 		f[nf] = s + from;
 		len[nf++] = i - from;
 		from = i + 1;
 	}
-	if (nf == cap) {
-		r->nf = nf;
-		grow_fields(r);
-		f = r->f;
-		len = r->len;
-	}
+	reserve_fields(r, nf, 0, &f, &len);
 	f[nf] = s + from;
 	len[nf++] = n - from;
 	r->nf = nf;
@@ -776,7 +783,7 @@ fast_line(crm_csv_reader *r, crm_record *rec)
 	const __m128i vr = _mm_set1_epi8('\r');
 	const char **f = r->f;
 	size_t *len = r->len;
-	size_t nf = 0, cap = r->fcap, from = 0, eol = 0;
+	size_t nf = 0, from = 0, eol = 0;
 
 	/* 64 bytes a round, so that the loop over the delimiters found
 	 * (whose exit the CPU cannot predict) runs once per 64 bytes */
@@ -805,21 +812,8 @@ fast_line(crm_csv_reader *r, crm_record *rec)
 				return false;	/* quote, CR or blank line */
 			md &= (UINT64_C(1) << stop) - 1;
 		}
-		if (cap - nf <= 65) {
-			r->nf = nf;
-			grow_fields(r);
-			f = r->f;
-			len = r->len;
-			cap = r->fcap;
-		}
-		while (md != 0) {
-			size_t j = i + (size_t)__builtin_ctzll(md);
-
-			f[nf] = s + from;
-			len[nf++] = j - from;
-			from = j + 1;
-			md &= md - 1;
-		}
+		reserve_fields(r, nf, 65, &f, &len);
+		nf = emit_fields(s, i, md, f, len, nf, &from);
 		if (!last)
 			continue;
 		f[nf] = s + from;

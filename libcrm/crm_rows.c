@@ -302,6 +302,14 @@ crm_rows_empty(crm_rows *r)
 }
 
 void
+crm_rows_texts(crm_rows *r, const char *const *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		crm_rows_text(r, s[i]);
+	crm_rows_end(r);
+}
+
+void
 crm_rows_count_share(crm_rows *r, unsigned long count, unsigned long total)
 {
 	crm_rows_num(r, (double)count);

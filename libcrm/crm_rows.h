@@ -114,6 +114,8 @@ void crm_rows_pass(crm_rows *r, const crm_record *rec);
 void crm_rows_num(crm_rows *r, double v);
 void crm_rows_text(crm_rows *r, const char *s);
 void crm_rows_empty(crm_rows *r);
+/* A whole record of text fields (a summary's header), ended. */
+void crm_rows_texts(crm_rows *r, const char *const *s, size_t n);
 /* Two summary cells: a count and its share of total (a fraction;
  * empty when total is 0). */
 void crm_rows_count_share(crm_rows *r, unsigned long count,

@@ -129,37 +129,49 @@ heap_sort(double *v, size_t n)
 	}
 }
 
+/*
+ * Hoare partition of v[0..n) (n >= 3) around the median of its first,
+ * middle and last values.  Returns j with v[0..j] <= pivot <=
+ * v[j+1..n); the median of three stops both scans, so 0 <= j <= n - 2.
+ * Shared by the sort and by quantile selection.
+ */
+static size_t
+partition(double *v, size_t n)
+{
+	size_t mid = n / 2, i = 0, j = n - 1;
+	double pivot;
+
+	if (v[mid] < v[0])
+		swap(&v[mid], &v[0]);
+	if (v[n - 1] < v[0])
+		swap(&v[n - 1], &v[0]);
+	if (v[n - 1] < v[mid])
+		swap(&v[n - 1], &v[mid]);
+	pivot = v[mid];
+	for (;;) {
+		while (v[i] < pivot)
+			i++;
+		while (v[j] > pivot)
+			j--;
+		if (i >= j)
+			return j;
+		swap(&v[i], &v[j]);
+		i++;
+		j--;
+	}
+}
+
 static void
 intro_sort(double *v, size_t n, unsigned depth)
 {
 	while (n > 16) {
-		size_t mid = n / 2, i = 0, j = n - 1;
-		double pivot;
+		size_t j;
 
 		if (depth-- == 0) {
 			heap_sort(v, n);
 			return;
 		}
-		if (v[mid] < v[0])
-			swap(&v[mid], &v[0]);
-		if (v[n - 1] < v[0])
-			swap(&v[n - 1], &v[0]);
-		if (v[n - 1] < v[mid])
-			swap(&v[n - 1], &v[mid]);
-		pivot = v[mid];
-		/* Hoare partition: v[0..j] <= pivot <= v[j+1..n); the median
-		 * of three stops both scans, so 0 <= j <= n - 2. */
-		for (;;) {
-			while (v[i] < pivot)
-				i++;
-			while (v[j] > pivot)
-				j--;
-			if (i >= j)
-				break;
-			swap(&v[i], &v[j]);
-			i++;
-			j--;
-		}
+		j = partition(v, n);
 		/* Recurse into the smaller part, loop on the larger. */
 		if (j + 1 < n - (j + 1)) {
 			intro_sort(v, j + 1, depth);
@@ -196,35 +208,13 @@ select_kth(double *v, size_t n, size_t k)
 	size_t lo = 0, hi = n - 1, budget = 64;
 
 	while (hi > lo) {
-		size_t mid, i, j;
-		double pivot;
+		size_t j;
 
 		if (budget-- == 0 || hi - lo < 16) {
 			crm_dsort(v + lo, hi - lo + 1);
 			return;
 		}
-		mid = lo + (hi - lo) / 2;
-		if (v[mid] < v[lo])
-			swap(&v[mid], &v[lo]);
-		if (v[hi] < v[lo])
-			swap(&v[hi], &v[lo]);
-		if (v[hi] < v[mid])
-			swap(&v[hi], &v[mid]);
-		pivot = v[mid];
-		/* Hoare partition: v[lo..j] <= pivot <= v[j+1..hi]. */
-		i = lo;
-		j = hi;
-		for (;;) {
-			while (v[i] < pivot)
-				i++;
-			while (v[j] > pivot)
-				j--;
-			if (i >= j)
-				break;
-			swap(&v[i], &v[j]);
-			i++;
-			j--;
-		}
+		j = lo + partition(v + lo, hi - lo + 1);
 		if (k <= j)
 			hi = j;
 		else

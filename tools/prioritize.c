@@ -4,7 +4,6 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "crm_opts.h"
 #include "crm_rows.h"
@@ -99,14 +98,10 @@ write_summary(crm_rows *rows, const struct summary *s, const crm_measure *m)
 		"probability_threshold"
 	};
 	unsigned long total = 0;
-	crm_writer *w = crm_rows_writer(rows);
 
 	for (int p = 0; p < 4; p++)
 		total += s->customers[p];
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (crm_writer_field(w, names[i], strlen(names[i])) < 0)
-			break;
-	crm_rows_end(rows);
+	crm_rows_texts(rows, names, sizeof names / sizeof names[0]);
 	for (int p = 0; p < 4; p++) {
 		crm_rows_num(rows, p + 1);
 		crm_rows_count_share(rows, s->customers[p], total);

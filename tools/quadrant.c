@@ -130,9 +130,7 @@ write_summary(crm_rows *rows, const char *const *labels,
 
 	for (int q = 0; q < 4; q++)
 		total += customers[q];
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		crm_rows_text(rows, names[i]);
-	crm_rows_end(rows);
+	crm_rows_texts(rows, names, sizeof names / sizeof names[0]);
 	for (int q = 0; q < 4; q++) {
 		crm_rows_text(rows, labels[q]);
 		crm_rows_count_share(rows, customers[q], total);
