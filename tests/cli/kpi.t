@@ -358,3 +358,21 @@ $ [ "$(wc -l < whole.csv)" -gt 3 ] && echo rows
 $ printf 'rep,attainment\nA,"1\n2"\n' > t.csv; printf 'rep,v\nA,1\n' | kpi --by rep 'attainment=sum(v)' --targets t.csv
 !kpi: t.csv:2: column 'attainment': "1\n2" is not a number
 ? 1
+
+### --invalid keep is not one of kpi's policies (a kept row would count in no aggregate)
+$ cd "$DATA" && kpi --invalid keep --by rep 'n=count()' kpi_small.csv 2>&1 | head -n 1
+>kpi: --invalid: 'keep' is not fail or skip
+$ cd "$DATA" && kpi --invalid keep --by rep 'n=count()' kpi_small.csv 2>/dev/null
+? 2
+
+### -v reports row and group counts
+$ cd "$DATA" && kpi -v --by rep 'n=count()' kpi_small.csv
+>rep,n
+>A,2
+>B,2
+>C,1
+!kpi: 5 rows read, 5 aggregated, 3 groups, 1 aggregate per group
+
+### --version
+$ kpi --version
+>kpi (crmkit) 0.1.0

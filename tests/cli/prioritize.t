@@ -348,3 +348,13 @@ $ awk 'BEGIN { print "v,p"; for (i = 0; i < 200000; i++) print i ",0.5" }' | pri
 $ cd "$DATA" && LC_ALL=de_DE.UTF-8 prioritize --value 'value / 3' --probability 'prob*1.0' --value-split mean -v prio.csv 2>"$TMPDIR/err" | sed -n 2p; head -n 1 "$TMPDIR/err"
 >1,Alpha,100,0.9,3,30
 >prioritize: value threshold 38.6666666666667 (mean)
+
+### --encoding cp1252: the euro sign (0x80) becomes UTF-8
+$ cd "$DATA" && prioritize --encoding cp1252 --value value --probability prob prio_cp1252.csv
+>id,name,value,prob,priority,expected_value
+>1,€ Handel,10,0.5,1,5
+
+### --encoding cp1252: a byte cp1252 does not define is a data error
+$ cd "$DATA" && prioritize --encoding cp1252 --value value --probability prob prio_cp1252_bad.csv
+!prioritize: prio_cp1252_bad.csv:2: byte 0x81 is not defined in cp1252
+? 1

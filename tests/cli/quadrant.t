@@ -331,3 +331,7 @@ $ quadrant -x revenue/target -y margin/cost nonexistent.csv 2>&1; echo "status $
 $ for o in -x, --effectiveness -y, --efficiency --x-split --y-split -c, --column --labels --summary --invalid --rejects --lang --decimal-comma; do quadrant --help | grep -q -e " $o " || echo "missing $o"; done
 $ quadrant --help | head -1
 >usage: quadrant -x MEASURE -y MEASURE [--x-split SPLIT] [--y-split SPLIT]
+
+### --version
+$ quadrant --version
+>quadrant (crmkit) 0.1.0

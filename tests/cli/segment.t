@@ -626,3 +626,13 @@ $   | awk -F';' 'NR > 1 { print $22; print $23; print $24; print "priority " $25
 >136 priority 3
 >114 priority 4
 >124 strategisch
+
+### CRMKIT_LANG=de sets the label language; --lang overrides it
+$ CRMKIT_LANG=de segment --needs need_intrinsic,need_extrinsic,need_strategic "$DATA/segment_needs.csv" | sed -n 2p
+$ CRMKIT_LANG=de segment --lang en --needs need_intrinsic,need_extrinsic,need_strategic "$DATA/segment_needs.csv" | sed -n 5p
+>S1,8,3,5,intrinsisch
+>S4,6,6,1,mixed
+
+### --version
+$ segment --version
+>segment (crmkit) 0.1.0
