@@ -92,30 +92,6 @@ crm_rows_header(const crm_rows *r)
 	return crm_input_header(r->in);
 }
 
-int
-crm_rows_delimiter(const crm_rows *r)
-{
-	return r->delimiter;
-}
-
-crm_writer *
-crm_rows_writer(crm_rows *r)
-{
-	return r->o.w;
-}
-
-const char *
-crm_rows_file(const crm_rows *r)
-{
-	return crm_input_name(r->in);
-}
-
-unsigned long
-crm_rows_line(const crm_rows *r)
-{
-	return r->rec.line;
-}
-
 void
 crm_rows_fail(crm_rows *r, const char *fmt, ...)
 {

@@ -59,10 +59,8 @@ typedef struct crm_rows crm_rows;
  */
 crm_rows *crm_rows_open(crm_common *c, crm_measure *m, size_t nm);
 
-/* The input header, delimiter and the output, for the tool's writing. */
+/* The input header. */
 const crm_header *crm_rows_header(const crm_rows *r);
-int crm_rows_delimiter(const crm_rows *r);
-crm_writer *crm_rows_writer(crm_rows *r);
 
 /*
  * Pass 1: read every record, evaluate the measures; for rows where all
@@ -134,10 +132,6 @@ void crm_rows_end(crm_rows *r);
  */
 void crm_rows_sort(crm_rows *r);
 void crm_rows_key(crm_rows *r, int key1, double key2);
-
-/* Location of the current record, for a tool's own data errors. */
-const char *crm_rows_file(const crm_rows *r);
-unsigned long crm_rows_line(const crm_rows *r);
 
 /*
  * Finish: report skipped/kept counts on stderr, close rejects and
