@@ -125,7 +125,8 @@ void crm_rows_end(crm_rows *r);
 
 /*
  * Sorted output: from now on the records written go to a spool file in
- * $TMPDIR (24 bytes of memory per record for the index); crm_rows_close
+ * $TMPDIR (24 bytes of memory per record for the index, 48 while it
+ * grows); crm_rows_close
  * writes them ordered by (key1, key2) ascending, then input order.
  * Call crm_rows_key before writing each record.  The header is written
  * before, directly.
