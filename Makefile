@@ -20,7 +20,7 @@ CFLAGS   ?= -g $(OPT)
 CPPFLAGS += -Ilibcrm -D_POSIX_C_SOURCE=200809L -DCRMKIT_VERSION='"$(VERSION)"' \
             -DCRMKIT_DATADIR='"$(DATADIR)"'
 WFLAGS    = -std=c11 -Wall -Wextra -Werror
-LDLIBS   += -lcsv -lm
+LDLIBS   += -lcsv -lm -pthread
 
 # libclang-rt-14-dev: libFuzzer for make fuzz (clang 14 on Debian 12);
 # cppcheck and clang-tidy: make lint.

@@ -8,6 +8,8 @@
  * number of rows.
  */
 #include "crm_csv.h"
+
+#include "crm_ahead.h"
 #include "crm_tmp.h"
 
 #include <csv.h>
@@ -41,6 +43,32 @@
 
 enum crm_enc { ENC_UTF8, ENC_CP1252, ENC_LATIN1 };
 
+/* The fields of one record, in arrays that grow. */
+struct fieldv {
+	const char **f;
+	size_t *len;
+	size_t *aoff;		/* slow path: offsets into the arena */
+	size_t n, cap;
+};
+
+static void
+fieldv_init(struct fieldv *v)
+{
+	v->n = 0;
+	v->cap = 64;
+	v->f = crm_xreallocarray(NULL, v->cap, sizeof *v->f);
+	v->len = crm_xreallocarray(NULL, v->cap, sizeof *v->len);
+	v->aoff = crm_xreallocarray(NULL, v->cap, sizeof *v->aoff);
+}
+
+static void
+fieldv_free(struct fieldv *v)
+{
+	free(v->f);
+	free(v->len);
+	free(v->aoff);
+}
+
 struct crm_csv_reader {
 	int fd;
 	char *name;
@@ -71,10 +99,11 @@ struct crm_csv_reader {
 	bool bad_byte;		/* ibuf[0] cannot be converted */
 
 	/* Fields of the current record. */
-	const char **f;
-	size_t *len;
-	size_t *aoff;		/* slow path: offsets into arena */
-	size_t nf, fcap;
+	struct fieldv fv;
+	/* Frame only: a line without a quote is returned unsplit (n == 0,
+	 * only raw, rawlen and line set), for crm_input to split in the
+	 * thread that uses it (see crm_ahead.h). */
+	bool lazy;
 
 	/* Slow path (records holding a quote): libcsv and a per-reader
 	 * arena for the field values it hands out. */
@@ -464,10 +493,7 @@ crm_csv_open_fd(int fd, const char *name, const crm_csv_config *cfg,
 	r->buf = crm_xmalloc(r->cap);
 	r->line = 1;
 	r->lf_at = NONE;
-	r->fcap = 64;
-	r->f = crm_xreallocarray(NULL, r->fcap, sizeof *r->f);
-	r->len = crm_xreallocarray(NULL, r->fcap, sizeof *r->len);
-	r->aoff = crm_xreallocarray(NULL, r->fcap, sizeof *r->aoff);
+	fieldv_init(&r->fv);
 	r->acap = 4096;
 	r->arena = crm_xmalloc(r->acap);
 	return r;
@@ -534,26 +560,26 @@ start(crm_csv_reader *r, crm_error *err)
 }
 
 static void
-grow_fields(crm_csv_reader *r)
+grow_fields(struct fieldv *v)
 {
-	r->fcap *= 2;
-	r->f = crm_xreallocarray(r->f, r->fcap, sizeof *r->f);
-	r->len = crm_xreallocarray(r->len, r->fcap, sizeof *r->len);
-	r->aoff = crm_xreallocarray(r->aoff, r->fcap, sizeof *r->aoff);
+	v->cap *= 2;
+	v->f = crm_xreallocarray(v->f, v->cap, sizeof *v->f);
+	v->len = crm_xreallocarray(v->len, v->cap, sizeof *v->len);
+	v->aoff = crm_xreallocarray(v->aoff, v->cap, sizeof *v->aoff);
 }
 
 /* Room for more fields beyond nf; *f and *len follow a reallocation. */
 static inline void
-reserve_fields(crm_csv_reader *r, size_t nf, size_t more, const char ***f,
+reserve_fields(struct fieldv *v, size_t nf, size_t more, const char ***f,
 	       size_t **len)
 {
-	if (r->fcap - nf > more)
+	if (v->cap - nf > more)
 		return;
-	r->nf = nf;
-	while (r->fcap - nf <= more)
-		grow_fields(r);
-	*f = r->f;
-	*len = r->len;
+	v->n = nf;
+	while (v->cap - nf <= more)
+		grow_fields(v);
+	*f = v->f;
+	*len = v->len;
 }
 
 /* Append the fields ended by the delimiters at base + each set bit of
@@ -574,16 +600,15 @@ emit_fields(const char *s, size_t base, uint64_t mask, const char **f,
 }
 
 /* Fast path: a line without quotes is its fields, split on the
- * delimiter.  One pass finds the delimiters and any quote (16 bytes at a
- * time with SSE2, else byte by byte).  Returns false, with the fields
- * undefined, if s[0..n) holds a quote: the record is libcsv's.
+ * delimiter d into v.  One pass finds the delimiters and any quote (16
+ * bytes at a time with SSE2, else byte by byte).  Returns false, with
+ * the fields undefined, if s[0..n) holds a quote: the record is libcsv's.
  * tests/unit/test_csvfast.c compares both paths on random input. */
 static bool
-split_line(crm_csv_reader *r, const char *s, size_t n)
+split_line(struct fieldv *v, char d, const char *s, size_t n)
 {
-	const char d = (char)r->delim;
-	const char **f = r->f;
-	size_t *len = r->len;
+	const char **f = v->f;
+	size_t *len = v->len;
 	size_t nf = 0;
 	size_t i = 0, from = 0;	/* from: start of the current field */
 
@@ -598,7 +623,7 @@ split_line(crm_csv_reader *r, const char *s, size_t n)
 
 			if (_mm_movemask_epi8(_mm_cmpeq_epi8(c, vq)) != 0)
 				return false;
-			reserve_fields(r, nf, 16, &f, &len);
+			reserve_fields(v, nf, 16, &f, &len);
 			nf = emit_fields(s, i, md, f, len, nf, &from);
 		}
 	}
@@ -608,15 +633,15 @@ split_line(crm_csv_reader *r, const char *s, size_t n)
 			return false;
 		if (s[i] != d)
 			continue;
-		reserve_fields(r, nf, 0, &f, &len);
+		reserve_fields(v, nf, 0, &f, &len);
 		f[nf] = s + from;
 		len[nf++] = i - from;
 		from = i + 1;
 	}
-	reserve_fields(r, nf, 0, &f, &len);
+	reserve_fields(v, nf, 0, &f, &len);
 	f[nf] = s + from;
 	len[nf++] = n - from;
-	r->nf = nf;
+	v->n = nf;
 	return true;
 }
 
@@ -624,9 +649,10 @@ static void
 on_field(void *s, size_t n, void *data)
 {
 	crm_csv_reader *r = data;
+	struct fieldv *v = &r->fv;
 
-	if (r->nf == r->fcap)
-		grow_fields(r);
+	if (v->n == v->cap)
+		grow_fields(v);
 	if (n > r->acap - r->alen) {
 		while (n > r->acap - r->alen) {
 			if (r->acap > SIZE_MAX / 2)
@@ -637,8 +663,8 @@ on_field(void *s, size_t n, void *data)
 	}
 	if (n > 0)
 		memcpy(r->arena + r->alen, s, n);
-	r->aoff[r->nf] = r->alen;
-	r->len[r->nf++] = n;
+	v->aoff[v->n] = r->alen;
+	v->len[v->n++] = n;
 	r->alen += n;
 }
 
@@ -726,7 +752,7 @@ slow_record(crm_csv_reader *r, crm_record *rec, size_t eol, size_t tl,
 	size_t off = 0, rawend = 0;
 	int rc;
 
-	r->nf = 0;
+	r->fv.n = 0;
 	r->alen = 0;
 	r->rec_done = false;
 	for (;;) {
@@ -751,11 +777,11 @@ slow_record(crm_csv_reader *r, crm_record *rec, size_t eol, size_t tl,
 			break;
 		}
 	}
-	for (size_t i = 0; i < r->nf; i++)
-		r->f[i] = r->arena + r->aoff[i];
-	rec->n = r->nf;
-	rec->f = r->f;
-	rec->len = r->len;
+	for (size_t i = 0; i < r->fv.n; i++)
+		r->fv.f[i] = r->arena + r->fv.aoff[i];
+	rec->n = r->fv.n;
+	rec->f = r->fv.f;
+	rec->len = r->fv.len;
 	rec->raw = r->buf + r->pos;
 	rec->rawlen = rawend;
 	rec->line = r->line;
@@ -781,8 +807,8 @@ fast_line(crm_csv_reader *r, crm_record *rec)
 	const __m128i vd = _mm_set1_epi8((char)r->delim);
 	const __m128i vq = _mm_set1_epi8('"'), vn = _mm_set1_epi8('\n');
 	const __m128i vr = _mm_set1_epi8('\r');
-	const char **f = r->f;
-	size_t *len = r->len;
+	const char **f = r->fv.f;
+	size_t *len = r->fv.len;
 	size_t nf = 0, from = 0, eol = 0;
 
 	/* 64 bytes a round, so that the loop over the delimiters found
@@ -812,16 +838,109 @@ fast_line(crm_csv_reader *r, crm_record *rec)
 				return false;	/* quote, CR or blank line */
 			md &= (UINT64_C(1) << stop) - 1;
 		}
-		reserve_fields(r, nf, 65, &f, &len);
+		reserve_fields(&r->fv, nf, 65, &f, &len);
 		nf = emit_fields(s, i, md, f, len, nf, &from);
 		if (!last)
 			continue;
 		f[nf] = s + from;
 		len[nf++] = eol - from;
-		r->nf = nf;
+		r->fv.n = nf;
 		rec->n = nf;
 		rec->f = f;
 		rec->len = len;
+		rec->raw = s;
+		rec->rawlen = eol;
+		rec->line = r->line;
+		r->pos += eol + 1;
+		r->line++;
+		return true;
+	}
+#else
+	(void)r;
+	(void)rec;
+#endif
+	return false;
+}
+
+/*
+ * split_line for a line known to hold no quote (one a lazy reader left
+ * unsplit), 64 bytes a round as in fast_line.  s[n..n + 64) must be
+ * readable (CRM_AHEAD_SLACK).
+ */
+static void
+split_unquoted(struct fieldv *v, char d, const char *s, size_t n)
+{
+	const char **f = v->f;
+	size_t *len = v->len;
+	size_t nf = 0, from = 0;
+#if defined(__SSE2__)
+	const __m128i vd = _mm_set1_epi8(d);
+
+	for (size_t i = 0; i < n; i += 64) {
+		uint64_t md = 0;
+
+		for (int k = 0; k < 4; k++) {
+			__m128i c = _mm_loadu_si128(
+			    (const __m128i *)(s + i + 16 * (size_t)k));
+
+			md |= (uint64_t)(uint16_t)_mm_movemask_epi8(
+			    _mm_cmpeq_epi8(c, vd)) << (16 * k);
+		}
+		if (n - i < 64)
+			md &= (UINT64_C(1) << (n - i)) - 1;
+		reserve_fields(v, nf, 65, &f, &len);
+		nf = emit_fields(s, i, md, f, len, nf, &from);
+	}
+#else
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] != d)
+			continue;
+		reserve_fields(v, nf, 0, &f, &len);
+		f[nf] = s + from;
+		len[nf++] = i - from;
+		from = i + 1;
+	}
+#endif
+	reserve_fields(v, nf, 0, &f, &len);
+	f[nf] = s + from;
+	len[nf++] = n - from;
+	v->n = nf;
+}
+
+/*
+ * fast_line for a lazy reader: the same records, found by the same scan
+ * for the first quote, LF or CR, but left unsplit (rec->n == 0).
+ */
+static bool
+frame_line(crm_csv_reader *r, crm_record *rec)
+{
+#if defined(__SSE2__)
+	const char *s = r->buf + r->pos;
+	size_t n = r->end - r->pos;
+	const __m128i vq = _mm_set1_epi8('"'), vn = _mm_set1_epi8('\n');
+	const __m128i vr = _mm_set1_epi8('\r');
+
+	for (size_t i = 0; i + 64 <= n; i += 64) {
+		uint64_t ms = 0;
+		size_t eol;
+
+		for (int k = 0; k < 4; k++) {
+			__m128i c = _mm_loadu_si128(
+			    (const __m128i *)(s + i + 16 * (size_t)k));
+
+			ms |= (uint64_t)(uint16_t)_mm_movemask_epi8(
+			    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(c, vq),
+			    _mm_cmpeq_epi8(c, vn)), _mm_cmpeq_epi8(c, vr)))
+			    << (16 * k);
+		}
+		if (ms == 0)
+			continue;
+		eol = i + (size_t)__builtin_ctzll(ms);
+		if (s[eol] != '\n' || eol == 0)
+			return false;	/* quote, CR or blank line */
+		rec->n = 0;
+		rec->f = r->fv.f;
+		rec->len = r->fv.len;
 		rec->raw = s;
 		rec->rawlen = eol;
 		rec->line = r->line;
@@ -849,7 +968,7 @@ crm_csv_read(crm_csv_reader *r, crm_record *rec, crm_error *err)
 	}
 	if (!r->started && start(r, err) < 0)
 		return reader_fail(r, err);
-	if (fast_line(r, rec))
+	if (r->lazy ? frame_line(r, rec) : fast_line(r, rec))
 		return 1;
 	for (;;) {
 		rc = line_end(r, 0, &eol, &tl, err);
@@ -864,14 +983,15 @@ crm_csv_read(crm_csv_reader *r, crm_record *rec, crm_error *err)
 		}
 		break;
 	}
-	if (!split_line(r, r->buf + r->pos, eol)) {
+	if (r->lazy ? memchr(r->buf + r->pos, '"', eol) != NULL :
+	    !split_line(&r->fv, (char)r->delim, r->buf + r->pos, eol)) {
 		if (slow_record(r, rec, eol, tl, err) < 0)
 			return reader_fail(r, err);
 		return 1;
 	}
-	rec->n = r->nf;
-	rec->f = r->f;
-	rec->len = r->len;
+	rec->n = r->lazy ? 0 : r->fv.n;
+	rec->f = r->fv.f;
+	rec->len = r->fv.len;
 	rec->raw = r->buf + r->pos;
 	rec->rawlen = eol;
 	rec->line = r->line;
@@ -911,9 +1031,7 @@ crm_csv_close(crm_csv_reader *r)
 	free(r->ibuf);
 	free(r->name);
 	free(r->buf);
-	free(r->f);
-	free(r->len);
-	free(r->aoff);
+	fieldv_free(&r->fv);
 	free(r->arena);
 	free(r);
 }
@@ -981,7 +1099,6 @@ struct crm_input {
 	size_t next;		/* operand to open next */
 	size_t cur;		/* operand r reads */
 	crm_csv_reader *r;
-	const char *last_name;
 
 	bool have_header;
 	size_t hdr_op;		/* operand the header came from */
@@ -993,6 +1110,15 @@ struct crm_input {
 	bool pending;		/* with -H, the first record of an operand */
 	crm_record prec;
 
+	crm_ahead *ahead;	/* NULL: input_next() runs in the caller */
+
+	/* The caller's side when records are read ahead: the worker runs
+	 * input_next() and touches nothing below, which the padding keeps
+	 * off the worker's cache lines: the caller's writes for every
+	 * record would otherwise evict them from the worker's core. */
+	char pad[64];
+	struct fieldv split;	/* the lines it left unsplit */
+	const char *last_name;
 	bool failed;
 	crm_error saved;
 };
@@ -1187,13 +1313,15 @@ start_operand(crm_input *in, crm_error *err)
 		    "%s: header differs from %s's", in->name[in->cur],
 		    in->name[in->hdr_op]);
 	}
-	in->last_name = in->name[in->cur];
 	if (in->cfg.no_header) {
 		in->prec = rec;
 		in->pending = true;
 	}
 	return 1;
 }
+
+static int input_next(void *ctx, crm_record *rec, unsigned *tag,
+		      crm_error *err);
 
 crm_input *
 crm_input_open(char *const *paths, size_t npaths, const crm_csv_config *cfg,
@@ -1249,22 +1377,37 @@ crm_input_open(char *const *paths, size_t npaths, const crm_csv_config *cfg,
 		    start_operand(in, err) < 0)
 			goto fail;
 	}
+	in->last_name = in->name[in->have_header ? in->hdr_op : 0];
+	if (crm_ahead_wanted()) {
+		in->ahead = crm_ahead_new(input_next, in);
+		fieldv_init(&in->split);
+	}
 	return in;
 fail:
 	crm_input_close(in);
 	return NULL;
 }
 
-int
-crm_input_read(crm_input *in, crm_record *rec, crm_error *err)
+/* 1 if rec has the header's number of fields, else -1 with err. */
+static int
+field_count(const crm_input *in, const crm_record *rec, size_t op,
+	    crm_error *err)
 {
+	if (rec->n == in->hdr.n)
+		return 1;
+	return crm_error_at(err, CRM_EXIT_DATA, in->name[op], rec->line,
+	    "expected %zu fields, found %zu", in->hdr.n, rec->n);
+}
+
+/* The next data record of any operand; *tag is its operand.  A line
+ * without quotes comes unsplit (n == 0) when records are read ahead.  Runs in the
+ * worker thread when records are read ahead. */
+static int
+input_next(void *ctx, crm_record *rec, unsigned *tag, crm_error *err)
+{
+	crm_input *in = ctx;
 	int rc;
 
-	if (in->failed) {
-		if (err != NULL)
-			*err = in->saved;
-		return -1;
-	}
 	for (;;) {
 		if (in->pending) {
 			in->pending = false;
@@ -1274,26 +1417,54 @@ crm_input_read(crm_input *in, crm_record *rec, crm_error *err)
 				return 0;
 			if (open_operand(in, in->next++, err) < 0 ||
 			    start_operand(in, err) < 0)
-				return input_fail(in, err);
+				return -1;
 			continue;
 		} else {
+			/* the header is read, so lines may stay unsplit */
+			in->r->lazy = in->ahead != NULL;
 			rc = crm_csv_read(in->r, rec, err);
 			if (rc < 0)
-				return input_fail(in, err);
+				return -1;
 			if (rc == 0) {
 				close_operand(in);
 				continue;
 			}
 		}
-		in->last_name = in->name[in->cur];
-		if (rec->n != in->hdr.n) {
-			crm_error_at(err, CRM_EXIT_DATA, in->last_name,
-			    rec->line, "expected %zu fields, found %zu",
-			    in->hdr.n, rec->n);
-			return input_fail(in, err);
-		}
+		*tag = (unsigned)in->cur;
+		if (rec->n != 0)
+			return field_count(in, rec, in->cur, err);
 		return 1;
 	}
+}
+
+int
+crm_input_read(crm_input *in, crm_record *rec, crm_error *err)
+{
+	unsigned tag = 0;
+	int rc;
+
+	if (in->failed) {
+		if (err != NULL)
+			*err = in->saved;
+		return -1;
+	}
+	if (in->ahead != NULL)
+		rc = crm_ahead_read(in->ahead, rec, &tag, err);
+	else
+		rc = input_next(in, rec, &tag, err);
+	if (rc > 0 && rec->n == 0) {
+		split_unquoted(&in->split, (char)in->cfg.delimiter, rec->raw,
+		    rec->rawlen);
+		rec->n = in->split.n;
+		rec->f = in->split.f;
+		rec->len = in->split.len;
+		rc = field_count(in, rec, tag, err);
+	}
+	if (rc < 0)
+		return input_fail(in, err);
+	if (rc > 0)
+		in->last_name = in->name[tag];
+	return rc;
 }
 
 int
@@ -1304,6 +1475,8 @@ crm_input_rewind(crm_input *in, crm_error *err)
 			*err = in->saved;
 		return -1;
 	}
+	if (in->ahead != NULL)
+		crm_ahead_stop(in->ahead);
 	if (in->r != NULL && in->state[in->cur] == OP_READING) {
 		if (drain_to_spool(in->r, err) < 0)
 			return input_fail(in, err);
@@ -1354,6 +1527,10 @@ crm_input_close(crm_input *in)
 {
 	if (in == NULL)
 		return;
+	if (in->ahead != NULL) {
+		crm_ahead_free(in->ahead);
+		fieldv_free(&in->split);
+	}
 	crm_csv_close(in->r);
 	for (size_t i = 0; i < in->nops; i++)
 		if (in->spool[i] != NULL)

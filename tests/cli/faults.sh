@@ -47,17 +47,24 @@ no_dac() {
 }
 
 # wait_idle PID: wait until process PID sleeps reading an empty pipe or
-# FIFO (its kernel wait channel names a pipe read), that is, until it
-# has consumed everything written to it so far; gives up after 60 s.
-# This waits for a state, so it does not race however slow the tool is
-# (valgrind): a signal then finds the tool idle, not half way through a
-# step whose memory a leak check would misread.
+# FIFO, that is, until it has consumed everything written to it so far:
+# every thread of it sleeps (a kernel wait channel other than 0) and one
+# of them in a pipe read (the reader thread; the main thread then waits
+# for its records).  Gives up after 60 s.  This waits for a state, so it
+# does not race however slow the tool is (valgrind): a signal then finds
+# the tool idle, not half way through a step whose memory a leak check
+# would misread.
 wait_idle() {
 	_i=0
 	while [ $_i -lt 6000 ]; do
-		case $(cat "/proc/$1/wchan" 2>/dev/null) in
-		*pipe*) return 0 ;;
-		esac
+		_pipe=0 _busy=0
+		for _t in /proc/"$1"/task/*; do
+			case $(cat "$_t/wchan" 2>/dev/null) in
+			*pipe*) _pipe=1 ;;
+			'' | 0) _busy=1 ;;
+			esac
+		done
+		[ $_pipe = 1 ] && [ $_busy = 0 ] && return 0
 		sleep 0.01
 		_i=$((_i + 1))
 	done
