@@ -47,6 +47,8 @@ struct crm_ahead {
 	pthread_mutex_t mu;
 	pthread_cond_t filled, freed;
 	bool stop;		/* under mu */
+	bool waited;		/* the worker's own: it waited for the last
+				 * batch it fills */
 
 	struct batch b[CRM_AHEAD_BATCHES];
 	size_t wi;		/* the batch the worker fills next */
@@ -211,6 +213,7 @@ worker(void *arg)
 		int end;
 
 		pthread_mutex_lock(&a->mu);
+		a->waited = b->full;
 		while (b->full && !a->stop)
 			pthread_cond_wait(&a->freed, &a->mu);
 		stop = a->stop;
@@ -312,6 +315,12 @@ crm_ahead_read(crm_ahead *a, crm_record *rec, unsigned *tag, crm_error *err)
 	}
 }
 
+bool
+crm_ahead_worker_idle(const crm_ahead *a)
+{
+	return a->waited;
+}
+
 void
 crm_ahead_stop(crm_ahead *a)
 {
@@ -321,6 +330,7 @@ crm_ahead_stop(crm_ahead *a)
 	pthread_mutex_unlock(&a->mu);
 	join(a);
 	a->stop = false;
+	a->waited = false;
 	for (size_t i = 0; i < CRM_AHEAD_BATCHES; i++) {
 		batch_reset(&a->b[i]);
 		a->b[i].full = false;

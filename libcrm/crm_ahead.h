@@ -68,6 +68,14 @@ int crm_ahead_read(crm_ahead *a, crm_record *rec, unsigned *tag,
  */
 void crm_ahead_stop(crm_ahead *a);
 
+/*
+ * For the source, in the worker: true when the worker recently had to
+ * wait for the caller to free a batch, i.e. the caller is the slower
+ * side and work the source can do either way (splitting lines) is
+ * better done in the worker.
+ */
+bool crm_ahead_worker_idle(const crm_ahead *a);
+
 /* Stop and free; a NULL a is ignored. */
 void crm_ahead_free(crm_ahead *a);
 

@@ -1420,8 +1420,11 @@ input_next(void *ctx, crm_record *rec, unsigned *tag, crm_error *err)
 				return -1;
 			continue;
 		} else {
-			/* the header is read, so lines may stay unsplit */
-			in->r->lazy = in->ahead != NULL;
+			/* the header is read, so lines may stay unsplit
+			 * for the caller's thread, unless that is the
+			 * busier one */
+			in->r->lazy = in->ahead != NULL &&
+			    !crm_ahead_worker_idle(in->ahead);
 			rc = crm_csv_read(in->r, rec, err);
 			if (rc < 0)
 				return -1;
