@@ -82,6 +82,7 @@ struct crm_csv_reader {
 	 * the start of the record being parsed. */
 	char *buf;
 	size_t cap, pos, end;
+	off_t base;		/* file offset of buf[0] (UTF-8 input only) */
 	bool eof;		/* no byte will ever follow end */
 	unsigned long line;	/* physical line of buf[pos] */
 
@@ -226,6 +227,7 @@ make_room(crm_csv_reader *r)
 
 	if (p > 0) {
 		memmove(r->buf, r->buf + p, r->end - p);
+		r->base += (off_t)p;
 		r->end -= p;
 		r->pos = 0;
 		if (r->lf_at != NONE)
@@ -1112,6 +1114,15 @@ struct crm_input {
 
 	crm_ahead *ahead;	/* NULL: input_next() runs in the caller */
 
+	/* Split reading (crm_input_split).  The first half stops at the
+	 * first record starting at or after limit, keeping it pending. */
+	bool solo;		/* split: no reading ahead until a rewind */
+	off_t limit;		/* -1: no limit */
+	bool stopped;		/* at the limit: reads return 0 */
+	off_t met;		/* offset of that record, -1 if none */
+	bool half;		/* the second half */
+	off_t first;		/* its first record's offset, -1 if none */
+
 	/* The caller's side when records are read ahead: the worker runs
 	 * input_next() and touches nothing below, which the padding keeps
 	 * off the worker's cache lines: the caller's writes for every
@@ -1378,6 +1389,7 @@ crm_input_open(char *const *paths, size_t npaths, const crm_csv_config *cfg,
 			goto fail;
 	}
 	in->last_name = in->name[in->have_header ? in->hdr_op : 0];
+	in->limit = in->met = in->first = -1;
 	if (crm_ahead_wanted()) {
 		in->ahead = crm_ahead_new(input_next, in);
 		fieldv_init(&in->split);
@@ -1399,6 +1411,24 @@ field_count(const crm_input *in, const crm_record *rec, size_t op,
 	    "expected %zu fields, found %zu", in->hdr.n, rec->n);
 }
 
+/* For split reading: note where the second half's first record starts;
+ * in the first half, stop at the limit, keeping rec for later. */
+static bool
+at_split(crm_input *in, const crm_record *rec)
+{
+	off_t at = in->r->base + (off_t)(rec->raw - in->r->buf);
+
+	if (in->half && in->first < 0)
+		in->first = at;
+	if (in->limit < 0 || at < in->limit)
+		return false;
+	in->met = at;
+	in->prec = *rec;
+	in->pending = true;
+	in->stopped = true;
+	return true;
+}
+
 /* The next data record of any operand; *tag is its operand.  A line
  * without quotes comes unsplit (n == 0) when records are read ahead.  Runs in the
  * worker thread when records are read ahead. */
@@ -1408,6 +1438,8 @@ input_next(void *ctx, crm_record *rec, unsigned *tag, crm_error *err)
 	crm_input *in = ctx;
 	int rc;
 
+	if (in->stopped)
+		return 0;
 	for (;;) {
 		if (in->pending) {
 			in->pending = false;
@@ -1423,7 +1455,7 @@ input_next(void *ctx, crm_record *rec, unsigned *tag, crm_error *err)
 			/* the header is read, so lines may stay unsplit
 			 * for the caller's thread, unless that is the
 			 * busier one */
-			in->r->lazy = in->ahead != NULL &&
+			in->r->lazy = in->ahead != NULL && !in->solo &&
 			    !crm_ahead_worker_idle(in->ahead);
 			rc = crm_csv_read(in->r, rec, err);
 			if (rc < 0)
@@ -1432,6 +1464,8 @@ input_next(void *ctx, crm_record *rec, unsigned *tag, crm_error *err)
 				close_operand(in);
 				continue;
 			}
+			if ((in->limit >= 0 || in->half) && at_split(in, rec))
+				return 0;
 		}
 		*tag = (unsigned)in->cur;
 		if (rec->n != 0)
@@ -1451,7 +1485,7 @@ crm_input_read(crm_input *in, crm_record *rec, crm_error *err)
 			*err = in->saved;
 		return -1;
 	}
-	if (in->ahead != NULL)
+	if (in->ahead != NULL && !in->solo)
 		rc = crm_ahead_read(in->ahead, rec, &tag, err);
 	else
 		rc = input_next(in, rec, &tag, err);
@@ -1468,6 +1502,88 @@ crm_input_read(crm_input *in, crm_record *rec, crm_error *err)
 	if (rc > 0)
 		in->last_name = in->name[tag];
 	return rc;
+}
+
+crm_input *
+crm_input_split(crm_input *in, off_t min_bytes)
+{
+	crm_csv_reader *r = in->r;
+	struct stat st;
+	crm_input *b;
+	crm_error err;
+	size_t eol, tl;
+	off_t mid;
+	int fd, rc;
+
+	if (in->nops != 1 || in->path[0] == NULL || r == NULL ||
+	    r->enc != ENC_UTF8 || in->spool[0] != NULL || in->failed ||
+	    in->limit >= 0 || fstat(r->fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    st.st_size < min_bytes || st.st_size < 2)
+		return NULL;
+	mid = st.st_size / 2;
+	if (mid <= r->base + (off_t)r->end)
+		return NULL;	/* the header reaches past the middle */
+	if ((fd = open(in->path[0], O_RDONLY)) < 0)
+		return NULL;
+	if (lseek(fd, mid - 1, SEEK_SET) < 0) {
+		close(fd);
+		return NULL;
+	}
+	b = crm_xcalloc(1, sizeof *b);
+	b->cfg = in->cfg;
+	b->cfg.encoding = NULL;
+	b->nops = 1;
+	b->path = crm_xcalloc(1, sizeof *b->path);
+	b->name = crm_xcalloc(1, sizeof *b->name);
+	b->state = crm_xcalloc(1, sizeof *b->state);
+	b->spool = crm_xcalloc(1, sizeof(FILE *));
+	b->path[0] = crm_xstrdup(in->path[0]);
+	b->name[0] = crm_xstrdup(in->name[0]);
+	b->stdin_op = NONE;
+	b->next = 1;
+	b->have_header = true;
+	b->hdr.n = in->hdr.n;	/* for the field count; names unused */
+	b->hdr.name = crm_xcalloc(in->hdr.n ? in->hdr.n : 1, sizeof(char *));
+	b->hdr.len = crm_xcalloc(in->hdr.n ? in->hdr.n : 1, sizeof(size_t));
+	b->hdr.synthetic = true;
+	b->last_name = b->name[0];
+	b->limit = b->met = b->first = -1;
+	b->half = true;
+	if ((b->r = crm_csv_open_fd(fd, b->name[0], &b->cfg, NULL,
+	    &err)) == NULL) {
+		crm_input_close(b);
+		return NULL;
+	}
+	/* Start after the line end at or after mid - 1: a record start,
+	 * unless a quoted field spans it, which the first half sees. */
+	b->r->base = mid - 1;
+	b->r->started = true;
+	csv_set_delim(&b->r->csv, (unsigned char)b->r->delim);
+	rc = line_end(b->r, 0, &eol, &tl, &err);
+	if (rc < 0) {
+		crm_input_close(b);
+		return NULL;
+	}
+	if (rc > 0)
+		b->r->pos += eol + tl;
+	in->limit = b->r->base + (off_t)b->r->pos;
+	in->met = -1;
+	/* The first half is read by the caller's thread alone. */
+	in->solo = true;
+	return b;
+}
+
+bool
+crm_input_split_joins(const crm_input *in, const crm_input *b)
+{
+	return in->met == b->first;
+}
+
+void
+crm_input_unsplit(crm_input *in)
+{
+	in->limit = -1;
+	in->stopped = false;
 }
 
 int
@@ -1494,6 +1610,8 @@ crm_input_rewind(crm_input *in, crm_error *err)
 		return input_fail(in, err);
 	}
 	in->pending = false;
+	in->solo = in->stopped = false;
+	in->limit = in->met = -1;
 	in->next = 0;
 	in->last_name = in->name[0];
 	return 0;

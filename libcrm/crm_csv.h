@@ -25,6 +25,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include "crm_diag.h"
 
@@ -147,6 +148,29 @@ int crm_input_read(crm_input *in, crm_record *rec, crm_error *err);
  * unread of a spooled operand is copied to its spool first.  May be
  * called repeatedly. */
 int crm_input_rewind(crm_input *in, crm_error *err);
+
+/*
+ * Split reading for two threads.  Before the first crm_input_read, when
+ * in has one operand, a regular UTF-8 file of at least min_bytes, read
+ * in one pass: returns a second input b that reads from the first line
+ * start after the middle of the file to its end, and makes in stop
+ * there (crm_input_read returns 0 at the first record starting at or
+ * after that point).  Otherwise NULL, and in reads on as before.  in is
+ * then read in the calling thread, b in another; b's records are only
+ * usable if crm_input_split_joins says so after both ended without
+ * error.  b's line numbers and messages are not meaningful.  Until
+ * crm_input_rewind, in reads without a thread of its own (crm_ahead).
+ */
+crm_input *crm_input_split(crm_input *in, off_t min_bytes);
+
+/* After in stopped (read returned 0) and b reached its end: true when
+ * in stopped exactly at b's first record (or neither has one), so that
+ * in's records and then b's are the whole input.  False when a quoted
+ * line break spans the split point. */
+bool crm_input_split_joins(const crm_input *in, const crm_input *b);
+
+/* Read in on past the split point, from the record it stopped at. */
+void crm_input_unsplit(crm_input *in);
 
 const crm_header *crm_input_header(const crm_input *in);
 int crm_input_delimiter(const crm_input *in);

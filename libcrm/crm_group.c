@@ -7,7 +7,11 @@
 #include <string.h>
 
 #include "crm_agg.h"
+#include "crm_ahead.h"
 #include "crm_hash.h"
+
+#include <pthread.h>
+#include <signal.h>
 
 /* An argument of pooled aggregates, evaluated once per row. */
 struct arg {
@@ -448,6 +452,139 @@ crm_group_values(crm_group *g, size_t group, crm_value *out)
 			g->res[k] = g->vals[m->agg[k]];
 		out[i] = crm_expr_eval_final(m->expr, g->res);
 	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Two threads */
+
+crm_group *
+crm_group_new_like(const crm_group *g)
+{
+	crm_group *c = crm_group_new(g->h, g->keys, g->nkeys);
+
+	for (size_t i = 0; i < g->nm; i++)
+		crm_group_add_metric(c, g->m[i].expr);
+	return c;
+}
+
+void
+crm_group_merge(crm_group *g, crm_group *from)
+{
+	size_t na = g->naggs, n;
+
+	start(g);
+	start(from);
+	n = crm_hash_count(from->groups);
+	for (size_t i = 0; i < n; i++) {
+		size_t klen, group;
+		const char *key = crm_hash_key(from->groups, i, &klen);
+		bool added;
+
+		group = crm_hash_intern(g->groups, key, klen, &added);
+		if (added)
+			new_group(g, group);
+		for (size_t j = 0; j < na; j++)
+			crm_agg_merge(&g->st[group * na + j],
+			    &from->st[i * na + j]);
+	}
+}
+
+/* Whether merging states gives bit for bit what one pass gives: not for
+ * var and stddev, whose merge rounds differently from Welford's steps.
+ * (Compensated sums carry their rounding error, so that a merged sum
+ * rounds to the same double in all but contrived cases.) */
+static bool
+merge_exact(const crm_group *g)
+{
+	for (size_t j = 0; j < g->naggs; j++)
+		if (g->aggs[j].kind == CRM_AGG_VAR ||
+		    g->aggs[j].kind == CRM_AGG_STDDEV)
+			return false;
+	return true;
+}
+
+struct half {
+	crm_group *g;
+	crm_input *in;
+	unsigned long rows;
+	bool ok;		/* read to its end, every row valid */
+};
+
+static void *
+read_half(void *arg)
+{
+	struct half *h = arg;
+	crm_record rec;
+	crm_error err;
+	char why[256];
+	int rc;
+
+	while ((rc = crm_input_read(h->in, &rec, &err)) > 0) {
+		h->rows++;
+		if (crm_group_add_record(h->g, &rec, why, sizeof why) < 0)
+			return NULL;
+	}
+	h->ok = rc == 0;
+	return NULL;
+}
+
+/* Start a thread reading the second half of in into a copy of g. */
+static bool
+start_half(crm_group *g, crm_input *in, struct half *h, pthread_t *t)
+{
+	sigset_t all, old;
+	int rc;
+
+	if (!crm_ahead_wanted() || !merge_exact(g) ||
+	    (h->in = crm_input_split(in, CRM_GROUP_SPLIT_MIN)) == NULL)
+		return false;
+	h->g = crm_group_new_like(g);
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	rc = pthread_create(t, NULL, read_half, h);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc == 0)
+		return true;
+	crm_input_unsplit(in);
+	return false;
+}
+
+int
+crm_group_read(crm_group *g, crm_input *in, crm_group_invalid_fn invalid,
+	       void *ctx, unsigned long *rows, crm_error *err)
+{
+	struct half h = { NULL, NULL, 0, false };
+	crm_record rec;
+	char why[CRM_ERR_MAX];
+	pthread_t t;
+	bool split = start_half(g, in, &h, &t);
+	int rc;
+
+	for (;;) {
+		while ((rc = crm_input_read(in, &rec, err)) > 0) {
+			(*rows)++;
+			if (crm_group_add_record(g, &rec, why, sizeof why) < 0)
+				invalid(ctx, &rec, why);
+		}
+		if (!split)
+			break;
+		pthread_join(t, NULL);
+		split = false;
+		if (rc == 0 && h.ok && crm_input_split_joins(in, h.in)) {
+			crm_group_merge(g, h.g);
+			*rows += h.rows;
+			break;
+		}
+		/* The second half met something only the first may report
+		 * (with its line), or began inside a quoted field: read on
+		 * here instead. */
+		crm_input_unsplit(in);
+		if (rc < 0)
+			break;
+	}
+	crm_input_close(h.in);
+	crm_group_free(h.g);
+	return rc < 0 ? -1 : 0;
 }
 
 void

@@ -20,6 +20,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "crm_csv.h"
 #include "crm_expr.h"
@@ -92,5 +93,36 @@ typedef struct crm_group_keybuf {
 const char *crm_group_key_make(crm_group_keybuf *buf,
 			       const char *const *f, const size_t *len,
 			       const long *cols, size_t n, size_t *klen);
+
+/* ------------------------------------------------------------------ */
+/* Two threads */
+
+/* A new group over the same header, keys and metrics as g. */
+crm_group *crm_group_new_like(const crm_group *g);
+
+/* Fold from's groups into g (same plan): each of from's groups, in its
+ * first-seen order, merged into g's group of the same key or appended. */
+void crm_group_merge(crm_group *g, crm_group *from);
+
+/* Inputs smaller than this are not worth a second thread. */
+#define CRM_GROUP_SPLIT_MIN ((off_t)4 << 20)
+
+/* Called in order, in the caller's thread, for each row g found invalid
+ * (why: the reason): apply --invalid (it may end the tool). */
+typedef void (*crm_group_invalid_fn)(void *ctx, const crm_record *rec,
+				     const char *why);
+
+/*
+ * Account every record of in (not read yet) into g.  When in splits
+ * (crm_input_split) and no aggregate of g is var or stddev, a second
+ * thread accounts the second half into a copy of g, merged when the
+ * halves join; if that half meets an invalid row or an error, or the
+ * halves do not join, this thread reads on through it instead, so that
+ * rows, invalid rows and errors come in input order either way and the
+ * result is the same.  *rows counts the records read.  Returns 0, or -1
+ * with err filled by crm_input_read.
+ */
+int crm_group_read(crm_group *g, crm_input *in, crm_group_invalid_fn invalid,
+		   void *ctx, unsigned long *rows, crm_error *err);
 
 #endif

@@ -1,9 +1,12 @@
 #include "crm_rows.h"
 
+#include "crm_ahead.h"
 #include "crm_out.h"
 #include "crm_sort.h"
 
 #include <math.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -107,43 +110,50 @@ crm_rows_fail(crm_rows *r, const char *fmt, ...)
 }
 
 /*
- * Evaluate every measure of the current record into vals.  Returns 0, or
- * -1 with r->why describing the first measure that failed.
+ * Evaluate the measures m[0..nm) of rec into vals.  Returns 0, or -1 with
+ * why (if not NULL) describing the first measure that failed.  Reads
+ * only m and h: the second half's thread calls it too.
  */
 static int
-evaluate(crm_rows *r, double *vals)
+evaluate_on(const crm_measure *ms, size_t nm, const crm_header *h,
+	    const crm_record *rec, double *vals, char *why, size_t cap)
 {
-	const crm_header *h = crm_input_header(r->in);
-
-	for (size_t i = 0; i < r->nm; i++) {
-		crm_measure *m = &r->m[i];
+	for (size_t i = 0; i < nm; i++) {
+		const crm_measure *m = &ms[i];
 		crm_eval_note note;
 		long col;
 
-		if (crm_expr_eval_num(m->expr, &r->rec, &vals[i], &note) < 0) {
-			crm_expr_describe(m->expr, h, &note, r->why,
-			    sizeof r->why);
+		if (crm_expr_eval_num(m->expr, rec, &vals[i], &note) < 0) {
+			if (why != NULL)
+				crm_expr_describe(m->expr, h, &note, why, cap);
 			return -1;
 		}
 		if (m->bounded && !(vals[i] >= m->min && vals[i] <= m->max)) {
+			if (why == NULL)
+				return -1;
 			col = crm_expr_column(m->expr);
 			if (col >= 0) {
 				char shown[CRM_SHOW_BUF(200)];
 
 				crm_show_data(shown, sizeof shown,
-				    r->rec.f[col], r->rec.len[col], 200);
-				snprintf(r->why, sizeof r->why,
-				    "column '%s': \"%s\" %s", h->name[col],
-				    shown, m->bound_text);
+				    rec->f[col], rec->len[col], 200);
+				snprintf(why, cap, "column '%s': \"%s\" %s",
+				    h->name[col], shown, m->bound_text);
 			}
 			else
-				snprintf(r->why, sizeof r->why,
-				    "measure '%s': %.15g %s", m->source,
-				    vals[i], m->bound_text);
+				snprintf(why, cap, "measure '%s': %.15g %s",
+				    m->source, vals[i], m->bound_text);
 			return -1;
 		}
 	}
 	return 0;
+}
+
+static int
+evaluate(crm_rows *r, double *vals)
+{
+	return evaluate_on(r->m, r->nm, crm_input_header(r->in), &r->rec,
+	    vals, r->why, sizeof r->why);
 }
 
 static int
@@ -159,32 +169,160 @@ read_record(crm_rows *r)
 	return rc;
 }
 
+/* What pass 1 gathers over (part of) the input: valid rows, the values
+ * of measures that keep them, the sums of the others.  The second half
+ * of a split input gathers in its own thread, touching nothing else
+ * (not even crm_rows, whose fields the first thread writes). */
+struct gather {
+	const crm_measure *m;
+	size_t nm;
+	const crm_header *h;
+	bool fail;		/* --invalid fail */
+	crm_input *in;		/* the second half's */
+	crm_dvec *values;	/* per measure */
+	double *sum;
+	size_t valid;
+	bool ok;		/* read to its end, nothing to report */
+};
+
+static void
+gather_init(struct gather *g, const crm_rows *r)
+{
+	g->m = r->m;
+	g->nm = r->nm;
+	g->h = crm_input_header(r->in);
+	g->fail = r->c->invalid == CRM_INVALID_FAIL;
+	g->values = crm_xcalloc(r->nm, sizeof *g->values);
+	g->sum = crm_xcalloc(r->nm, sizeof *g->sum);
+}
+
+static void
+gather_row(struct gather *g, const double *vals)
+{
+	g->valid++;
+	for (size_t i = 0; i < g->nm; i++) {
+		g->sum[i] += vals[i];
+		if (g->m[i].collect)
+			crm_dvec_push(&g->values[i], vals[i]);
+	}
+}
+
+static void
+gather_free(struct gather *g)
+{
+	crm_input_close(g->in);
+	for (size_t i = 0; g->values != NULL && i < g->nm; i++)
+		crm_dvec_free(&g->values[i]);
+	free(g->values);
+	free(g->sum);
+}
+
+static void *
+gather_half(void *arg)
+{
+	struct gather *g = arg;
+	double *vals = crm_xcalloc(g->nm, sizeof *vals);
+	crm_record rec;
+	crm_error err;
+	int rc;
+
+	while ((rc = crm_input_read(g->in, &rec, &err)) > 0) {
+		if (evaluate_on(g->m, g->nm, g->h, &rec, vals, NULL, 0) == 0)
+			gather_row(g, vals);
+		else if (g->fail)
+			break;	/* the first half reports it */
+	}
+	g->ok = rc == 0;
+	free(vals);
+	return NULL;
+}
+
+/*
+ * Start pass 1 of the second half in another thread, when the input
+ * splits and the result will be the same: a measure that keeps its
+ * values gets its sum from them, in input order, as one pass adds them;
+ * a mean split over values not kept would add in another order.
+ */
+static bool
+start_half(crm_rows *r, struct gather *g, pthread_t *t)
+{
+	sigset_t all, old;
+	int rc;
+
+	if (!crm_ahead_wanted())
+		return false;
+	for (size_t i = 0; i < r->nm; i++)
+		if (!r->m[i].collect && r->m[i].split_option != NULL &&
+		    r->m[i].split.kind == CRM_SPLIT_MEAN)
+			return false;
+	if ((g->in = crm_input_split(r->in, CRM_ROWS_SPLIT_MIN)) == NULL)
+		return false;
+	gather_init(g, r);
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	rc = pthread_create(t, NULL, gather_half, g);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc == 0)
+		return true;
+	crm_input_unsplit(r->in);
+	return false;
+}
+
 size_t
 crm_rows_collect(crm_rows *r)
 {
 	double *vals = crm_xcalloc(r->nm, sizeof *vals);
-	size_t valid = 0;
+	struct gather a = { 0 }, b = { 0 };
+	pthread_t t;
+	bool split = start_half(r, &b, &t);
 	crm_error err;
 
+	gather_init(&a, r);
 	r->collecting = true;
-	while (read_record(r) > 0) {
-		if (evaluate(r, vals) < 0) {
-			if (r->c->invalid == CRM_INVALID_FAIL)
+	for (;;) {
+		while (read_record(r) > 0) {
+			if (evaluate(r, vals) == 0)
+				gather_row(&a, vals);
+			else if (a.fail)
 				crm_rows_fail(r, "%s", r->why);
-			continue;
 		}
-		valid++;
-		for (size_t i = 0; i < r->nm; i++) {
-			r->m[i].sum += vals[i];
-			if (r->m[i].collect)
-				crm_dvec_push(&r->m[i].values, vals[i]);
+		if (!split)
+			break;
+		pthread_join(t, NULL);
+		split = false;
+		if (b.ok && crm_input_split_joins(r->in, b.in)) {
+			a.valid += b.valid;
+			for (size_t i = 0; i < r->nm; i++) {
+				crm_dvec *v = &b.values[i];
+
+				a.sum[i] += b.sum[i];
+				for (size_t k = 0; k < v->n; k++)
+					crm_dvec_push(&a.values[i], v->v[k]);
+			}
+			break;
+		}
+		/* read the second half here, reporting what it met */
+		crm_input_unsplit(r->in);
+	}
+	for (size_t i = 0; i < r->nm; i++) {
+		crm_measure *m = &r->m[i];
+
+		m->values = a.values[i];
+		a.values[i] = (crm_dvec){ NULL, 0, 0 };
+		m->sum = a.sum[i];
+		if (m->collect) {	/* in input order, as one pass adds */
+			m->sum = 0;
+			for (size_t k = 0; k < m->values.n; k++)
+				m->sum += m->values.v[k];
 		}
 	}
+	gather_free(&a);
+	gather_free(&b);
 	free(vals);
 	r->collecting = false;
 	if (crm_input_rewind(r->in, &err) < 0)
 		die_error(&err);
-	return valid;
+	return a.valid;
 }
 
 void

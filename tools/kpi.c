@@ -307,23 +307,24 @@ read_targets(struct kpi *k, const char *path)
 /* ------------------------------------------------------------------ */
 /* Aggregating and writing */
 
-/* Every row into its group; --invalid fail or skip for a row with text
- * where an aggregate needs a number. */
+/* --invalid fail or skip for a row with text where an aggregate needs a
+ * number. */
+static void
+invalid_row(void *ctx, const crm_record *rec, const char *why)
+{
+	struct kpi *k = ctx;
+
+	crm_out_invalid(&k->o, crm_input_name(k->in), rec, why);
+}
+
+/* Every row into its group. */
 static void
 aggregate(struct kpi *k)
 {
-	crm_record rec;
 	crm_error err;
-	char why[CRM_ERR_MAX];
-	int rc;
 
-	while ((rc = crm_input_read(k->in, &rec, &err)) > 0) {
-		k->rows++;
-		if (crm_group_add_record(k->groups, &rec, why, sizeof why) < 0)
-			crm_out_invalid(&k->o, crm_input_name(k->in), &rec,
-			    why);
-	}
-	if (rc < 0) {
+	if (crm_group_read(k->groups, k->in, invalid_row, k, &k->rows,
+	    &err) < 0) {
 		crm_out_abort(&k->o);
 		crm_die_error(&err);
 	}
