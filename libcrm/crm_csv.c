@@ -1130,6 +1130,7 @@ struct crm_input {
 	char pad[64];
 	struct fieldv split;	/* the lines it left unsplit */
 	const char *last_name;
+	bool begun;		/* read since opening or rewinding */
 	bool failed;
 	crm_error saved;
 };
@@ -1485,6 +1486,7 @@ crm_input_read(crm_input *in, crm_record *rec, crm_error *err)
 			*err = in->saved;
 		return -1;
 	}
+	in->begun = true;
 	if (in->ahead != NULL && !in->solo)
 		rc = crm_ahead_read(in->ahead, rec, &tag, err);
 	else
@@ -1515,7 +1517,7 @@ crm_input_split(crm_input *in, off_t min_bytes)
 	off_t mid;
 	int fd, rc;
 
-	if (in->nops != 1 || in->path[0] == NULL || r == NULL ||
+	if (in->begun || in->nops != 1 || in->path[0] == NULL || r == NULL ||
 	    r->enc != ENC_UTF8 || in->spool[0] != NULL || in->failed ||
 	    in->limit >= 0 || fstat(r->fd, &st) < 0 || !S_ISREG(st.st_mode) ||
 	    st.st_size < min_bytes || st.st_size < 2)
@@ -1610,7 +1612,7 @@ crm_input_rewind(crm_input *in, crm_error *err)
 		return input_fail(in, err);
 	}
 	in->pending = false;
-	in->solo = in->stopped = false;
+	in->solo = in->stopped = in->begun = false;
 	in->limit = in->met = -1;
 	in->next = 0;
 	in->last_name = in->name[0];
