@@ -293,11 +293,9 @@ crm_rows_collect(crm_rows *r)
 		if (b.ok && crm_input_split_joins(r->in, b.in)) {
 			a.valid += b.valid;
 			for (size_t i = 0; i < r->nm; i++) {
-				crm_dvec *v = &b.values[i];
-
 				a.sum[i] += b.sum[i];
-				for (size_t k = 0; k < v->n; k++)
-					crm_dvec_push(&a.values[i], v->v[k]);
+				crm_dvec_move_append(&a.values[i],
+				    &b.values[i]);
 			}
 			break;
 		}

@@ -1,10 +1,17 @@
+/* madvise(2) */
+#define _DEFAULT_SOURCE 1
+
 #include "crm_split.h"
+
+#include <sys/mman.h>
 
 #include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "crm_num.h"
 
@@ -67,6 +74,44 @@ crm_dvec_push(crm_dvec *d, double x)
 		d->v = crm_xreallocarray(d->v, d->cap, sizeof *d->v);
 	}
 	d->v[d->n++] = x;
+}
+
+void
+crm_dvec_move_append(crm_dvec *d, crm_dvec *src)
+{
+	const size_t chunk = (size_t)64 * 1024;
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE), released;
+
+	if (src->n == 0) {
+		crm_dvec_free(src);
+		return;
+	}
+	if (d->cap - d->n < src->n) {
+		if (src->n > SIZE_MAX / sizeof *d->v - d->n)
+			crm_die(CRM_EXIT_IO, "out of memory");
+		d->cap = d->n + src->n;
+		d->v = crm_xreallocarray(d->v, d->cap, sizeof *d->v);
+	}
+	/* Copy in pieces and give the pages of src that lie wholly in the
+	 * copied part back to the system: never both copies at once.
+	 * Only whole pages inside the values are released, never a page
+	 * that malloc's bookkeeping shares; they are not read again. */
+	released = ((uintptr_t)src->v + page - 1) & ~(page - 1);
+	for (size_t done = 0; done < src->n;) {
+		size_t k = src->n - done < chunk ? src->n - done : chunk;
+		uintptr_t end;
+
+		memcpy(d->v + d->n, src->v + done, k * sizeof *d->v);
+		d->n += k;
+		done += k;
+		end = (uintptr_t)(src->v + done) & ~(page - 1);
+		if (end > released) {
+			(void)madvise((void *)released, end - released,
+			    MADV_DONTNEED);
+			released = end;
+		}
+	}
+	crm_dvec_free(src);
 }
 
 void

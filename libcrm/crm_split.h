@@ -44,6 +44,10 @@ typedef struct crm_dvec {
 
 void crm_dvec_push(crm_dvec *d, double x);	/* exits 3 on exhaustion */
 void crm_dvec_free(crm_dvec *d);
+/* Move src's values to the end of d and free src; memory holds each
+ * value once meanwhile (src's pages are released as they are copied),
+ * so that 8 bytes a value is the peak. */
+void crm_dvec_move_append(crm_dvec *d, crm_dvec *src);
 
 /*
  * Sort v[0..n) ascending, in place, without allocating (introsort:

@@ -11,6 +11,36 @@
 
 #include "crm_split.h"
 
+/* crm_dvec_move_append keeps every value, in order, across its pieces
+ * and page releases, from small and large vectors alike. */
+static void
+test_dvec_move_append(void **state)
+{
+	static const size_t sizes[][2] = {
+		{ 0, 0 }, { 0, 5 }, { 3, 0 }, { 1000, 1 },
+		{ 70000, 200000 }, { 1, 300001 },
+	};
+
+	(void)state;
+	for (size_t t = 0; t < sizeof sizes / sizeof sizes[0]; t++) {
+		crm_dvec a = { NULL, 0, 0 }, b = { NULL, 0, 0 };
+		size_t na = sizes[t][0], nb = sizes[t][1];
+
+		for (size_t i = 0; i < na; i++)
+			crm_dvec_push(&a, (double)i);
+		for (size_t i = 0; i < nb; i++)
+			crm_dvec_push(&b, (double)(na + i));
+		crm_dvec_move_append(&a, &b);
+		assert_null(b.v);
+		assert_int_equal(b.n, 0);
+		assert_int_equal(a.n, na + nb);
+		for (size_t i = 0; i < na + nb; i++)
+			if (a.v[i] != (double)i)
+				fail_msg("value %zu is %g", i, a.v[i]);
+		crm_dvec_free(&a);
+	}
+}
+
 static void
 test_parse_kinds(void **state)
 {
@@ -207,6 +237,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_dvec_move_append),
 		cmocka_unit_test(test_parse_kinds),
 		cmocka_unit_test(test_parse_errors),
 		cmocka_unit_test(test_quantile_known),
