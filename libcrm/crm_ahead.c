@@ -233,18 +233,24 @@ worker(void *arg)
 	return NULL;
 }
 
-static void
-start(crm_ahead *a)
+int
+crm_thread_start(pthread_t *t, void *(*fn)(void *), void *arg)
 {
 	sigset_t all, old;
 	int rc;
 
-	/* Signals (SIGINT cleaning up -o FILE, SIGPIPE) are the main
-	 * thread's business: the worker inherits a mask blocking them. */
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
-	rc = pthread_create(&a->thread, NULL, worker, a);
+	rc = pthread_create(t, NULL, fn, arg);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return rc;
+}
+
+static void
+start(crm_ahead *a)
+{
+	int rc = crm_thread_start(&a->thread, worker, a);
+
 	if (rc != 0)
 		crm_die(CRM_EXIT_IO, "cannot start a reader thread: %s",
 		    strerror(rc));

@@ -22,6 +22,7 @@
 #ifndef CRM_AHEAD_H
 #define CRM_AHEAD_H
 
+#include <pthread.h>
 #include <stdbool.h>
 
 #include "crm_csv.h"
@@ -75,6 +76,13 @@ void crm_ahead_stop(crm_ahead *a);
  * better done in the worker.
  */
 bool crm_ahead_worker_idle(const crm_ahead *a);
+
+/*
+ * Start fn(arg) in a new thread with every signal blocked: signals
+ * (SIGINT cleaning up -o FILE, SIGPIPE) are the main thread's business.
+ * Returns pthread_create's result.
+ */
+int crm_thread_start(pthread_t *t, void *(*fn)(void *), void *arg);
 
 /* Stop and free; a NULL a is ignored. */
 void crm_ahead_free(crm_ahead *a);

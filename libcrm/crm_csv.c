@@ -796,9 +796,10 @@ slow_record(crm_csv_reader *r, crm_record *rec, size_t eol, size_t tl,
  * The common case in one pass: the record at pos is a whole line in the
  * buffer, not blank, ended by a LF, with no quote and no CR.  Finds its
  * delimiters and its end 16 bytes at a time and fills rec exactly as
- * line_end() and split_line() would.  Returns false, having consumed
- * nothing, for anything else (also near the end of the buffered data):
- * the general path of crm_csv_read takes it then.
+ * line_end() and split_line() would (a lazy reader only finds the end
+ * and leaves the line unsplit).  Returns false, having consumed nothing,
+ * for anything else (also near the end of the buffered data): the
+ * general path of crm_csv_read takes it then.
  */
 static bool
 fast_line(crm_csv_reader *r, crm_record *rec)
@@ -806,6 +807,7 @@ fast_line(crm_csv_reader *r, crm_record *rec)
 #if defined(__SSE2__)
 	const char *s = r->buf + r->pos;
 	size_t n = r->end - r->pos;
+	const bool split = !r->lazy;	/* else only find the line end */
 	const __m128i vd = _mm_set1_epi8((char)r->delim);
 	const __m128i vq = _mm_set1_epi8('"'), vn = _mm_set1_epi8('\n');
 	const __m128i vr = _mm_set1_epi8('\r');
@@ -822,13 +824,13 @@ fast_line(crm_csv_reader *r, crm_record *rec)
 		for (int k = 0; k < 4; k++) {
 			__m128i c = _mm_loadu_si128(
 			    (const __m128i *)(s + i + 16 * (size_t)k));
-			uint64_t d = (uint16_t)_mm_movemask_epi8(
-			    _mm_cmpeq_epi8(c, vd));
 			uint64_t t = (uint16_t)_mm_movemask_epi8(_mm_or_si128(
 			    _mm_or_si128(_mm_cmpeq_epi8(c, vq),
 			    _mm_cmpeq_epi8(c, vn)), _mm_cmpeq_epi8(c, vr)));
 
-			md |= d << (16 * k);
+			if (split)
+				md |= (uint64_t)(uint16_t)_mm_movemask_epi8(
+				    _mm_cmpeq_epi8(c, vd)) << (16 * k);
 			ms |= t << (16 * k);
 		}
 		last = ms != 0;
@@ -840,14 +842,18 @@ fast_line(crm_csv_reader *r, crm_record *rec)
 				return false;	/* quote, CR or blank line */
 			md &= (UINT64_C(1) << stop) - 1;
 		}
-		reserve_fields(&r->fv, nf, 65, &f, &len);
-		nf = emit_fields(s, i, md, f, len, nf, &from);
+		if (split) {
+			reserve_fields(&r->fv, nf, 65, &f, &len);
+			nf = emit_fields(s, i, md, f, len, nf, &from);
+		}
 		if (!last)
 			continue;
-		f[nf] = s + from;
-		len[nf++] = eol - from;
+		if (split) {
+			f[nf] = s + from;
+			len[nf++] = eol - from;
+		}
 		r->fv.n = nf;
-		rec->n = nf;
+		rec->n = nf;	/* 0: unsplit */
 		rec->f = f;
 		rec->len = len;
 		rec->raw = s;
@@ -909,54 +915,6 @@ split_unquoted(struct fieldv *v, char d, const char *s, size_t n)
 	v->n = nf;
 }
 
-/*
- * fast_line for a lazy reader: the same records, found by the same scan
- * for the first quote, LF or CR, but left unsplit (rec->n == 0).
- */
-static bool
-frame_line(crm_csv_reader *r, crm_record *rec)
-{
-#if defined(__SSE2__)
-	const char *s = r->buf + r->pos;
-	size_t n = r->end - r->pos;
-	const __m128i vq = _mm_set1_epi8('"'), vn = _mm_set1_epi8('\n');
-	const __m128i vr = _mm_set1_epi8('\r');
-
-	for (size_t i = 0; i + 64 <= n; i += 64) {
-		uint64_t ms = 0;
-		size_t eol;
-
-		for (int k = 0; k < 4; k++) {
-			__m128i c = _mm_loadu_si128(
-			    (const __m128i *)(s + i + 16 * (size_t)k));
-
-			ms |= (uint64_t)(uint16_t)_mm_movemask_epi8(
-			    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(c, vq),
-			    _mm_cmpeq_epi8(c, vn)), _mm_cmpeq_epi8(c, vr)))
-			    << (16 * k);
-		}
-		if (ms == 0)
-			continue;
-		eol = i + (size_t)__builtin_ctzll(ms);
-		if (s[eol] != '\n' || eol == 0)
-			return false;	/* quote, CR or blank line */
-		rec->n = 0;
-		rec->f = r->fv.f;
-		rec->len = r->fv.len;
-		rec->raw = s;
-		rec->rawlen = eol;
-		rec->line = r->line;
-		r->pos += eol + 1;
-		r->line++;
-		return true;
-	}
-#else
-	(void)r;
-	(void)rec;
-#endif
-	return false;
-}
-
 int
 crm_csv_read(crm_csv_reader *r, crm_record *rec, crm_error *err)
 {
@@ -970,7 +928,7 @@ crm_csv_read(crm_csv_reader *r, crm_record *rec, crm_error *err)
 	}
 	if (!r->started && start(r, err) < 0)
 		return reader_fail(r, err);
-	if (r->lazy ? frame_line(r, rec) : fast_line(r, rec))
+	if (fast_line(r, rec))
 		return 1;
 	for (;;) {
 		rc = line_end(r, 0, &eol, &tl, err);

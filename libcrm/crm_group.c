@@ -11,7 +11,6 @@
 #include "crm_hash.h"
 
 #include <pthread.h>
-#include <signal.h>
 
 /* An argument of pooled aggregates, evaluated once per row. */
 struct arg {
@@ -532,18 +531,11 @@ read_half(void *arg)
 static bool
 start_half(crm_group *g, crm_input *in, struct half *h, pthread_t *t)
 {
-	sigset_t all, old;
-	int rc;
-
 	if (!crm_ahead_wanted() || !merge_exact(g) ||
 	    (h->in = crm_input_split(in, CRM_GROUP_SPLIT_MIN)) == NULL)
 		return false;
 	h->g = crm_group_new_like(g);
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	rc = pthread_create(t, NULL, read_half, h);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (rc == 0)
+	if (crm_thread_start(t, read_half, h) == 0)
 		return true;
 	crm_input_unsplit(in);
 	return false;

@@ -6,7 +6,6 @@
 
 #include <math.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -246,9 +245,6 @@ gather_half(void *arg)
 static bool
 start_half(crm_rows *r, struct gather *g, pthread_t *t)
 {
-	sigset_t all, old;
-	int rc;
-
 	if (!crm_ahead_wanted())
 		return false;
 	for (size_t i = 0; i < r->nm; i++)
@@ -258,11 +254,7 @@ start_half(crm_rows *r, struct gather *g, pthread_t *t)
 	if ((g->in = crm_input_split(r->in, CRM_ROWS_SPLIT_MIN)) == NULL)
 		return false;
 	gather_init(g, r);
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	rc = pthread_create(t, NULL, gather_half, g);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (rc == 0)
+	if (crm_thread_start(t, gather_half, g) == 0)
 		return true;
 	crm_input_unsplit(r->in);
 	return false;
