@@ -17,14 +17,22 @@ real() {
 # address space for its shadow memory and cannot start under ulimit -v:
 # there ASan's own limit does it (malloc returns NULL for any single
 # allocation above half of LOW_MEMORY_KB), and ASan's warning about the
-# refused allocation is dropped from standard error.
+# refused allocation is dropped from standard error.  A TSan build (make
+# check-tsan) reserves its shadow memory the same way and takes the same
+# two allocator options, in TSAN_OPTIONS (it warns about nothing).
 # Valgrind gives the program it runs memory of its own whatever ulimit
 # -v says, so under CRM_WRAP the tool runs unwrapped.
 low_memory() {
 	_bin=$(real "$1")
 	shift
+	_san=
 	if grep -q __asan_init "$_bin"; then
-		ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}allocator_may_return_null=1:max_allocation_size_mb=$((${LOW_MEMORY_KB:-65536} / 2048))" \
+		_san=ASAN_OPTIONS _opts=${ASAN_OPTIONS:-}
+	elif grep -q __tsan_init "$_bin"; then
+		_san=TSAN_OPTIONS _opts=${TSAN_OPTIONS:-}
+	fi
+	if [ -n "$_san" ]; then
+		env "$_san=${_opts:+$_opts:}allocator_may_return_null=1:max_allocation_size_mb=$((${LOW_MEMORY_KB:-65536} / 2048))" \
 		    "$_bin" "$@" 2>"$TMPDIR/.lowmem"
 		_rc=$?
 		grep -v 'WARNING: AddressSanitizer failed to allocate' "$TMPDIR/.lowmem" >&2

@@ -15,6 +15,10 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* Defined (non-zero) by replay.c only: checks too slow for libFuzzer's
+ * comparison tracing run in the replay of the corpus alone. */
+extern const int fuzz_replaying __attribute__((weak));
+
 #define FUZZ_CHECK(cond, ...)						\
 	do {								\
 		if (!(cond)) {						\

@@ -13,6 +13,10 @@
  *   byte 2  bit 0: also read through crm_input (two operands, a rewind)
  *           bit 1: with -H     bit 2: an empty operand in between
  *           bit 3: the first operand is a pipe (read once, spooled)
+ *           bits 4-7 0x10: also compare the reader thread on 256 KiB
+ *           an operand: the data up to its last line feed repeated,
+ *           then the rest (replay only: a quarter of a second an
+ *           input under libFuzzer)
  *
  * Properties:
  *  - no crash, no leak, no undefined behaviour;
@@ -29,12 +33,18 @@
  *    output back gives the same fields;
  *  - crm_input returns exactly the data records of each operand, checks
  *    field counts against the header, and gives them again after a
- *    rewind.
+ *    rewind;
+ *  - crm_input with its reader thread (crm_ahead) and without it
+ *    (CRMKIT_THREADS=1) gives the same header, records (fields, raw
+ *    bytes, lines, operand names), rewinds and end or error: with the
+ *    delimiter and -H as configured, and (replay) sniffing with -H the
+ *    other way.
  */
 #define _GNU_SOURCE		/* memfd_create */
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -500,6 +510,372 @@ out:
 }
 
 /* ------------------------------------------------------------------ */
+/* crm_input with and without its reader thread */
+
+/* What a crm_input gave, as text, an entry per step (the header, a
+ * record, a rewind, the end), to compare two of them. */
+typedef struct ilog {
+	char *b;
+	size_t n, cap;
+	size_t *at;		/* where entry i starts */
+	size_t nat, atcap;
+} ilog;
+
+static void
+log_put(ilog *l, const void *p, size_t n)
+{
+	while (n > l->cap - l->n) {
+		l->cap = l->cap ? 2 * l->cap : 4096;
+		l->b = xrealloc(l->b, l->cap);
+	}
+	if (n > 0)
+		memcpy(l->b + l->n, p, n);
+	l->n += n;
+}
+
+static void
+log_vprintf(ilog *l, const char *fmt, va_list ap)
+{
+	char buf[256];
+	int k = vsnprintf(buf, sizeof buf, fmt, ap);
+
+	FUZZ_CHECK(k >= 0 && (size_t)k < sizeof buf, "log entry too long");
+	log_put(l, buf, (size_t)k);
+}
+
+/* Start entry l->nat. */
+static void
+log_start(ilog *l)
+{
+	if (l->nat == l->atcap) {
+		l->atcap = l->atcap ? 2 * l->atcap : 64;
+		l->at = xrealloc(l->at, l->atcap * sizeof *l->at);
+	}
+	l->at[l->nat++] = l->n;
+}
+
+static void __attribute__((format(printf, 2, 3)))
+log_entry(ilog *l, const char *fmt, ...)
+{
+	va_list ap;
+
+	log_start(l);
+	va_start(ap, fmt);
+	log_vprintf(l, fmt, ap);
+	va_end(ap);
+}
+
+static void __attribute__((format(printf, 2, 3)))
+log_printf(ilog *l, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	log_vprintf(l, fmt, ap);
+	va_end(ap);
+}
+
+/* What every record logs, not through printf, which would take most of
+ * the time of a large input (a record may have 100000 fields). */
+static void
+log_str(ilog *l, const char *s)
+{
+	log_put(l, s, strlen(s));
+}
+
+static void
+log_num(ilog *l, unsigned long long v)
+{
+	char num[24];
+	size_t k = sizeof num;
+
+	do {
+		num[--k] = (char)('0' + v % 10);
+	} while ((v /= 10) > 0);
+	log_put(l, num + k, sizeof num - k);
+}
+
+/* " N:" and the n bytes of s, which may be anything. */
+static void
+log_data(ilog *l, const char *s, size_t n)
+{
+	log_put(l, " ", 1);
+	log_num(l, n);
+	log_put(l, ":", 1);
+	log_put(l, s, n);
+}
+
+/* A message or operand name, each operand's path written as #i: the two
+ * readings open pipes of their own, under other names. */
+static void
+log_names(ilog *l, const char *s, char *const *paths, size_t np)
+{
+	log_put(l, " ", 1);
+	while (*s != '\0') {
+		size_t best = 0, k = 0;
+
+		for (size_t i = 0; i < np; i++) {
+			size_t len = strlen(paths[i]);
+
+			if (len > best && strncmp(s, paths[i], len) == 0) {
+				best = len;
+				k = i;
+			}
+		}
+		if (best > 0) {
+			log_printf(l, "#%zu", k);
+			s += best;
+		} else {
+			log_put(l, s++, 1);
+		}
+	}
+}
+
+static void
+log_free(ilog *l)
+{
+	free(l->b);
+	free(l->at);
+	memset(l, 0, sizeof *l);
+}
+
+/* The operands of one reading. */
+typedef struct operands {
+	const uint8_t *data;
+	size_t size;
+	bool empty_between;	/* an empty operand between two of data */
+	bool pipe_first;	/* the first of them a pipe (spooled) */
+	bool twice;		/* else data only once */
+} operands;
+
+/*
+ * Read ops through crm_input with the reader thread or without: the
+ * header, up to first records, a rewind, every record, the end and a
+ * read after it.
+ */
+static void
+input_log(const operands *ops, const crm_csv_config *cfg, size_t first,
+	  bool threads, ilog *l)
+{
+	int fd = mem_fd(ops->data, ops->size), fd2 = -1, efd = -1;
+	int pfd[2] = { -1, -1 };
+	char path[64], path2[64], epath[64], ppath[64];
+	char *paths[3];
+	const crm_header *h;
+	const crm_record *hr;
+	size_t np = 0;
+	crm_input *in;
+	crm_record rec;
+	crm_error err;
+	int rc = 1;
+
+	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+	paths[np++] = path;
+	if (ops->pipe_first && ops->size <= 65536 && pipe(pfd) == 0) {
+		if (ops->size == 0 || write(pfd[1], ops->data, ops->size) ==
+		    (ssize_t)ops->size) {
+			snprintf(ppath, sizeof ppath, "/proc/self/fd/%d",
+			    pfd[0]);
+			paths[0] = ppath;
+		}
+		close(pfd[1]);
+	}
+	if (ops->empty_between) {
+		efd = mem_fd("", 0);
+		snprintf(epath, sizeof epath, "/proc/self/fd/%d", efd);
+		paths[np++] = epath;
+	}
+	if (ops->twice) {
+		/* a name of its own, to tell where records come from */
+		fd2 = mem_fd(ops->data, ops->size);
+		snprintf(path2, sizeof path2, "/proc/self/fd/%d", fd2);
+		paths[np++] = path2;
+	}
+
+	/* crm_ahead_wanted() reads it when crm_input_open starts */
+	if (threads)
+		FUZZ_CHECK(unsetenv("CRMKIT_THREADS") == 0, "unsetenv");
+	else
+		FUZZ_CHECK(setenv("CRMKIT_THREADS", "1", 1) == 0, "setenv");
+	in = crm_input_open(paths, np, cfg, true, &err);
+	if (in == NULL) {
+		log_entry(l, "open: status %d", err.status);
+		log_names(l, err.msg, paths, np);
+		goto out;
+	}
+	h = crm_input_header(in);
+	log_entry(l, "header: %zu fields, delimiter %d, synthetic %d", h->n,
+	    crm_input_delimiter(in), h->synthetic);
+	for (size_t k = 0; k < h->n; k++)
+		log_data(l, h->name[k], h->len[k]);
+	if ((hr = crm_input_header_record(in)) != NULL) {
+		log_printf(l, ", line %lu, raw", hr->line);
+		log_data(l, hr->raw, hr->rawlen);
+	}
+	for (int pass = 0; pass < 2; pass++) {
+		const char *name = NULL;
+		size_t op = 0;
+
+		for (size_t i = 0; pass == 1 || i < first; i++) {
+			rc = crm_input_read(in, &rec, &err);
+			if (rc <= 0)
+				break;
+			log_start(l);
+			log_str(l, "record: line ");
+			log_num(l, rec.line);
+			log_str(l, ", fields");
+			log_num(l, rec.n);
+			for (size_t k = 0; k < rec.n; k++)
+				log_data(l, rec.f[k], rec.len[k]);
+			log_str(l, ", raw");
+			log_data(l, rec.raw, rec.rawlen);
+			/* the operand's name, #i for paths[i] (names are
+			 * the input's, the same until the operand changes) */
+			if (crm_input_name(in) != name) {
+				name = crm_input_name(in);
+				for (op = 0; op < np; op++)
+					if (strcmp(name, paths[op]) == 0)
+						break;
+			}
+			log_str(l, ", from #");
+			log_num(l, op);
+		}
+		if (rc <= 0) {
+			/* the end, and the end again */
+			for (int k = 0; k < 2; k++) {
+				if (k == 1)
+					rc = crm_input_read(in, &rec, &err);
+				log_entry(l, "end: %d", rc);
+				if (rc < 0) {
+					log_printf(l, ", status %d",
+					    err.status);
+					log_names(l, err.msg, paths, np);
+				}
+				log_printf(l, ", last from");
+				log_names(l, crm_input_name(in), paths, np);
+			}
+		}
+		if (pass == 1)
+			break;
+		rc = crm_input_rewind(in, &err);
+		log_entry(l, "rewind: %d", rc);
+		if (rc < 0)
+			log_names(l, err.msg, paths, np);
+	}
+	crm_input_close(in);
+out:
+	close(fd);
+	if (fd2 >= 0)
+		close(fd2);
+	if (efd >= 0)
+		close(efd);
+	if (pfd[0] >= 0)
+		close(pfd[0]);
+}
+
+/* The two readings of ops agree, entry by entry. */
+static void
+check_threads(const operands *ops, const crm_csv_config *cfg, size_t first,
+	      const uint8_t *data, size_t size)
+{
+	ilog a, b;
+	size_t i;
+
+	memset(&a, 0, sizeof a);
+	memset(&b, 0, sizeof b);
+	input_log(ops, cfg, first, false, &a);
+	input_log(ops, cfg, first, true, &b);
+	if (a.n == b.n && memcmp(a.b, b.b, a.n) == 0) {
+		log_free(&a);
+		log_free(&b);
+		return;
+	}
+	for (i = 0; i < a.nat && i < b.nat; i++) {
+		size_t ea = i + 1 < a.nat ? a.at[i + 1] : a.n;
+		size_t eb = i + 1 < b.nat ? b.at[i + 1] : b.n;
+
+		if (ea - a.at[i] != eb - b.at[i] ||
+		    memcmp(a.b + a.at[i], b.b + b.at[i], ea - a.at[i]) != 0)
+			break;
+	}
+	fuzz_dump("input", data, size);
+	fprintf(stderr, "  delimiter %d, -H %d, %zu records before the "
+	    "rewind, %zu bytes of data\n", cfg->delimiter, cfg->no_header,
+	    first, ops->size);
+	if (i < a.nat)
+		fuzz_dump("CRMKIT_THREADS=1", a.b + a.at[i],
+		    (i + 1 < a.nat ? a.at[i + 1] : a.n) - a.at[i]);
+	if (i < b.nat)
+		fuzz_dump("reader thread", b.b + b.at[i],
+		    (i + 1 < b.nat ? b.at[i + 1] : b.n) - b.at[i]);
+	FUZZ_CHECK(0, "crm_input with and without its reader thread: "
+	    "entry %zu of %zu and %zu differs", i, a.nat, b.nat);
+}
+
+/* The data, and with 0x10 in bits 4-7 of byte 2 a larger input made of
+ * it, read with and without the reader thread; the environment's
+ * CRMKIT_THREADS is back as it was at the end. */
+static void
+check_threads_all(const uint8_t *csv, size_t n, const crm_csv_config *cfg,
+		  const uint8_t *data, size_t size)
+{
+	static const char *saved;
+	static bool have_saved;
+	operands ops = { .data = csv, .size = n, .twice = true,
+			 .empty_between = (data[2] & 4) != 0,
+			 .pipe_first = (data[2] & 8) != 0 };
+	crm_csv_config c = *cfg;
+
+	if (!have_saved) {
+		const char *t = getenv("CRMKIT_THREADS");
+
+		saved = t != NULL ? strdup(t) : NULL;
+		have_saved = true;
+	}
+	/* As configured, then in the replay of the corpus sniffing with
+	 * -H the other way (libFuzzer varies both itself, and a reading
+	 * with the thread costs it as much as all the other checks); a
+	 * rewind after 0 to 3 records. */
+	for (int k = 0; k < (&fuzz_replaying != NULL ? 2 : 1); k++) {
+		c.delimiter = k == 0 ? cfg->delimiter : 0;
+		c.no_header = (k == 1) != ((data[2] & 2) != 0);
+		check_threads(&ops, &c, data[1] % 4, data, size);
+	}
+	if ((data[2] & 0xF0) == 0x10 && n > 0 && &fuzz_replaying != NULL) {
+		/* Many batches, the worker moving on to the second operand
+		 * ahead of the caller, a rewind stopping it in mid-stream.
+		 * The lines repeated, the last (unterminated) line once: an
+		 * error there comes after all of them.  A line without LF
+		 * repeated is a record larger than a batch. */
+		const uint8_t *lf = NULL;
+		size_t head, reps, bn;
+		uint8_t *big;
+
+		for (size_t i = n; i > 0 && lf == NULL; i--)
+			if (csv[i - 1] == '\n')
+				lf = csv + i - 1;
+		head = lf != NULL ? (size_t)(lf - csv) + 1 : n;
+		reps = ((size_t)1 << 18) / head + 1;	/* 2 batches */
+		bn = reps * head + (n - head);
+		big = xrealloc(NULL, bn);
+		for (size_t r = 0; r < reps; r++)
+			memcpy(big + r * head, csv, head);
+		memcpy(big + reps * head, csv + head, n - head);
+		ops.data = big;
+		ops.size = bn;
+		ops.pipe_first = false;
+		c.delimiter = cfg->delimiter;
+		c.no_header = (data[2] & 2) != 0;
+		check_threads(&ops, &c, 1 + (size_t)data[1] * 97, data, size);
+		free(big);
+	}
+	if (saved != NULL)
+		setenv("CRMKIT_THREADS", saved, 1);
+	else
+		unsetenv("CRMKIT_THREADS");
+}
+
+/* ------------------------------------------------------------------ */
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -549,6 +925,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		recs_free(&c);
 		close(ofd);
+		check_threads_all(csv, n, &cfg, data, size);
 		return 0;
 	}
 	wc.delimiter = odelims[(data[0] >> 5) & 3] ? odelims[(data[0] >> 5) & 3]
@@ -609,5 +986,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    (data[2] & 8) != 0);
 	}
 	recs_free(&a);
+
+	check_threads_all(csv, n, &cfg, data, size);
 	return 0;
 }

@@ -20,6 +20,8 @@
 
 #include "fuzz.h"
 
+const int fuzz_replaying = 1;
+
 static unsigned long inputs, failures;
 
 static void
