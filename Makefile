@@ -135,8 +135,12 @@ check-tsan:
 	@TSAN_OPTIONS=halt_on_error=1:exitcode=99:report_thread_leaks=0 \
 	 CRM_BIN=$(CURDIR)/build/tsan/bin bash tests/cli/run.sh tests/cli/*.t
 
+# Definite leaks fail a test.  "Possibly lost" is not shown: a tool that
+# exits on a data error leaves its reader thread (crm_ahead) running, and
+# the thread's stack and TLS then look possibly lost; joining it first
+# could wait forever on a pipe whose writer goes on.
 check-valgrind: tools
-	@CRM_BIN=$(CURDIR)/$(B)/bin CRM_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
+	@CRM_BIN=$(CURDIR)/$(B)/bin CRM_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --show-possibly-lost=no" \
 	 bash tests/cli/run.sh tests/cli/*.t
 
 check-fuzz:
