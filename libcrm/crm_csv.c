@@ -878,10 +878,10 @@ fast_line(crm_csv_reader *r, crm_record *rec)
 static void
 split_unquoted(struct fieldv *v, char d, const char *s, size_t n)
 {
+#if defined(__SSE2__)
 	const char **f = v->f;
 	size_t *len = v->len;
 	size_t nf = 0, from = 0;
-#if defined(__SSE2__)
 	const __m128i vd = _mm_set1_epi8(d);
 
 	for (size_t i = 0; i < n; i += 64) {
@@ -899,20 +899,13 @@ split_unquoted(struct fieldv *v, char d, const char *s, size_t n)
 		reserve_fields(v, nf, 65, &f, &len);
 		nf = emit_fields(s, i, md, f, len, nf, &from);
 	}
-#else
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] != d)
-			continue;
-		reserve_fields(v, nf, 0, &f, &len);
-		f[nf] = s + from;
-		len[nf++] = i - from;
-		from = i + 1;
-	}
-#endif
 	reserve_fields(v, nf, 0, &f, &len);
 	f[nf] = s + from;
 	len[nf++] = n - from;
 	v->n = nf;
+#else
+	(void)split_line(v, d, s, n);	/* no quote: it cannot fail */
+#endif
 }
 
 int

@@ -146,6 +146,16 @@ one_pass(struct sbuf *b)
 	unsetenv("CRMKIT_THREADS");
 }
 
+/* The records of one pass in *want, then in and its second half b. */
+static void
+split_input(bool two_pass, struct sbuf *want, crm_input **in, crm_input **b)
+{
+	one_pass(want);
+	*in = open_input(two_pass);
+	*b = crm_input_split(*in, 0);
+	assert_non_null(*b);
+}
+
 static void
 test_halves_join(void **state)
 {
@@ -155,10 +165,7 @@ test_halves_join(void **state)
 
 	(void)state;
 	write_table(200000, 0, NULL, NULL);
-	one_pass(&want);
-	in = open_input(false);
-	b = crm_input_split(in, 0);
-	assert_non_null(b);
+	split_input(false, &want, &in, &b);
 	na = read_all(in, &got, true);
 	assert_int_equal(crm_input_read(in, &(crm_record){ 0 }, NULL), 0);
 	nb = read_all(b, &got, false);
@@ -206,10 +213,7 @@ test_halves_quoted_span(void **state)
 		sb_add(&note, "a line, inside quotes\n");
 	sb_add(&note, "\"");
 	write_table(20000, 10000, note.s, NULL);
-	one_pass(&want);
-	in = open_input(false);
-	b = crm_input_split(in, 0);
-	assert_non_null(b);
+	split_input(false, &want, &in, &b);
 	read_all(in, &got, true);
 	{
 		struct sbuf junk = { NULL, 0, 0 };
@@ -241,10 +245,7 @@ test_halves_rewind(void **state)
 
 	(void)state;
 	write_table(150000, 0, NULL, NULL);
-	one_pass(&want);
-	in = open_input(true);
-	b = crm_input_split(in, 0);
-	assert_non_null(b);
+	split_input(true, &want, &in, &b);
 	read_all(in, &got, true);
 	free(got.s);
 	got = (struct sbuf){ NULL, 0, 0 };
