@@ -246,6 +246,41 @@ crm_thread_start(pthread_t *t, void *(*fn)(void *), void *arg)
 	return rc;
 }
 
+bool
+crm_half_start(crm_half *h, crm_input *in, off_t min_bytes,
+	       void *(*fn)(void *), void *arg)
+{
+	h->running = h->ok = false;
+	if (!crm_ahead_wanted() ||
+	    (h->in = crm_input_split(in, min_bytes)) == NULL)
+		return false;
+	if (crm_thread_start(&h->thread, fn, arg) != 0) {
+		crm_input_close(h->in);
+		h->in = NULL;
+		crm_input_unsplit(in);
+		return false;
+	}
+	h->running = true;
+	return true;
+}
+
+bool
+crm_half_join(crm_half *h, crm_input *in, bool first_ok)
+{
+	bool use = false;
+
+	if (h->running) {
+		pthread_join(h->thread, NULL);
+		h->running = false;
+		use = first_ok && h->ok && crm_input_split_joins(in, h->in);
+		if (!use)
+			crm_input_unsplit(in);
+	}
+	crm_input_close(h->in);
+	h->in = NULL;
+	return use;
+}
+
 static void
 start(crm_ahead *a)
 {

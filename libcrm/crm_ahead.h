@@ -84,6 +84,34 @@ bool crm_ahead_worker_idle(const crm_ahead *a);
  */
 int crm_thread_start(pthread_t *t, void *(*fn)(void *), void *arg);
 
+/*
+ * The second half of a split input (crm_input_split), read by a thread of
+ * its own while the caller reads the first.  fn reads in and sets ok when
+ * it read to the end and met nothing the first half would have to report.
+ */
+typedef struct crm_half {
+	crm_input *in;
+	pthread_t thread;
+	bool running;
+	bool ok;
+} crm_half;
+
+/*
+ * Split in (at least min_bytes; not with CRMKIT_THREADS=1) and start
+ * fn(arg) on the second half; the caller sets up what fn needs first.
+ * False when nothing was started: in then reads on alone.
+ */
+bool crm_half_start(crm_half *h, crm_input *in, off_t min_bytes,
+		    void *(*fn)(void *), void *arg);
+
+/*
+ * After the first half ended (first_ok: without error): wait for fn.
+ * True when its results follow the first half's: it was ok and the halves
+ * join.  Otherwise in reads on past the split point, so that what the
+ * second half met is found (and reported) in order.  Closes h->in.
+ */
+bool crm_half_join(crm_half *h, crm_input *in, bool first_ok);
+
 /* Stop and free; a NULL a is ignored. */
 void crm_ahead_free(crm_ahead *a);
 

@@ -10,7 +10,6 @@
 #include "crm_ahead.h"
 #include "crm_hash.h"
 
-#include <pthread.h>
 
 /* An argument of pooled aggregates, evaluated once per row. */
 struct arg {
@@ -502,11 +501,11 @@ merge_exact(const crm_group *g)
 	return true;
 }
 
+/* The second half's aggregation, in its own thread. */
 struct half {
+	crm_half half;
 	crm_group *g;
-	crm_input *in;
 	unsigned long rows;
-	bool ok;		/* read to its end, every row valid */
 };
 
 static void *
@@ -518,63 +517,53 @@ read_half(void *arg)
 	char why[256];
 	int rc;
 
-	while ((rc = crm_input_read(h->in, &rec, &err)) > 0) {
+	while ((rc = crm_input_read(h->half.in, &rec, &err)) > 0) {
 		h->rows++;
 		if (crm_group_add_record(h->g, &rec, why, sizeof why) < 0)
 			return NULL;
 	}
-	h->ok = rc == 0;
+	h->half.ok = rc == 0;
 	return NULL;
 }
 
-/* Start a thread reading the second half of in into a copy of g. */
-static bool
-start_half(crm_group *g, crm_input *in, struct half *h, pthread_t *t)
+/* Account what in gives until it ends; the result of the last read. */
+static int
+account(crm_group *g, crm_input *in, crm_group_invalid_fn invalid,
+	void *ctx, unsigned long *rows, crm_error *err)
 {
-	if (!crm_ahead_wanted() || !merge_exact(g) ||
-	    (h->in = crm_input_split(in, CRM_GROUP_SPLIT_MIN)) == NULL)
-		return false;
-	h->g = crm_group_new_like(g);
-	if (crm_thread_start(t, read_half, h) == 0)
-		return true;
-	crm_input_unsplit(in);
-	return false;
+	crm_record rec;
+	char why[CRM_ERR_MAX];
+	int rc;
+
+	while ((rc = crm_input_read(in, &rec, err)) > 0) {
+		(*rows)++;
+		if (crm_group_add_record(g, &rec, why, sizeof why) < 0)
+			invalid(ctx, &rec, why);
+	}
+	return rc;
 }
 
 int
 crm_group_read(crm_group *g, crm_input *in, crm_group_invalid_fn invalid,
 	       void *ctx, unsigned long *rows, crm_error *err)
 {
-	struct half h = { NULL, NULL, 0, false };
-	crm_record rec;
-	char why[CRM_ERR_MAX];
-	pthread_t t;
-	bool split = start_half(g, in, &h, &t);
+	struct half h = { { NULL, 0, false, false }, NULL, 0 };
+	bool split = false;
 	int rc;
 
-	for (;;) {
-		while ((rc = crm_input_read(in, &rec, err)) > 0) {
-			(*rows)++;
-			if (crm_group_add_record(g, &rec, why, sizeof why) < 0)
-				invalid(ctx, &rec, why);
-		}
-		if (!split)
-			break;
-		pthread_join(t, NULL);
-		split = false;
-		if (rc == 0 && h.ok && crm_input_split_joins(in, h.in)) {
-			crm_group_merge(g, h.g);
-			*rows += h.rows;
-			break;
-		}
-		/* The second half met something only the first may report
-		 * (with its line), or began inside a quoted field: read on
-		 * here instead. */
-		crm_input_unsplit(in);
-		if (rc < 0)
-			break;
+	if (merge_exact(g)) {
+		h.g = crm_group_new_like(g);
+		split = crm_half_start(&h.half, in, CRM_GROUP_SPLIT_MIN,
+		    read_half, &h);
 	}
-	crm_input_close(h.in);
+	rc = account(g, in, invalid, ctx, rows, err);
+	if (split && crm_half_join(&h.half, in, rc == 0)) {
+		crm_group_merge(g, h.g);
+		*rows += h.rows;
+	} else if (split && rc == 0) {
+		/* read the second half here, reporting what it met */
+		rc = account(g, in, invalid, ctx, rows, err);
+	}
 	crm_group_free(h.g);
 	return rc < 0 ? -1 : 0;
 }

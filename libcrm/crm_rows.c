@@ -5,7 +5,6 @@
 #include "crm_sort.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -177,11 +176,10 @@ struct gather {
 	size_t nm;
 	const crm_header *h;
 	bool fail;		/* --invalid fail */
-	crm_input *in;		/* the second half's */
+	crm_half half;		/* the second half's input and thread */
 	crm_dvec *values;	/* per measure */
 	double *sum;
 	size_t valid;
-	bool ok;		/* read to its end, nothing to report */
 };
 
 static void
@@ -209,7 +207,6 @@ gather_row(struct gather *g, const double *vals)
 static void
 gather_free(struct gather *g)
 {
-	crm_input_close(g->in);
 	for (size_t i = 0; g->values != NULL && i < g->nm; i++)
 		crm_dvec_free(&g->values[i]);
 	free(g->values);
@@ -225,39 +222,43 @@ gather_half(void *arg)
 	crm_error err;
 	int rc;
 
-	while ((rc = crm_input_read(g->in, &rec, &err)) > 0) {
+	while ((rc = crm_input_read(g->half.in, &rec, &err)) > 0) {
 		if (evaluate_on(g->m, g->nm, g->h, &rec, vals, NULL, 0) == 0)
 			gather_row(g, vals);
 		else if (g->fail)
 			break;	/* the first half reports it */
 	}
-	g->ok = rc == 0;
+	g->half.ok = rc == 0;
 	free(vals);
 	return NULL;
 }
 
 /*
- * Start pass 1 of the second half in another thread, when the input
- * splits and the result will be the same: a measure that keeps its
- * values gets its sum from them, in input order, as one pass adds them;
- * a mean split over values not kept would add in another order.
+ * Whether pass 1 may read the input in two halves with the same result as
+ * one pass: a measure that keeps its values gets its sum from them, in
+ * input order, as one pass adds them; a mean split over values not kept
+ * would add in another order.
  */
 static bool
-start_half(crm_rows *r, struct gather *g, pthread_t *t)
+halves_exact(const crm_rows *r)
 {
-	if (!crm_ahead_wanted())
-		return false;
 	for (size_t i = 0; i < r->nm; i++)
 		if (!r->m[i].collect && r->m[i].split_option != NULL &&
 		    r->m[i].split.kind == CRM_SPLIT_MEAN)
 			return false;
-	if ((g->in = crm_input_split(r->in, CRM_ROWS_SPLIT_MIN)) == NULL)
-		return false;
-	gather_init(g, r);
-	if (crm_thread_start(t, gather_half, g) == 0)
-		return true;
-	crm_input_unsplit(r->in);
-	return false;
+	return true;
+}
+
+/* Pass 1 over what r's input gives until it ends, into g. */
+static void
+gather_first(crm_rows *r, struct gather *g, double *vals)
+{
+	while (read_record(r) > 0) {
+		if (evaluate(r, vals) == 0)
+			gather_row(g, vals);
+		else if (g->fail)
+			crm_rows_fail(r, "%s", r->why);
+	}
 }
 
 size_t
@@ -265,34 +266,26 @@ crm_rows_collect(crm_rows *r)
 {
 	double *vals = crm_xcalloc(r->nm, sizeof *vals);
 	struct gather a = { 0 }, b = { 0 };
-	pthread_t t;
-	bool split = start_half(r, &b, &t);
+	bool split = false;
 	crm_error err;
 
 	gather_init(&a, r);
+	if (halves_exact(r)) {
+		gather_init(&b, r);
+		split = crm_half_start(&b.half, r->in, CRM_ROWS_SPLIT_MIN,
+		    gather_half, &b);
+	}
 	r->collecting = true;
-	for (;;) {
-		while (read_record(r) > 0) {
-			if (evaluate(r, vals) == 0)
-				gather_row(&a, vals);
-			else if (a.fail)
-				crm_rows_fail(r, "%s", r->why);
+	gather_first(r, &a, vals);
+	if (split && crm_half_join(&b.half, r->in, true)) {
+		a.valid += b.valid;
+		for (size_t i = 0; i < r->nm; i++) {
+			a.sum[i] += b.sum[i];
+			crm_dvec_move_append(&a.values[i], &b.values[i]);
 		}
-		if (!split)
-			break;
-		pthread_join(t, NULL);
-		split = false;
-		if (b.ok && crm_input_split_joins(r->in, b.in)) {
-			a.valid += b.valid;
-			for (size_t i = 0; i < r->nm; i++) {
-				a.sum[i] += b.sum[i];
-				crm_dvec_move_append(&a.values[i],
-				    &b.values[i]);
-			}
-			break;
-		}
+	} else if (split) {
 		/* read the second half here, reporting what it met */
-		crm_input_unsplit(r->in);
+		gather_first(r, &a, vals);
 	}
 	for (size_t i = 0; i < r->nm; i++) {
 		crm_measure *m = &r->m[i];
