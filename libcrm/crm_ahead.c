@@ -247,12 +247,11 @@ crm_thread_start(pthread_t *t, void *(*fn)(void *), void *arg)
 }
 
 bool
-crm_half_start(crm_half *h, crm_input *in, off_t min_bytes,
-	       void *(*fn)(void *), void *arg)
+crm_half_start(crm_half *h, crm_input *in, void *(*fn)(void *), void *arg)
 {
 	h->running = h->ok = false;
 	if (!crm_ahead_wanted() ||
-	    (h->in = crm_input_split(in, min_bytes)) == NULL)
+	    (h->in = crm_input_split(in, CRM_HALF_MIN)) == NULL)
 		return false;
 	if (crm_thread_start(&h->thread, fn, arg) != 0) {
 		crm_input_close(h->in);

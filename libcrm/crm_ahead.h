@@ -96,13 +96,16 @@ typedef struct crm_half {
 	bool ok;
 } crm_half;
 
+/* Inputs smaller than this are not worth a second thread. */
+#define CRM_HALF_MIN ((off_t)4 << 20)
+
 /*
- * Split in (at least min_bytes; not with CRMKIT_THREADS=1) and start
- * fn(arg) on the second half; the caller sets up what fn needs first.
- * False when nothing was started: in then reads on alone.
+ * Split in (at least CRM_HALF_MIN bytes; not with CRMKIT_THREADS=1) and
+ * start fn(arg) on the second half; the caller sets up what fn needs
+ * first.  False when nothing was started: in then reads on alone.
  */
-bool crm_half_start(crm_half *h, crm_input *in, off_t min_bytes,
-		    void *(*fn)(void *), void *arg);
+bool crm_half_start(crm_half *h, crm_input *in, void *(*fn)(void *),
+		    void *arg);
 
 /*
  * After the first half ended (first_ok: without error): wait for fn.

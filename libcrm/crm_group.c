@@ -553,8 +553,7 @@ crm_group_read(crm_group *g, crm_input *in, crm_group_invalid_fn invalid,
 
 	if (merge_exact(g)) {
 		h.g = crm_group_new_like(g);
-		split = crm_half_start(&h.half, in, CRM_GROUP_SPLIT_MIN,
-		    read_half, &h);
+		split = crm_half_start(&h.half, in, read_half, &h);
 	}
 	rc = account(g, in, invalid, ctx, rows, err);
 	if (split && crm_half_join(&h.half, in, rc == 0)) {

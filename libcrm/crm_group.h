@@ -20,7 +20,6 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <sys/types.h>
 
 #include "crm_csv.h"
 #include "crm_expr.h"
@@ -103,9 +102,6 @@ crm_group *crm_group_new_like(const crm_group *g);
 /* Fold from's groups into g (same plan): each of from's groups, in its
  * first-seen order, merged into g's group of the same key or appended. */
 void crm_group_merge(crm_group *g, crm_group *from);
-
-/* Inputs smaller than this are not worth a second thread. */
-#define CRM_GROUP_SPLIT_MIN ((off_t)4 << 20)
 
 /* Called in order, in the caller's thread, for each row g found invalid
  * (why: the reason): apply --invalid (it may end the tool). */

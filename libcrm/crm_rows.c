@@ -272,8 +272,7 @@ crm_rows_collect(crm_rows *r)
 	gather_init(&a, r);
 	if (halves_exact(r)) {
 		gather_init(&b, r);
-		split = crm_half_start(&b.half, r->in, CRM_ROWS_SPLIT_MIN,
-		    gather_half, &b);
+		split = crm_half_start(&b.half, r->in, gather_half, &b);
 	}
 	r->collecting = true;
 	gather_first(r, &a, vals);

@@ -13,7 +13,6 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <sys/types.h>
 
 #include "crm_csv.h"
 #include "crm_csvw.h"
@@ -62,9 +61,6 @@ crm_rows *crm_rows_open(crm_common *c, crm_measure *m, size_t nm);
 
 /* The input header. */
 const crm_header *crm_rows_header(const crm_rows *r);
-
-/* Inputs smaller than this are not worth a second thread in pass 1. */
-#define CRM_ROWS_SPLIT_MIN ((off_t)4 << 20)
 
 /*
  * Pass 1: read every record, evaluate the measures; for rows where all
