@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "crm_diag.h"
 #include "crm_num.h"
 
 int
@@ -284,6 +285,16 @@ position(size_t n, double p)
 	return h;
 }
 
+/* The type-7 value between the k-th and (k+1)-th smallest, lo and hi, at
+ * position h; a zero is +0 however the values' zeros were signed. */
+static double
+interpolate(double lo, double hi, double h, size_t k)
+{
+	double q = lo + (h - (double)k) * (hi - lo);
+
+	return q == 0 ? 0.0 : q;
+}
+
 double
 crm_quantile7(double *v, size_t n, double p)
 {
@@ -292,7 +303,7 @@ crm_quantile7(double *v, size_t n, double p)
 
 	if (k >= n - 1) {
 		select_kth(v, n, n - 1);
-		return v[n - 1];
+		return interpolate(v[n - 1], v[n - 1], h, k);
 	}
 	select_kth(v, n, k);
 	lo = v[k];
@@ -301,7 +312,113 @@ crm_quantile7(double *v, size_t n, double p)
 	for (size_t i = k + 2; i < n; i++)
 		if (v[i] < hi)
 			hi = v[i];
-	return lo + (h - (double)k) * (hi - lo);
+	return interpolate(lo, hi, h, k);
+}
+
+/* A key whose unsigned order is the order of the doubles (not NaN; -0
+ * comes just before +0). */
+static uint64_t
+order_key(double x)
+{
+	uint64_t u;
+
+	memcpy(&u, &x, sizeof u);
+	return (u >> 63) != 0 ? ~u : u | (UINT64_C(1) << 63);
+}
+
+static double
+from_order_key(uint64_t key)
+{
+	uint64_t u = (key >> 63) != 0 ? key & ~(UINT64_C(1) << 63) : ~key;
+	double x;
+
+	memcpy(&x, &u, sizeof x);
+	return x;
+}
+
+enum { KEPT_BITS = 16, KEPT_FEW = 1 << 16 };
+
+/*
+ * The k-th and (k+1)-th smallest of v[0..n) (k + 1 < n), without moving
+ * any value: the top bits of the k-th value's order key are found 16 at
+ * a time by counting how many values have each next 16 bits, until at
+ * most KEPT_FEW values share the bits found; those are copied out and
+ * selected among.  Typical data takes two rounds over v (one when the
+ * (k+1)-th shares the k-th's top bits); any data at most five.
+ */
+static void
+kth_kept(const double *v, size_t n, size_t k, double *kth, double *next)
+{
+	size_t *count = crm_xcalloc((size_t)1 << KEPT_BITS, sizeof *count);
+	const size_t k0 = k;
+	uint64_t prefix = 0;
+	size_t have = n, j = 0, at_most = 0;
+	int fixed = 0;
+	double *few, hi = HUGE_VAL;
+
+	while (have > KEPT_FEW && fixed < 64) {
+		int shift = 64 - fixed - KEPT_BITS;
+		size_t b = 0;
+
+		memset(count, 0, ((size_t)1 << KEPT_BITS) * sizeof *count);
+		for (size_t i = 0; i < n; i++) {
+			uint64_t key = order_key(v[i]);
+
+			if (fixed == 0 || key >> (64 - fixed) == prefix)
+				count[(key >> shift) & 0xFFFF]++;
+		}
+		while (k >= count[b])
+			k -= count[b++];
+		have = count[b];
+		prefix = (prefix << KEPT_BITS) | b;
+		fixed += KEPT_BITS;
+	}
+	free(count);
+	if (fixed == 64) {		/* have values all equal to the k-th */
+		*kth = from_order_key(prefix);
+	} else {
+		few = crm_xreallocarray(NULL, have, sizeof *few);
+		for (size_t i = 0; i < n; i++)
+			if (fixed == 0 ||
+			    order_key(v[i]) >> (64 - fixed) == prefix)
+				few[j++] = v[i];
+		select_kth(few, have, k);
+		*kth = few[k];
+		for (size_t i = k + 1; i < have; i++)
+			if (few[i] < hi)
+				hi = few[i];
+		free(few);
+	}
+	if (k + 1 < have) {
+		*next = fixed == 64 ? *kth : hi;
+		return;
+	}
+	/* The (k+1)-th does not share the bits found: the least value
+	 * above the k-th, unless more values equal it (-0 and +0). */
+	for (size_t i = 0; i < n; i++) {
+		if (v[i] <= *kth)
+			at_most++;
+		else if (v[i] < hi)
+			hi = v[i];
+	}
+	*next = at_most >= k0 + 2 ? *kth : hi;
+}
+
+double
+crm_quantile7_keep(const double *v, size_t n, double p)
+{
+	double h = position(n, p), lo, hi;
+	size_t k = (size_t)floor(h);
+
+	if (k >= n - 1) {
+		lo = v[0];
+		for (size_t i = 1; i < n; i++)
+			if (v[i] > lo)
+				lo = v[i];
+		return interpolate(lo, lo, h, k);
+	}
+	kth_kept(v, n, k, &lo, &hi);
+	return interpolate(lo, hi, h, k);
 }
 
 double
@@ -311,12 +428,13 @@ crm_quantile7_sorted(const double *v, size_t n, double p)
 	size_t k = (size_t)floor(h);
 
 	if (k >= n - 1)
-		return v[n - 1];
-	return v[k] + (h - (double)k) * (v[k + 1] - v[k]);
+		return interpolate(v[n - 1], v[n - 1], h, k);
+	return interpolate(v[k], v[k + 1], h, k);
 }
 
 int
-crm_split_resolve(const crm_split *s, double *vals, size_t n, double sum,
+crm_split_resolve(const crm_split *s, const double *vals, size_t n,
+		  double sum,
 		  double *threshold)
 {
 	switch (s->kind) {
@@ -332,7 +450,7 @@ crm_split_resolve(const crm_split *s, double *vals, size_t n, double sum,
 	case CRM_SPLIT_PERCENTILE:
 		if (n == 0)
 			return -1;
-		*threshold = crm_quantile7(vals, n, s->value);
+		*threshold = crm_quantile7_keep(vals, n, s->value);
 		return 0;
 	}
 	return -1;

@@ -68,15 +68,20 @@ void crm_dsort(double *v, size_t n);
  */
 double crm_quantile7(double *v, size_t n, double p);
 
+/* The same without reordering v: the order statistics are counted out
+ * by the bits of their values (linear time, six rounds over v). */
+double crm_quantile7_keep(const double *v, size_t n, double p);
+
 /* The same over values already sorted ascending (no reordering). */
 double crm_quantile7_sorted(const double *v, size_t n, double p);
 
 /*
  * Resolve a split to its threshold.  For ABSOLUTE, the value; for MEAN,
- * sum/n; for MEDIAN and PERCENTILE, crm_quantile7 over vals (reordered).
+ * sum/n; for MEDIAN and PERCENTILE, crm_quantile7_keep over vals (left
+ * in their order, so that a second pass can use them row by row).
  * Returns 0, or -1 when the data has no valid value (n == 0).
  */
-int crm_split_resolve(const crm_split *s, double *vals, size_t n,
+int crm_split_resolve(const crm_split *s, const double *vals, size_t n,
 		      double sum, double *threshold);
 
 /* "median", "mean", "p90", or the number, for --verbose and summaries. */

@@ -129,18 +129,23 @@ cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Selection must agree with the sorted formula on many shapes of data:
- * random, sorted, reversed, all equal, few distinct values. */
+/* Selection, in place and keeping the order, must agree with the sorted
+ * formula on many shapes of data: random, sorted, reversed, all equal,
+ * few distinct values, negatives, signed zeros and magnitudes far apart
+ * (the kept selection counts by the bits of the values). */
 static void
 test_quantile_matches_sorted(void **state)
 {
 	enum { N = 2001 };
 	double *v = malloc(N * sizeof *v), *s = malloc(N * sizeof *s);
+	double *before = malloc(N * sizeof *before);
 	unsigned long seed = 12345;
+	static const double odd[] = { -0.0, 0.0, 1e-300, -1e300, 5e-324,
+	    1e300, -2.5, 2.5, -5e-324, 42 };
 	static const double ps[] = { 0, 0.1, 0.333, 0.5, 0.77, 0.99, 1 };
 
 	(void)state;
-	for (int shape = 0; shape < 5; shape++) {
+	for (int shape = 0; shape < 7; shape++) {
 		for (size_t n = 1; n <= N; n += (n < 40 ? 1 : 397)) {
 			for (size_t i = 0; i < n; i++) {
 				seed = seed * 6364136223846793005UL +
@@ -150,12 +155,21 @@ test_quantile_matches_sorted(void **state)
 				case 1: s[i] = (double)i; break;
 				case 2: s[i] = (double)(n - i); break;
 				case 3: s[i] = 7; break;
-				default: s[i] = (double)((seed >> 33) % 3);
+				case 4: s[i] = (double)((seed >> 33) % 3); break;
+				case 5:
+					s[i] = (double)((seed >> 33) % 7) - 3;
+					break;
+				default: s[i] = odd[(seed >> 33) % 10];
 				}
 			}
 			for (size_t k = 0; k < sizeof ps / sizeof ps[0]; k++) {
 				double q;
 
+				memcpy(before, s, n * sizeof *s);
+				assert_true(crm_quantile7_keep(s, n, ps[k]) ==
+				    (memcpy(v, s, n * sizeof *v),
+				    crm_quantile7(v, n, ps[k])));
+				assert_memory_equal(s, before, n * sizeof *s);
 				memcpy(v, s, n * sizeof *v);
 				q = crm_quantile7(v, n, ps[k]);
 				memcpy(v, s, n * sizeof *v);
@@ -165,6 +179,55 @@ test_quantile_matches_sorted(void **state)
 			}
 		}
 	}
+	free(v);
+	free(s);
+	free(before);
+}
+
+/* Above 65536 values the kept selection counts by 16 bits at a time
+ * before it copies the few that share the k-th's bits: shapes where that
+ * takes one round, several (values sharing their top 32 or 48 bits), all
+ * four (all equal), and where the (k+1)-th lies outside the k-th's bits,
+ * signed zeros included. */
+static void
+test_quantile_keep_large(void **state)
+{
+	enum { N = 300001 };
+	double *v = malloc(N * sizeof *v), *s = malloc(N * sizeof *s);
+	unsigned long seed = 777;
+	static const double ps[] = { 0, 0.0001, 0.25, 0.5, 0.5000017, 0.9,
+	    0.99999, 1 };
+
+	(void)state;
+	for (int shape = 0; shape < 7; shape++) {
+		size_t n = shape == 6 ? 70001 : N;
+
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 6364136223846793005UL +
+			    1442695040888963407UL;
+			switch (shape) {
+			case 0: s[i] = (double)(seed >> 11) / 9e15 - 0.5; break;
+			case 1: s[i] = 1.0 + (double)(seed >> 40) * 1e-15; break;
+			case 2: s[i] = 1.0 + (double)(seed >> 50) * 1e-12; break;
+			case 3: s[i] = 3.25; break;
+			case 4: s[i] = (seed >> 63) ? 1.0 : 2.0; break;
+			case 5: s[i] = (seed >> 63) ? -0.0 : 0.0; break;
+			default:	/* the median between two bit groups */
+				s[i] = i < n / 2 ? 1.0 + (double)i * 1e-12 :
+				    -1.0 - (double)i * 1e-12;
+			}
+		}
+		for (size_t k = 0; k < sizeof ps / sizeof ps[0]; k++) {
+			double keep = crm_quantile7_keep(s, n, ps[k]);
+
+			memcpy(v, s, n * sizeof *v);
+			assert_true(keep == crm_quantile7(v, n, ps[k]));
+		}
+	}
+	/* the (k+1)-th is +0, the k-th the last -0: no value is above it */
+	for (size_t i = 0; i < 70001; i++)
+		s[i] = i < 35000 ? -0.0 : 0.0;
+	assert_true(crm_quantile7_keep(s, 70001, 34999.5 / 70000) == 0);
 	free(v);
 	free(s);
 }
@@ -180,6 +243,7 @@ test_quantile_integer_position(void **state)
 	for (int i = 0; i < 101; i++)
 		s[i] = v[100 - i] = i * 1e6;
 	assert_true(crm_quantile7(v, 101, 0.07) == 7e6);
+	assert_true(crm_quantile7_keep(v, 101, 0.29) == 29e6);
 	assert_true(crm_quantile7_sorted(s, 101, 0.07) == 7e6);
 	assert_true(crm_quantile7_sorted(s, 101, 0.29) == 29e6);
 }
@@ -243,6 +307,7 @@ main(void)
 		cmocka_unit_test(test_quantile_known),
 		cmocka_unit_test(test_quantile_matches_sorted),
 		cmocka_unit_test(test_quantile_integer_position),
+		cmocka_unit_test(test_quantile_keep_large),
 		cmocka_unit_test(test_dsort),
 		cmocka_unit_test(test_resolve),
 		cmocka_unit_test(test_name),
