@@ -105,6 +105,9 @@ struct crm_csv_reader {
 	 * only raw, rawlen and line set), for crm_input to split in the
 	 * thread that uses it (see crm_ahead.h). */
 	bool lazy;
+	/* Frame only, also the records holding a quote (with lazy; see
+	 * crm_input_frame_only). */
+	bool framed;
 
 	/* Slow path (records holding a quote): libcsv and a per-reader
 	 * arena for the field values it hands out. */
@@ -793,6 +796,53 @@ slow_record(crm_csv_reader *r, crm_record *rec, size_t eol, size_t tl,
 }
 
 /*
+ * Frame only: the record at pos holds a quote; its first line ends at eol
+ * with a terminator of tl bytes.  The input was read whole by the parser
+ * before (crm_input_frame_only), so it is valid strict CSV, where quotes
+ * only open and close fields or come doubled inside them: a line end is
+ * inside a quoted field exactly when an odd number of quotes precede it
+ * in the record.  Gives what slow_record gives, without the fields.
+ */
+static int
+framed_record(crm_csv_reader *r, crm_record *rec, size_t eol, size_t tl,
+	      crm_error *err)
+{
+	unsigned long line = r->line;
+	size_t off = 0, rawend, quotes = 0;
+	int rc;
+
+	for (;;) {
+		const char *s = r->buf + r->pos + off, *q;
+		size_t n = eol - off;
+
+		while ((q = memchr(s, '"', n)) != NULL) {
+			quotes++;
+			n -= (size_t)(q + 1 - s);
+			s = q + 1;
+		}
+		rawend = eol;
+		off = eol + tl;
+		if (tl > 0)
+			line++;
+		if (quotes % 2 == 0)
+			break;
+		rc = line_end(r, off, &eol, &tl, err);
+		if (rc < 0)
+			return -1;
+		if (rc == 0)	/* not so when the parser read it */
+			return crm_error_at(err, CRM_EXIT_IO, r->name, r->line,
+			    "file changed since it was first read");
+	}
+	rec->n = 0;
+	rec->raw = r->buf + r->pos;
+	rec->rawlen = rawend;
+	rec->line = r->line;
+	r->pos += off;
+	r->line = line;
+	return 1;
+}
+
+/*
  * The common case in one pass: the record at pos is a whole line in the
  * buffer, not blank, ended by a LF, with no quote and no CR.  Finds its
  * delimiters and its end 16 bytes at a time and fills rec exactly as
@@ -938,7 +988,8 @@ crm_csv_read(crm_csv_reader *r, crm_record *rec, crm_error *err)
 	}
 	if (r->lazy ? memchr(r->buf + r->pos, '"', eol) != NULL :
 	    !split_line(&r->fv, (char)r->delim, r->buf + r->pos, eol)) {
-		if (slow_record(r, rec, eol, tl, err) < 0)
+		if ((r->framed ? framed_record(r, rec, eol, tl, err) :
+		    slow_record(r, rec, eol, tl, err)) < 0)
 			return reader_fail(r, err);
 		return 1;
 	}
@@ -1072,6 +1123,7 @@ struct crm_input {
 	bool stopped;		/* at the limit: reads return 0 */
 	off_t met;		/* offset of that record, -1 if none */
 	bool half;		/* the second half */
+	bool framed;		/* crm_input_frame_only */
 	off_t first;		/* its first record's offset, -1 if none */
 
 	/* The caller's side when records are read ahead: the worker runs
@@ -1407,8 +1459,9 @@ input_next(void *ctx, crm_record *rec, unsigned *tag, crm_error *err)
 			/* the header is read, so lines may stay unsplit
 			 * for the caller's thread, unless that is the
 			 * busier one */
-			in->r->lazy = in->ahead != NULL && !in->solo &&
-			    !crm_ahead_worker_idle(in->ahead);
+			in->r->lazy = in->framed || (in->ahead != NULL &&
+			    !in->solo && !crm_ahead_worker_idle(in->ahead));
+			in->r->framed = in->framed;
 			rc = crm_csv_read(in->r, rec, err);
 			if (rc < 0)
 				return -1;
@@ -1442,7 +1495,11 @@ crm_input_read(crm_input *in, crm_record *rec, crm_error *err)
 		rc = crm_ahead_read(in->ahead, rec, &tag, err);
 	else
 		rc = input_next(in, rec, &tag, err);
-	if (rc > 0 && rec->n == 0) {
+	if (rc > 0 && in->framed) {	/* -H: a first record comes split */
+		rec->n = in->hdr.n;
+		rec->f = NULL;
+		rec->len = NULL;
+	} else if (rc > 0 && rec->n == 0) {
 		split_unquoted(&in->split, (char)in->cfg.delimiter, rec->raw,
 		    rec->rawlen);
 		rec->n = in->split.n;
@@ -1539,6 +1596,12 @@ crm_input_unsplit(crm_input *in)
 	in->stopped = false;
 }
 
+void
+crm_input_frame_only(crm_input *in)
+{
+	in->framed = true;
+}
+
 int
 crm_input_rewind(crm_input *in, crm_error *err)
 {
@@ -1563,7 +1626,7 @@ crm_input_rewind(crm_input *in, crm_error *err)
 		return input_fail(in, err);
 	}
 	in->pending = false;
-	in->solo = in->stopped = in->begun = false;
+	in->solo = in->stopped = in->begun = in->framed = false;
 	in->limit = in->met = -1;
 	in->next = 0;
 	in->last_name = in->name[0];

@@ -150,6 +150,19 @@ int crm_input_read(crm_input *in, crm_record *rec, crm_error *err);
 int crm_input_rewind(crm_input *in, crm_error *err);
 
 /*
+ * For the pass after a rewind, when the pass before read the whole input
+ * without error (so it is valid CSV): records come framed only, not
+ * split.  raw, rawlen and line are what crm_input_read gives; n is the
+ * header's field count and f and len are NULL (use the record with
+ * crm_writer_record at the input's delimiter only).  A record holding a
+ * quote is framed by counting quotes instead of by libcsv: in valid
+ * strict CSV a line end is inside a quoted field exactly when an odd
+ * number of quotes came before it.  Field counts are not checked again.
+ * The next rewind ends it.
+ */
+void crm_input_frame_only(crm_input *in);
+
+/*
  * Split reading for two threads.  Before the first crm_input_read, when
  * in has one operand, a regular UTF-8 file of at least min_bytes, read
  * in one pass: returns a second input b that reads from the first line

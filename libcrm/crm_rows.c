@@ -21,6 +21,12 @@ struct crm_rows {
 	int delimiter;
 	bool collecting;	/* in pass 1 of a two-pass run */
 	bool two_pass;
+	/* Replay: pass 1 keeps every measure's value of every row, and
+	 * pass 2 takes them from there instead of splitting the records
+	 * again (see crm_rows_thresholds). */
+	bool keep_all;		/* pass 1 keeps them */
+	bool replay;		/* pass 2 uses them: no row was invalid */
+	size_t replayed, kept;	/* rows of pass 2 so far, rows kept */
 	crm_record rec;
 	unsigned long rows;	/* of the last pass */
 	char why[CRM_ERR_MAX];
@@ -176,6 +182,8 @@ struct gather {
 	size_t nm;
 	const crm_header *h;
 	bool fail;		/* --invalid fail */
+	bool keep_all;		/* every measure keeps its values */
+	bool replayable;	/* no invalid row, no BOM-like record start */
 	crm_half half;		/* the second half's input and thread */
 	crm_dvec *values;	/* per measure */
 	double *sum;
@@ -189,19 +197,25 @@ gather_init(struct gather *g, const crm_rows *r)
 	g->nm = r->nm;
 	g->h = crm_input_header(r->in);
 	g->fail = r->c->invalid == CRM_INVALID_FAIL;
+	g->keep_all = r->keep_all;
+	g->replayable = r->keep_all;
 	g->values = crm_xcalloc(r->nm, sizeof *g->values);
 	g->sum = crm_xcalloc(r->nm, sizeof *g->sum);
 }
 
 static void
-gather_row(struct gather *g, const double *vals)
+gather_row(struct gather *g, const double *vals, const crm_record *rec)
 {
 	g->valid++;
 	for (size_t i = 0; i < g->nm; i++) {
 		g->sum[i] += vals[i];
-		if (g->m[i].collect)
+		if (g->m[i].collect || g->keep_all)
 			crm_dvec_push(&g->values[i], vals[i]);
 	}
+	/* crm_writer_record would split such a record at the start of an
+	 * output (crm_csvw.c, bom_at_start): it must not come unsplit */
+	if (rec->rawlen >= 3 && memcmp(rec->raw, "\xEF\xBB\xBF", 3) == 0)
+		g->replayable = false;
 }
 
 static void
@@ -223,9 +237,12 @@ gather_half(void *arg)
 	int rc;
 
 	while ((rc = crm_input_read(g->half.in, &rec, &err)) > 0) {
-		if (evaluate_on(g->m, g->nm, g->h, &rec, vals, NULL, 0) == 0)
-			gather_row(g, vals);
-		else if (g->fail)
+		if (evaluate_on(g->m, g->nm, g->h, &rec, vals, NULL, 0) == 0) {
+			gather_row(g, vals, &rec);
+			continue;
+		}
+		g->replayable = false;
+		if (g->fail)
 			break;	/* the first half reports it */
 	}
 	g->half.ok = rc == 0;
@@ -243,7 +260,8 @@ static bool
 halves_exact(const crm_rows *r)
 {
 	for (size_t i = 0; i < r->nm; i++)
-		if (!r->m[i].collect && r->m[i].split_option != NULL &&
+		if (!r->m[i].collect && !r->keep_all &&
+		    r->m[i].split_option != NULL &&
 		    r->m[i].split.kind == CRM_SPLIT_MEAN)
 			return false;
 	return true;
@@ -254,9 +272,12 @@ static void
 gather_first(crm_rows *r, struct gather *g, double *vals)
 {
 	while (read_record(r) > 0) {
-		if (evaluate(r, vals) == 0)
-			gather_row(g, vals);
-		else if (g->fail)
+		if (evaluate(r, vals) == 0) {
+			gather_row(g, vals, &r->rec);
+			continue;
+		}
+		g->replayable = false;
+		if (g->fail)
 			crm_rows_fail(r, "%s", r->why);
 	}
 }
@@ -278,6 +299,7 @@ crm_rows_collect(crm_rows *r)
 	gather_first(r, &a, vals);
 	if (split && crm_half_join(&b.half, r->in, true)) {
 		a.valid += b.valid;
+		a.replayable &= b.replayable;
 		for (size_t i = 0; i < r->nm; i++) {
 			a.sum[i] += b.sum[i];
 			crm_dvec_move_append(&a.values[i], &b.values[i]);
@@ -292,7 +314,8 @@ crm_rows_collect(crm_rows *r)
 		m->values = a.values[i];
 		a.values[i] = (crm_dvec){ NULL, 0, 0 };
 		m->sum = a.sum[i];
-		if (m->collect) {	/* in input order, as one pass adds */
+		if (m->collect || r->keep_all) {
+			/* in input order, as one pass adds */
 			m->sum = 0;
 			for (size_t k = 0; k < m->values.n; k++)
 				m->sum += m->values.v[k];
@@ -304,7 +327,30 @@ crm_rows_collect(crm_rows *r)
 	r->collecting = false;
 	if (crm_input_rewind(r->in, &err) < 0)
 		die_error(&err);
+	if (r->keep_all && a.replayable) {
+		r->replay = true;
+		r->kept = a.valid;
+		crm_input_frame_only(r->in);
+	}
 	return a.valid;
+}
+
+/*
+ * Whether pass 2 may take the values from pass 1: the tool uses records
+ * only through crm_rows_pass (so the caller of crm_rows_thresholds), and
+ * crm_writer_record writes them as raw bytes: output delimiter that of
+ * the input, a header written first (no -H).  CRMKIT_REPLAY=0 turns it
+ * off, to compare.
+ */
+static bool
+replay_wanted(const crm_rows *r)
+{
+	crm_writer_config wc = crm_common_writer_config(r->c, r->delimiter);
+	const char *env = getenv("CRMKIT_REPLAY");
+
+	return r->two_pass && !r->c->csv.no_header &&
+	    wc.delimiter == r->delimiter &&
+	    !(env != NULL && strcmp(env, "0") == 0);
 }
 
 void
@@ -313,6 +359,7 @@ crm_rows_thresholds(crm_rows *r)
 	size_t n = 0;
 	char name[64];
 
+	r->keep_all = replay_wanted(r);
 	if (r->two_pass)
 		n = crm_rows_collect(r);
 	for (size_t i = 0; i < r->nm; i++) {
@@ -322,7 +369,8 @@ crm_rows_thresholds(crm_rows *r)
 			continue;
 		m->has_threshold = crm_split_resolve(&m->split, m->values.v,
 		    n, m->sum, &m->threshold) == 0;
-		crm_dvec_free(&m->values);
+		if (!r->replay)
+			crm_dvec_free(&m->values);
 		if (!r->c->verbose)
 			continue;
 		if (m->has_threshold)
@@ -333,6 +381,8 @@ crm_rows_thresholds(crm_rows *r)
 			crm_warn("%s threshold: none (no valid row)",
 			    m->split_label);
 	}
+	if (r->replay && r->c->verbose)
+		crm_warn("second pass: the values of the first, rows unsplit");
 }
 
 void
@@ -351,9 +401,33 @@ crm_rows_write_header(crm_rows *r, const char *const *names, size_t n)
 	crm_out_rejects_header(&r->o, crm_input_header_record(r->in));
 }
 
+/* Pass 2 of a replay: the next record, framed only, with the values pass
+ * 1 found for it. */
+static crm_row_status
+replay_next(crm_rows *r, const crm_record **rec, double *vals)
+{
+	bool more = read_record(r) > 0;
+
+	if (more != (r->replayed < r->kept)) {
+		abort_outputs(r);
+		crm_die(CRM_EXIT_IO, "%s: file changed since it was first read",
+		    crm_input_name(r->in));
+	}
+	if (!more)
+		return CRM_ROW_END;
+	for (size_t i = 0; i < r->nm; i++)
+		vals[i] = r->m[i].values.v[r->replayed];
+	r->replayed++;
+	r->rows++;
+	*rec = &r->rec;
+	return CRM_ROW_VALID;
+}
+
 crm_row_status
 crm_rows_next(crm_rows *r, const crm_record **rec, double *vals)
 {
+	if (r->replay)
+		return replay_next(r, rec, vals);
 	while (read_record(r) > 0) {
 		r->rows++;
 		*rec = &r->rec;

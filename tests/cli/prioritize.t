@@ -55,6 +55,7 @@ $ cd "$DATA" && prioritize --value value --probability prob --value-split mean -
 >5,Epsilon,150,0.5,1,75
 !prioritize: value threshold 116 (mean)
 !prioritize: probability threshold 0.5 (0.5)
+!prioritize: second pass: the values of the first, rows unsplit
 !prioritize: 5 rows read, 5 valid
 
 ### absolute value split: equal is high
@@ -77,6 +78,7 @@ $ cd "$DATA" && prioritize --value value --probability prob --value-split p80 -v
 >3 4 2 3 3 
 !prioritize: value threshold 160 (p80)
 !prioritize: probability threshold 0.5 (0.5)
+!prioritize: second pass: the values of the first, rows unsplit
 !prioritize: 5 rows read, 5 valid
 
 ### expressions as measures

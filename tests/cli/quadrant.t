@@ -72,6 +72,7 @@ $ quadrant -v -x revenue/target -y margin/cost --y-split mean "$DATA/quadrant_ba
 >K6,60,100,2,4,waste
 !quadrant: x threshold 0.95 (median)
 !quadrant: y threshold 1.91666666666667 (mean)
+!quadrant: second pass: the values of the first, rows unsplit
 !quadrant: 6 rows read, 6 valid
 
 ### --labels: any 2x2 portfolio

@@ -33,7 +33,8 @@
  *    output back gives the same fields;
  *  - crm_input returns exactly the data records of each operand, checks
  *    field counts against the header, and gives them again after a
- *    rewind;
+ *    rewind; after a pass without error, crm_input_frame_only gives the
+ *    same records (raw bytes, lines) unsplit;
  *  - crm_input with its reader thread (crm_ahead) and without it
  *    (CRMKIT_THREADS=1) gives the same header, records (fields, raw
  *    bytes, lines, operand names), rewinds and end or error: with the
@@ -402,8 +403,54 @@ quote_all(const uint8_t *data, size_t n, int delim, bool utf8, size_t *outn)
 /* ------------------------------------------------------------------ */
 /* crm_input */
 
+/* Records as text (line, length, raw bytes), to compare a framed pass
+ * with the one before it. */
+typedef struct rawlog {
+	char *b;
+	size_t n, cap;
+} rawlog;
+
+static void
+rawlog_add(rawlog *l, const crm_record *rec)
+{
+	char head[64];
+	int k = snprintf(head, sizeof head, "%lu %zu:", rec->line,
+	    rec->rawlen);
+
+	while (l->n + (size_t)k + rec->rawlen > l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 4096;
+		l->b = xrealloc(l->b, l->cap);
+	}
+	memcpy(l->b + l->n, head, (size_t)k);
+	memcpy(l->b + l->n + (size_t)k, rec->raw, rec->rawlen);
+	l->n += (size_t)k + rec->rawlen;
+}
+
+/* After a pass that read all of in without error (its records in
+ * before): a framed pass gives the same records, unsplit. */
+static void
+check_framed(crm_input *in, const rawlog *before, size_t hn)
+{
+	rawlog after = { 0 };
+	crm_record rec;
+	crm_error err;
+	int rc;
+
+	crm_input_frame_only(in);
+	while ((rc = crm_input_read(in, &rec, &err)) > 0) {
+		FUZZ_CHECK(rec.f == NULL && rec.n == hn, "framed: split");
+		rawlog_add(&after, &rec);
+	}
+	FUZZ_CHECK(rc == 0, "framed: %s", err.msg);
+	FUZZ_CHECK(after.n == before->n && (after.n == 0 ||
+	    memcmp(after.b, before->b, after.n) == 0),
+	    "framed: records differ");
+	free(after.b);
+}
+
 /* Read the operands through crm_input, twice, and compare with the
- * records of one plain read (ref). */
+ * records of one plain read (ref); when all is valid, a third time
+ * framed only. */
 static void
 check_input(const uint8_t *data, size_t size, const crm_csv_config *cfg,
 	    const recs *ref, bool empty_between, bool pipe_first)
@@ -415,6 +462,7 @@ check_input(const uint8_t *data, size_t size, const crm_csv_config *cfg,
 	crm_input *in;
 	crm_record rec;
 	crm_error err;
+	rawlog seen = { 0 };
 	int rc;
 
 	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
@@ -480,6 +528,8 @@ check_input(const uint8_t *data, size_t size, const crm_csv_config *cfg,
 				    "line %lu, expected %lu", rec.line,
 				    ref->line[i]);
 				FUZZ_CHECK(rec.n == hn, "fields");
+				if (pass == 1)
+					rawlog_add(&seen, &rec);
 				for (size_t k = 0; k < hn; k++)
 					FUZZ_CHECK(field_eq(ref,
 					    ref->first[i] + k, rec.f[k],
@@ -500,7 +550,9 @@ check_input(const uint8_t *data, size_t size, const crm_csv_config *cfg,
 		FUZZ_CHECK(crm_input_rewind(in, &err) == 0, "rewind: %s",
 		    err.msg);
 	}
+	check_framed(in, &seen, hn);
 done:
+	free(seen.b);
 	crm_input_close(in);
 out:
 	close(fd);

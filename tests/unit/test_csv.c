@@ -1083,6 +1083,87 @@ test_input_rewind_file(void **state)
 	crm_input_close(in);
 }
 
+/* Every record of in as "name:line:raw", and what crm_input_read said at
+ * the end; framed: check that records come unsplit. */
+static char *
+dump_raw(crm_input *in, bool framed)
+{
+	sbuf b = { 0 };
+	crm_record rec;
+	crm_error err;
+	int rc;
+
+	sb_add(&b, "", 0);
+	while ((rc = crm_input_read(in, &rec, &err)) > 0) {
+		if (framed) {
+			assert_null(rec.f);
+			assert_int_equal(rec.n, crm_input_header(in)->n);
+		}
+		sb_printf(&b, "%s:%lu:", crm_input_name(in), rec.line);
+		sb_add(&b, rec.raw, rec.rawlen);
+		sb_add(&b, "|\n", 2);
+	}
+	sb_printf(&b, "end %d%s%s\n", rc, rc < 0 ? " " : "",
+	    rc < 0 ? err.msg : "");
+	return b.s;
+}
+
+/*
+ * crm_input_frame_only gives the records of the pass before, byte for
+ * byte, with their line numbers: quoted line breaks (LF, CRLF, lone CR),
+ * doubled quotes, quotes at a line's end, blank lines, a BOM, a last
+ * line without terminator, records longer than the read buffer, two
+ * operands.
+ */
+static void
+test_input_frame_only(void **state)
+{
+	static const char one[] = "\xEF\xBB\xBFid,name,n\r\n"
+	    "1,\"a\r\nb\",2\r\n\r\n"
+	    "2,\"say \"\"hi\"\"\",3\n"
+	    "3,\"x\ry\",4\r"
+	    "4,\"\"\"\",5\n\n\n"
+	    "5,\"line\n\",6\n"
+	    "6,\"\n\n\"\"\n\",7\n"
+	    "7,plain,8";
+	char p1[512], p2[512];
+	const char *paths[2];
+	crm_error err;
+	crm_input *in;
+	size_t big = 300000;
+	char *two = malloc(big + 64), *a, *b;
+	int k;
+
+	(void)state;
+	k = snprintf(two, 64, "id,name,n\n8,\"");
+	memset(two + k, 'q', big);
+	memcpy(two + k + big / 2, "\n\"\"\r\n", 5);
+	snprintf(two + k + big, 64, "\",9\n9,z,10\n");
+	write_file("f1.csv", one, sizeof one - 1, p1, sizeof p1);
+	write_file("f2.csv", two, strlen(two), p2, sizeof p2);
+	paths[0] = p1;
+	paths[1] = p2;
+	in = open_paths(paths, 2, false, 0, true, &err);
+	assert_non_null(in);
+	a = dump_raw(in, false);
+	assert_int_equal(crm_input_rewind(in, &err), 0);
+	crm_input_frame_only(in);
+	b = dump_raw(in, true);
+	assert_string_equal(a, b);
+	assert_non_null(strstr(a, ":2:1,\"a\r\nb\",2|"));
+	assert_non_null(strstr(a, ":17:7,plain,8|"));
+	assert_non_null(strstr(a, "f2.csv:5:9,z,10|\nend 0"));
+	free(b);
+	/* the next rewind ends it: fields again */
+	assert_int_equal(crm_input_rewind(in, &err), 0);
+	b = dump_raw(in, false);
+	assert_string_equal(a, b);
+	crm_input_close(in);
+	free(a);
+	free(b);
+	free(two);
+}
+
 /* Run two passes over standard input fed by a pipe. */
 static void
 check_stdin_two_pass(const char *data, bool no_header, bool stop_early)
@@ -1275,6 +1356,7 @@ main(void)
 		cmocka_unit_test(test_input_header_only_and_empty),
 		cmocka_unit_test(test_input_open_errors),
 		cmocka_unit_test(test_input_rewind_file),
+		cmocka_unit_test(test_input_frame_only),
 		cmocka_unit_test(test_input_stdin_spool),
 		cmocka_unit_test(test_input_stdin_seekable),
 		cmocka_unit_test(test_input_stdin_no_spool),
