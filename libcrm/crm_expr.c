@@ -94,6 +94,9 @@ struct crm_expr {
 	size_t ncode;
 	char *pool;		/* literal texts */
 	long bare_col;
+	/* col OP col (OP one of + - * /): pair_op, else 0 */
+	int pair_op;
+	long pair_a, pair_b;
 	bool decimal_comma;
 	agg *aggs;
 	size_t nagg;
@@ -1251,6 +1254,14 @@ build(parser *p, int root, int start, int end)
 	if (e->ncode == 1 && e->code[0].op == OP_COL)
 		e->bare_col = e->code[0].arg;
 	assign_cache(e, p->h);
+	if (e->ncode == 3 && e->code[0].op == OP_COL &&
+	    e->code[1].op == OP_COL && (e->code[2].op == OP_ADD ||
+	    e->code[2].op == OP_SUB || e->code[2].op == OP_MUL ||
+	    e->code[2].op == OP_DIV)) {
+		e->pair_op = e->code[2].op;
+		e->pair_a = e->code[0].arg;
+		e->pair_b = e->code[1].arg;
+	}
 	return e;
 }
 
@@ -1765,6 +1776,44 @@ set_note(crm_eval_note *note, const slot *s)
 	}
 }
 
+/*
+ * col OP col when both fields are numbers and the result is a finite
+ * number (*out set, true): what run() gives then, without its value
+ * stack.  Anything else (empty, text, division by zero, overflow) is
+ * left to run(), which says why.
+ */
+static inline bool
+pair_fast(const crm_expr *e, const crm_record *rec, slot *out)
+{
+	size_t a = (size_t)e->pair_a, b = (size_t)e->pair_b;
+	double x, y, r;
+
+	if (rec == NULL || a >= rec->n || b >= rec->n || rec->len[a] == 0 ||
+	    rec->len[b] == 0 ||
+	    crm_num_parse(rec->f[a], rec->len[a], e->decimal_comma, &x) !=
+	    CRM_NUM_OK ||
+	    crm_num_parse(rec->f[b], rec->len[b], e->decimal_comma, &y) !=
+	    CRM_NUM_OK)
+		return false;
+	switch ((enum op)e->pair_op) {
+	case OP_ADD:
+		r = x + y;
+		break;
+	case OP_SUB:
+		r = x - y;
+		break;
+	case OP_MUL:
+		r = x * y;
+		break;
+	default:		/* OP_DIV; x / 0 is not finite */
+		r = x / y;
+	}
+	if (!isfinite(r))
+		return false;
+	set_num(out, r);
+	return true;
+}
+
 static inline slot
 eval_slot(const crm_expr *e, const crm_record *rec)
 {
@@ -1774,6 +1823,8 @@ eval_slot(const crm_expr *e, const crm_record *rec)
 		load_col(&s, e, rec, e->bare_col);
 		return s;
 	}
+	if (e->pair_op != 0 && pair_fast(e, rec, &s))
+		return s;
 	return run(e, rec, NULL);
 }
 

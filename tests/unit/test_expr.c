@@ -654,6 +654,59 @@ test_eval_num_and_describe(void **state)
 	crm_expr_free(e);
 }
 
+/*
+ * "col OP col" has a path of its own (no value stack) when both fields
+ * are numbers and the result is finite; everything else goes to the
+ * general evaluator.  Either way it must give what the general one
+ * gives, checked here against "(col OP col) * 1", which never takes it:
+ * value, note and text, for every pair of fields and every operator,
+ * with a point and with a decimal comma.
+ */
+static void
+test_pair_fast_path(void **state)
+{
+	enum { N = 10 };
+	static char *nm[N] = { "p0", "p1", "p2", "p3", "p4", "p5", "p6",
+	    "p7", "p8", "p9" };
+	static const char *const v[N] = { "2", "0", "", "12x", "1e308",
+	    "-1e308", "1,5", " 5 ", "3.25", "-0" };
+	static const char *const ops[] = { "+", "-", "*", "/" };
+	size_t nlen[N], len[N];
+	const char *f[N];
+	crm_header h;
+	crm_record r;
+
+	(void)state;
+	make_header(&h, nm, nlen, N, false);
+	make_record(&r, f, len, v, N);
+	for (int dc = 0; dc < 2; dc++)
+		for (size_t a = 0; a < N; a++)
+			for (size_t b = 0; b < N; b++)
+				for (size_t o = 0; o < 4; o++) {
+		char fast[64], slow[80];
+		crm_expr *e1, *e2;
+		crm_eval_note n1, n2;
+		crm_value x, y;
+
+		snprintf(fast, sizeof fast, "%s %s %s", nm[a], ops[o], nm[b]);
+		snprintf(slow, sizeof slow, "(%s) * 1", fast);
+		e1 = compile_ok(fast, &h, dc, 0);
+		e2 = compile_ok(slow, &h, dc, 0);
+		x = crm_expr_eval(e1, &r, &n1);
+		y = crm_expr_eval(e2, &r, &n2);
+		if (x.type != y.type || memcmp(&x.num, &y.num, sizeof x.num) ||
+		    n1.why != n2.why || n1.column != n2.column ||
+		    n1.len != n2.len || n1.text != n2.text)
+			fail_msg("'%s' (decimal comma %d): type %d %g why %d "
+			    "col %ld, general: type %d %g why %d col %ld",
+			    fast, dc, (int)x.type, x.num, (int)n1.why,
+			    n1.column, (int)y.type, y.num, (int)n2.why,
+			    n2.column);
+		crm_expr_free(e1);
+		crm_expr_free(e2);
+				}
+}
+
 /* ------------------------------------------------------------------ */
 
 static void
@@ -1256,6 +1309,7 @@ main(void)
 		cmocka_unit_test(test_repeated_columns),
 		cmocka_unit_test(test_short_record),
 		cmocka_unit_test(test_eval_num_and_describe),
+		cmocka_unit_test(test_pair_fast_path),
 		cmocka_unit_test(test_syntax_errors),
 		cmocka_unit_test(test_unknown_column),
 		cmocka_unit_test(test_duplicate_column),
