@@ -1164,6 +1164,34 @@ test_input_frame_only(void **state)
 	free(two);
 }
 
+/* A file cut short between the passes, inside a quoted field: the framed
+ * pass cannot close the quote and says the file changed (status 3). */
+static void
+test_input_frame_only_changed(void **state)
+{
+	char p1[512];
+	const char *paths[1];
+	crm_error err;
+	crm_record rec;
+	crm_input *in;
+
+	(void)state;
+	write_file("c.csv", LIT("a,b\n1,\"x\ny\"\n"), p1, sizeof p1);
+	paths[0] = p1;
+	in = open_paths(paths, 1, false, 0, true, &err);
+	assert_non_null(in);
+	assert_int_equal(crm_input_read(in, &rec, &err), 1);
+	assert_int_equal(crm_input_read(in, &rec, &err), 0);
+	write_file("c.csv", LIT("a,b\n1,\"x\n"), p1, sizeof p1);
+	assert_int_equal(crm_input_rewind(in, &err), 0);
+	crm_input_frame_only(in);
+	assert_int_equal(crm_input_read(in, &rec, &err), -1);
+	assert_int_equal(err.status, CRM_EXIT_IO);
+	assert_non_null(strstr(err.msg, "c.csv:2: file changed since it was "
+	    "first read"));
+	crm_input_close(in);
+}
+
 /* Run two passes over standard input fed by a pipe. */
 static void
 check_stdin_two_pass(const char *data, bool no_header, bool stop_early)
@@ -1357,6 +1385,7 @@ main(void)
 		cmocka_unit_test(test_input_open_errors),
 		cmocka_unit_test(test_input_rewind_file),
 		cmocka_unit_test(test_input_frame_only),
+		cmocka_unit_test(test_input_frame_only_changed),
 		cmocka_unit_test(test_input_stdin_spool),
 		cmocka_unit_test(test_input_stdin_seekable),
 		cmocka_unit_test(test_input_stdin_no_spool),
