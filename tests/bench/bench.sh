@@ -275,9 +275,9 @@ if [ "$MEMORY" = 1 ]; then
 	    "'$BIN/segment' --needs need_intrinsic,need_extrinsic,need_strategic"
 	mem_task "kpi --by rep --preset steering" "streaming (per group)" \
 	    "'$BIN/kpi' --by rep --preset steering"
-	mem_task "prioritize, median split" "8 B/row (1 measure)" \
+	mem_task "prioritize, median split" "8 B/row x 2 measures (kept for pass 2)" \
 	    "'$BIN/prioritize' --value value --probability win_probability"
-	mem_task "quadrant, median splits" "8 B/row x 2 measures" \
+	mem_task "quadrant, median splits" "8 B/row x 2 measures (kept for pass 2)" \
 	    "'$BIN/quadrant' -x revenue/target -y margin/cost"
 	mem_task "segment --abc" "8 B/row" "'$BIN/segment' --abc revenue"
 	mem_task "segment --bins" "8 B/row" "'$BIN/segment' --bins value -n 5"
