@@ -747,6 +747,20 @@ open_quote_line(const char *s, size_t n, unsigned long line)
 	return line + count_lines(s, open);
 }
 
+/* Hand out the record at pos: its raw bytes end at rawend, the next
+ * record starts at off (both from pos), and the physical line after it
+ * is line. */
+static void
+take_record(crm_csv_reader *r, crm_record *rec, size_t rawend, size_t off,
+	    unsigned long line)
+{
+	rec->raw = r->buf + r->pos;
+	rec->rawlen = rawend;
+	rec->line = r->line;
+	r->pos += off;
+	r->line = line;
+}
+
 /* Slow path: the record starting at pos holds a quote.  Its first line
  * ends at eol with a terminator of tl bytes. */
 static int
@@ -787,11 +801,7 @@ slow_record(crm_csv_reader *r, crm_record *rec, size_t eol, size_t tl,
 	rec->n = r->fv.n;
 	rec->f = r->fv.f;
 	rec->len = r->fv.len;
-	rec->raw = r->buf + r->pos;
-	rec->rawlen = rawend;
-	rec->line = r->line;
-	r->pos += off;
-	r->line = line;
+	take_record(r, rec, rawend, off, line);
 	return 1;
 }
 
@@ -834,11 +844,7 @@ framed_record(crm_csv_reader *r, crm_record *rec, size_t eol, size_t tl,
 			    "file changed since it was first read");
 	}
 	rec->n = 0;
-	rec->raw = r->buf + r->pos;
-	rec->rawlen = rawend;
-	rec->line = r->line;
-	r->pos += off;
-	r->line = line;
+	take_record(r, rec, rawend, off, line);
 	return 1;
 }
 
@@ -996,11 +1002,7 @@ crm_csv_read(crm_csv_reader *r, crm_record *rec, crm_error *err)
 	rec->n = r->lazy ? 0 : r->fv.n;
 	rec->f = r->fv.f;
 	rec->len = r->fv.len;
-	rec->raw = r->buf + r->pos;
-	rec->rawlen = eol;
-	rec->line = r->line;
-	r->pos += eol + tl;
-	r->line++;
+	take_record(r, rec, eol, eol + tl, r->line + 1);
 	return 1;
 }
 
