@@ -6,6 +6,7 @@
  * sticky: later calls write nothing and report it again.
  */
 #include "crm_csvw.h"
+#include "crm_tmp.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -15,7 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define OUT_BUF ((size_t)64 * 1024)
+#define OUT_BUF ((size_t)256 * 1024)
 
 /* Temporary files of atomic -o outputs live in static slots so that a
  * signal handler can remove them without touching the heap. */
@@ -272,6 +273,7 @@ writer_new(int fd, const char *name, const crm_writer_config *cfg)
 		if (w->special[(unsigned char)*c])
 			w->num_plain = false;
 	w->buf = crm_xmalloc(OUT_BUF);
+	crm_pipe_widen(fd);
 	if (cfg->bom)
 		put(w, "\xEF\xBB\xBF", 3);
 	return w;

@@ -1,5 +1,8 @@
+#define _GNU_SOURCE		/* F_SETPIPE_SZ */
 #include "crm_tmp.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,4 +31,18 @@ crm_tmp_open(crm_error *err)
 		unlink(tmpl);
 	free(tmpl);
 	return fd;
+}
+
+void
+crm_pipe_widen(int fd)
+{
+#ifdef F_SETPIPE_SZ
+	struct stat st;
+
+	if (fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode) &&
+	    fcntl(fd, F_GETPIPE_SZ) < CRM_PIPE_BYTES)
+		(void)fcntl(fd, F_SETPIPE_SZ, CRM_PIPE_BYTES);
+#else
+	(void)fd;
+#endif
 }

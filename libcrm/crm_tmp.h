@@ -15,4 +15,12 @@
  */
 int crm_tmp_open(crm_error *err);
 
+/*
+ * If fd is a pipe, ask for a buffer of CRM_PIPE_BYTES in the kernel (on
+ * Linux; elsewhere, or if refused, nothing changes).  A pipe of the
+ * default 64 KiB between two tools costs a hand-off every 64 KiB.
+ */
+#define CRM_PIPE_BYTES (1024 * 1024)
+void crm_pipe_widen(int fd);
+
 #endif

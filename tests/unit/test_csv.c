@@ -1,6 +1,7 @@
 /*
  * Unit tests of the CSV reader (crm_csv_reader) and of crm_input.
  */
+#define _GNU_SOURCE		/* F_GETPIPE_SZ */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -20,6 +21,7 @@
 #include <cmocka.h>
 
 #include "crm_csv.h"
+#include "crm_tmp.h"
 
 /* ------------------------------------------------------------------ */
 /* Helpers */
@@ -1349,6 +1351,43 @@ test_input_encoding(void **state)
 	crm_input_close(in);
 }
 
+/* A reader on a pipe asks for a wide pipe, so that a tool upstream hands
+ * over CRM_PIPE_BYTES at a time; the records are the same. */
+static void
+test_reader_widens_pipe(void **state)
+{
+	crm_csv_config cfg = { .delimiter = ',' };
+	crm_csv_reader *r;
+	crm_record rec;
+	crm_error err;
+	int p[2];
+
+	(void)state;
+	assert_int_equal(pipe(p), 0);
+#ifdef F_GETPIPE_SZ
+	assert_true(fcntl(p[0], F_GETPIPE_SZ) < CRM_PIPE_BYTES);
+#endif
+	assert_int_equal(write(p[1], "a,b\n1,2\n", 8), 8);
+	close(p[1]);
+	r = crm_csv_open_fd(p[0], "<stdin>", &cfg, NULL, &err);
+	assert_non_null(r);
+#ifdef F_GETPIPE_SZ
+	assert_int_equal(fcntl(p[0], F_GETPIPE_SZ), CRM_PIPE_BYTES);
+#endif
+	assert_int_equal(crm_csv_read(r, &rec, &err), 1);
+	assert_int_equal(crm_csv_read(r, &rec, &err), 1);
+	assert_int_equal(rec.n, 2);
+	assert_memory_equal(rec.f[1], "2", 1);
+	assert_int_equal(crm_csv_read(r, &rec, &err), 0);
+	crm_csv_close(r);
+
+	/* a regular file is left as it is */
+	crm_pipe_widen(STDERR_FILENO);
+	r = crm_csv_open_fd(mem_fd("x\n", 2), "f.csv", &cfg, NULL, &err);
+	assert_int_equal(crm_csv_read(r, &rec, &err), 1);
+	crm_csv_close(r);
+}
+
 int
 main(void)
 {
@@ -1390,6 +1429,7 @@ main(void)
 		cmocka_unit_test(test_input_stdin_seekable),
 		cmocka_unit_test(test_input_stdin_no_spool),
 		cmocka_unit_test(test_input_encoding),
+		cmocka_unit_test(test_reader_widens_pipe),
 	};
 
 	signal(SIGPIPE, SIG_IGN);

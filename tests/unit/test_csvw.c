@@ -1,6 +1,7 @@
 /*
  * Unit tests of the CSV writer (crm_writer).
  */
+#define _GNU_SOURCE		/* F_GETPIPE_SZ */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -20,6 +21,7 @@
 #include <cmocka.h>
 
 #include "crm_csvw.h"
+#include "crm_tmp.h"
 
 #define LIT(s) s, sizeof s - 1
 
@@ -662,6 +664,45 @@ test_handlers_restored(void **state)
 	assert_true(sa.sa_handler == SIG_DFL);
 }
 
+/* A writer on a pipe widens it: 300 KB fit in before anything is read,
+ * and come out unchanged. */
+static void
+test_writer_widens_pipe(void **state)
+{
+	crm_writer_config c = config(',');
+	static char big[300000], back[300001];
+	crm_writer *w;
+	crm_error err;
+	size_t got = 0;
+	ssize_t k;
+	int p[2];
+
+	(void)state;
+	assert_int_equal(pipe(p), 0);
+#ifdef F_GETPIPE_SZ
+	if (fcntl(p[1], F_GETPIPE_SZ) >= CRM_PIPE_BYTES)
+		skip();
+#endif
+	memset(big, 'x', sizeof big);
+	w = crm_writer_open_fd(p[1], "<stdout>", &c, &err);
+	assert_non_null(w);
+#ifdef F_GETPIPE_SZ
+	assert_int_equal(fcntl(p[1], F_GETPIPE_SZ), CRM_PIPE_BYTES);
+	/* no reader yet: this would block on a pipe of 64 KiB */
+	assert_int_equal(crm_writer_field(w, big, sizeof big), 0);
+	assert_int_equal(crm_writer_close(w, &err), 0);
+#else
+	crm_writer_abort(w);
+	skip();
+#endif
+	close(p[1]);
+	while ((k = read(p[0], back + got, sizeof back - got)) > 0)
+		got += (size_t)k;
+	close(p[0]);
+	assert_int_equal(got, sizeof big);
+	assert_memory_equal(back, big, sizeof big);
+}
+
 int
 main(void)
 {
@@ -683,6 +724,7 @@ main(void)
 		cmocka_unit_test(test_atomic_two_outputs),
 		cmocka_unit_test(test_atomic_die_and_signals),
 		cmocka_unit_test(test_handlers_restored),
+		cmocka_unit_test(test_writer_widens_pipe),
 	};
 
 	signal(SIGPIPE, SIG_IGN);
