@@ -1090,6 +1090,20 @@ crm_header_find(const crm_header *h, const char *name, size_t len)
  */
 enum op_state { OP_UNREAD, OP_READING, OP_SPOOLED };
 
+/*
+ * A regular file read twice must be the same file both times: a second
+ * pass over other bytes would pair one file's rows with thresholds (or,
+ * replayed, values) of another.  Its identity when first opened is
+ * compared when it is opened again.
+ */
+struct op_id {
+	bool known;
+	dev_t dev;
+	ino_t ino;
+	off_t size;
+	struct timespec mtime;
+};
+
 struct crm_input {
 	crm_csv_config cfg;	/* delimiter fixed once a header is seen */
 	char *encoding;
@@ -1102,6 +1116,7 @@ struct crm_input {
 	bool two_pass;
 	enum op_state *state;	/* per operand: OP_READING only if spooled */
 	FILE **spool;		/* per operand, NULL if not spooled */
+	struct op_id *id;	/* per operand: the file pass 1 read */
 
 	size_t next;		/* operand to open next */
 	size_t cur;		/* operand r reads */
@@ -1177,6 +1192,29 @@ spool_flush(crm_input *in, size_t i, crm_error *err)
 	return 0;
 }
 
+/* Check that operand i, open on fd, is the regular file pass 1 read (or
+ * remember it, in pass 1).  Returns 0, or -1 with err filled. */
+static int
+same_file(crm_input *in, size_t i, int fd, crm_error *err)
+{
+	struct op_id *id = &in->id[i];
+	struct stat st;
+
+	if (!in->two_pass || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))
+		return 0;
+	if (!id->known) {
+		*id = (struct op_id){ true, st.st_dev, st.st_ino, st.st_size,
+		    st.st_mtim };
+		return 0;
+	}
+	if (id->dev != st.st_dev || id->ino != st.st_ino ||
+	    id->size != st.st_size || id->mtime.tv_sec != st.st_mtim.tv_sec ||
+	    id->mtime.tv_nsec != st.st_mtim.tv_nsec)
+		return crm_error_at(err, CRM_EXIT_IO, in->name[i], 0,
+		    "file changed since it was first read");
+	return 0;
+}
+
 /* Open operand i for reading. */
 static int
 open_operand(crm_input *in, size_t i, crm_error *err)
@@ -1237,6 +1275,11 @@ open_operand(crm_input *in, size_t i, crm_error *err)
 			spool = in->spool[i];
 			in->state[i] = OP_READING;
 		}
+	}
+	if (spool == NULL && in->state[i] != OP_SPOOLED &&
+	    same_file(in, i, fd, err) < 0) {
+		close(fd);
+		return -1;
 	}
 	in->r = crm_csv_open_fd(fd, in->name[i], &in->cfg, spool, err);
 	if (in->r == NULL)
@@ -1367,6 +1410,7 @@ crm_input_open(char *const *paths, size_t npaths, const crm_csv_config *cfg,
 	in->name = crm_xcalloc(npaths, sizeof *in->name);
 	in->state = crm_xcalloc(npaths, sizeof *in->state);
 	in->spool = crm_xcalloc(npaths, sizeof(FILE *));
+	in->id = crm_xcalloc(npaths, sizeof *in->id);
 	in->stdin_op = NONE;
 	for (size_t i = 0; i < npaths; i++) {
 		if (strcmp(paths[i], "-") == 0) {
@@ -1689,6 +1733,7 @@ crm_input_close(crm_input *in)
 	free(in->name);
 	free(in->state);
 	free(in->spool);
+	free(in->id);
 	free(in->encoding);
 	free(in);
 }

@@ -27,6 +27,7 @@ struct crm_rows {
 	bool keep_all;		/* pass 1 keeps them */
 	bool replay;		/* pass 2 uses them: no row was invalid */
 	size_t replayed, kept;	/* rows of pass 2 so far, rows kept */
+	unsigned long first_rows;	/* records pass 1 read */
 	crm_record rec;
 	unsigned long rows;	/* of the last pass */
 	char why[CRM_ERR_MAX];
@@ -188,6 +189,7 @@ struct gather {
 	crm_dvec *values;	/* per measure */
 	double *sum;
 	size_t valid;
+	unsigned long records;	/* valid or not */
 };
 
 static void
@@ -237,6 +239,7 @@ gather_half(void *arg)
 	int rc;
 
 	while ((rc = crm_input_read(g->half.in, &rec, &err)) > 0) {
+		g->records++;
 		if (evaluate_on(g->m, g->nm, g->h, &rec, vals, NULL, 0) == 0) {
 			gather_row(g, vals, &rec);
 			continue;
@@ -272,6 +275,7 @@ static void
 gather_first(crm_rows *r, struct gather *g, double *vals)
 {
 	while (read_record(r) > 0) {
+		g->records++;
 		if (evaluate(r, vals) == 0) {
 			gather_row(g, vals, &r->rec);
 			continue;
@@ -299,6 +303,7 @@ crm_rows_collect(crm_rows *r)
 	gather_first(r, &a, vals);
 	if (split && crm_half_join(&b.half, r->in, true)) {
 		a.valid += b.valid;
+		a.records += b.records;
 		a.replayable &= b.replayable;
 		for (size_t i = 0; i < r->nm; i++) {
 			a.sum[i] += b.sum[i];
@@ -325,6 +330,7 @@ crm_rows_collect(crm_rows *r)
 	gather_free(&b);
 	free(vals);
 	r->collecting = false;
+	r->first_rows = a.records;
 	if (crm_input_rewind(r->in, &err) < 0)
 		die_error(&err);
 	if (r->keep_all && a.replayable) {
@@ -401,6 +407,17 @@ crm_rows_write_header(crm_rows *r, const char *const *names, size_t n)
 	crm_out_rejects_header(&r->o, crm_input_header_record(r->in));
 }
 
+/* The second pass found more or fewer records than the first: the file
+ * was changed in place, keeping its size and time (else crm_input would
+ * have said so when opening it again). */
+static _Noreturn void
+changed(crm_rows *r)
+{
+	abort_outputs(r);
+	crm_die(CRM_EXIT_IO, "%s: file changed since it was first read",
+	    crm_input_name(r->in));
+}
+
 /* Pass 2 of a replay: the next record, framed only, with the values pass
  * 1 found for it. */
 static crm_row_status
@@ -408,11 +425,8 @@ replay_next(crm_rows *r, const crm_record **rec, double *vals)
 {
 	bool more = read_record(r) > 0;
 
-	if (more != (r->replayed < r->kept)) {
-		abort_outputs(r);
-		crm_die(CRM_EXIT_IO, "%s: file changed since it was first read",
-		    crm_input_name(r->in));
-	}
+	if (more != (r->replayed < r->kept))
+		changed(r);
 	if (!more)
 		return CRM_ROW_END;
 	for (size_t i = 0; i < r->nm; i++)
@@ -430,12 +444,16 @@ crm_rows_next(crm_rows *r, const crm_record **rec, double *vals)
 		return replay_next(r, rec, vals);
 	while (read_record(r) > 0) {
 		r->rows++;
+		if (r->two_pass && r->rows > r->first_rows)
+			changed(r);
 		*rec = &r->rec;
 		if (evaluate(r, vals) == 0)
 			return CRM_ROW_VALID;
 		if (crm_rows_invalid(r, r->why))
 			return CRM_ROW_INVALID;
 	}
+	if (r->two_pass && r->rows != r->first_rows)
+		changed(r);
 	return CRM_ROW_END;
 }
 

@@ -1166,8 +1166,10 @@ test_input_frame_only(void **state)
 	free(two);
 }
 
-/* A file cut short between the passes, inside a quoted field: the framed
- * pass cannot close the quote and says the file changed (status 3). */
+/* A file changed between the passes so that a quoted field stays open,
+ * in place with its size and times kept (so that opening it again finds
+ * nothing): the framed pass cannot close the quote and says the file
+ * changed (status 3). */
 static void
 test_input_frame_only_changed(void **state)
 {
@@ -1176,6 +1178,8 @@ test_input_frame_only_changed(void **state)
 	crm_error err;
 	crm_record rec;
 	crm_input *in;
+	struct stat st;
+	int fd;
 
 	(void)state;
 	write_file("c.csv", LIT("a,b\n1,\"x\ny\"\n"), p1, sizeof p1);
@@ -1184,7 +1188,12 @@ test_input_frame_only_changed(void **state)
 	assert_non_null(in);
 	assert_int_equal(crm_input_read(in, &rec, &err), 1);
 	assert_int_equal(crm_input_read(in, &rec, &err), 0);
-	write_file("c.csv", LIT("a,b\n1,\"x\n"), p1, sizeof p1);
+	assert_int_equal(stat(p1, &st), 0);
+	fd = open(p1, O_WRONLY);
+	assert_int_equal(write(fd, "a,b\n1,\"x\nyyy", 12), 12);
+	assert_int_equal(futimens(fd, (struct timespec[2]){ st.st_atim,
+	    st.st_mtim }), 0);
+	close(fd);
 	assert_int_equal(crm_input_rewind(in, &err), 0);
 	crm_input_frame_only(in);
 	assert_int_equal(crm_input_read(in, &rec, &err), -1);
@@ -1351,6 +1360,88 @@ test_input_encoding(void **state)
 	crm_input_close(in);
 }
 
+/* Set path's modification time to a fixed past second. */
+static void
+set_old_mtime(const char *path)
+{
+	struct timespec t[2] = { { 1600000000, 0 }, { 1600000000, 0 } };
+
+	assert_int_equal(utimensat(AT_FDCWD, path, t, 0), 0);
+}
+
+/* A regular file read twice must not change in between: appended to,
+ * rewritten in place with the same size, or replaced by another file
+ * with the same bytes and time, the second pass reports it (status 3)
+ * instead of reading other data. */
+static void
+test_input_changed_between_passes(void **state)
+{
+	static const char data[] = "k,v\n1,a\n2,b\n";
+	const char *paths[1];
+	char p1[512], p2[512], want[700];
+	crm_error err;
+	crm_input *in;
+	char *a, *b;
+	FILE *fp;
+
+	(void)state;
+	write_file("chg.csv", LIT(data), p1, sizeof p1);
+	paths[0] = p1;
+	snprintf(want, sizeof want,
+	    "ERR 3: %s: file changed since it was first read\n", p1);
+
+	/* unchanged: the same records twice */
+	set_old_mtime(p1);
+	in = open_paths(paths, 1, false, 0, true, &err);
+	assert_non_null(in);
+	a = dump_input(in);
+	assert_int_equal(crm_input_rewind(in, &err), 0);
+	b = dump_input(in);
+	assert_string_equal(a, b);
+	free(b);
+	assert_int_equal(crm_input_rewind(in, &err), 0);
+
+	/* appended to */
+	fp = fopen(p1, "ab");
+	assert_non_null(fp);
+	fputs("3,c\n", fp);
+	fclose(fp);
+	b = dump_input(in);
+	assert_string_equal(b, want);
+	free(b);
+	crm_input_close(in);
+
+	/* same size, other bytes */
+	write_file("chg.csv", LIT(data), p1, sizeof p1);
+	set_old_mtime(p1);
+	in = open_paths(paths, 1, false, 0, true, &err);
+	b = dump_input(in);
+	assert_string_equal(a, b);
+	free(b);
+	assert_int_equal(crm_input_rewind(in, &err), 0);
+	write_file("chg.csv", LIT("k,v\n1,x\n2,y\n"), p1, sizeof p1);
+	b = dump_input(in);
+	assert_string_equal(b, want);
+	free(b);
+	crm_input_close(in);
+
+	/* replaced by a copy with the same bytes and time */
+	write_file("chg.csv", LIT(data), p1, sizeof p1);
+	set_old_mtime(p1);
+	in = open_paths(paths, 1, false, 0, true, &err);
+	b = dump_input(in);
+	free(b);
+	assert_int_equal(crm_input_rewind(in, &err), 0);
+	write_file("chg2.csv", LIT(data), p2, sizeof p2);
+	set_old_mtime(p2);
+	assert_int_equal(rename(p2, p1), 0);
+	b = dump_input(in);
+	assert_string_equal(b, want);
+	free(b);
+	crm_input_close(in);
+	free(a);
+}
+
 /* A reader on a pipe asks for a wide pipe, so that a tool upstream hands
  * over CRM_PIPE_BYTES at a time; the records are the same. */
 static void
@@ -1430,6 +1521,7 @@ main(void)
 		cmocka_unit_test(test_input_stdin_no_spool),
 		cmocka_unit_test(test_input_encoding),
 		cmocka_unit_test(test_reader_widens_pipe),
+		cmocka_unit_test(test_input_changed_between_passes),
 	};
 
 	signal(SIGPIPE, SIG_IGN);
