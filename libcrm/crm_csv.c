@@ -110,8 +110,13 @@ struct crm_csv_reader {
 	bool framed;
 
 	/* Slow path (records holding a quote): libcsv and a per-reader
-	 * arena for the field values it hands out. */
+	 * arena for the field values it hands out.  csv never trims
+	 * (never_space); csv_quick is libcsv with its own space handling,
+	 * a quarter faster, whose fields are taken only when it provably
+	 * trimmed nothing (see slow_record). */
 	struct csv_parser csv;
+	struct csv_parser csv_quick;
+	bool quick_dirty;	/* csv_quick stopped inside a record */
 	char *arena;
 	size_t acap, alen;
 	bool rec_done;
@@ -487,7 +492,8 @@ crm_csv_open_fd(int fd, const char *name, const crm_csv_config *cfg,
 		}
 		r->ibuf = crm_xmalloc(IBUF_SIZE);
 	}
-	if (csv_init(&r->csv, CSV_STRICT | CSV_STRICT_FINI) != 0)
+	if (csv_init(&r->csv, CSV_STRICT | CSV_STRICT_FINI) != 0 ||
+	    csv_init(&r->csv_quick, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		crm_die(CRM_EXIT_IO, "out of memory");
 	csv_set_space_func(&r->csv, never_space);
 	r->fd = fd;
@@ -562,6 +568,7 @@ start(crm_csv_reader *r, crm_error *err)
 		forget_lf(r);	/* the scan ran ahead of the first record */
 	}
 	csv_set_delim(&r->csv, (unsigned char)r->delim);
+	csv_set_delim(&r->csv_quick, (unsigned char)r->delim);
 	return 0;
 }
 
@@ -686,19 +693,19 @@ on_record(int c, void *data)
 /* Hand libcsv n bytes at offset off from pos: one physical line (or its
  * remainder) of a quoted record.  line is that line's number. */
 static int
-feed(crm_csv_reader *r, size_t off, size_t n, unsigned long line,
-     crm_error *err)
+feed(crm_csv_reader *r, struct csv_parser *csv, size_t off, size_t n,
+     unsigned long line, crm_error *err)
 {
 	const char *p = r->buf + r->pos + off;
 
 	for (size_t done = 0; done < n && !r->rec_done;) {
 		size_t k = n - done < FEED_MAX ? n - done : FEED_MAX;
-		size_t bs = csv_get_buffer_size(&r->csv);
+		size_t bs = csv_get_buffer_size(csv);
 		size_t got;
 
-		csv_set_blk_size(&r->csv, bs < 4096 ? 4096 : bs);
-		got = csv_parse(&r->csv, p + done, k, on_field, on_record, r);
-		switch (csv_error(&r->csv)) {
+		csv_set_blk_size(csv, bs < 4096 ? 4096 : bs);
+		got = csv_parse(csv, p + done, k, on_field, on_record, r);
+		switch (csv_error(csv)) {
 		case CSV_SUCCESS:
 			break;
 		case CSV_EPARSE:
@@ -717,7 +724,7 @@ feed(crm_csv_reader *r, size_t off, size_t n, unsigned long line,
 			    "out of memory");
 		default:
 			return crm_error_at(err, CRM_EXIT_IO, r->name, line,
-			    "%s", csv_strerror(csv_error(&r->csv)));
+			    "%s", csv_strerror(csv_error(csv)));
 		}
 		done += k;
 	}
@@ -762,40 +769,106 @@ take_record(crm_csv_reader *r, crm_record *rec, size_t rawend, size_t off,
 	r->line = line;
 }
 
-/* Slow path: the record starting at pos holds a quote.  Its first line
- * ends at eol with a terminator of tl bytes. */
+/* Parse the record starting at pos, whose first line ends at eol with a
+ * terminator of tl bytes, with csv into fv and the arena.  Sets *rawend
+ * (end of its bytes), *off (start of the next record) and *line (the
+ * physical line after it).  Returns 0, or -1 with err filled. */
 static int
-slow_record(crm_csv_reader *r, crm_record *rec, size_t eol, size_t tl,
-	    crm_error *err)
+parse_quoted(crm_csv_reader *r, struct csv_parser *csv, size_t eol,
+	     size_t tl, size_t *rawend, size_t *off, unsigned long *line,
+	     crm_error *err)
 {
-	unsigned long line = r->line;
-	size_t off = 0, rawend = 0;
 	int rc;
 
 	r->fv.n = 0;
 	r->alen = 0;
 	r->rec_done = false;
+	*line = r->line;
+	*off = 0;
 	for (;;) {
-		if (feed(r, off, eol + tl - off, line, err) < 0)
+		if (feed(r, csv, *off, eol + tl - *off, *line, err) < 0)
 			return -1;
-		rawend = eol;
-		off = eol + tl;
+		*rawend = eol;
+		*off = eol + tl;
 		if (tl > 0)
-			line++;
+			(*line)++;
 		if (r->rec_done)
-			break;
-		rc = line_end(r, off, &eol, &tl, err);
+			return 0;
+		rc = line_end(r, *off, &eol, &tl, err);
 		if (rc < 0)
 			return -1;
 		if (rc == 0) {
-			if (csv_fini(&r->csv, on_field, on_record, r) != 0)
+			if (csv_fini(csv, on_field, on_record, r) != 0)
 				return crm_error_at(err, CRM_EXIT_DATA,
 				    r->name,
 				    open_quote_line(r->buf + r->pos,
 				    r->end - r->pos, r->line),
 				    "quote opened here is never closed");
-			break;
+			return 0;
 		}
+	}
+}
+
+static size_t
+count_quotes(const char *s, size_t n)
+{
+	size_t k = 0;
+	const char *q;
+
+	while ((q = memchr(s, '"', n)) != NULL) {
+		k++;
+		n -= (size_t)(q + 1 - s);
+		s = q + 1;
+	}
+	return k;
+}
+
+/*
+ * Whether the fields just parsed account for every byte of the record's
+ * rawlen bytes: each byte is a delimiter between fields (n - 1), a quote
+ * that opens, closes or escapes (those in the record less those left in
+ * the values), or a byte of a value.  libcsv's own space handling only
+ * ever drops spaces and tabs (around fields and quotes), never changes
+ * or adds a byte, so when nothing is missing it dropped nothing and its
+ * fields are those of a parse that never trims.
+ */
+static bool
+nothing_trimmed(const crm_csv_reader *r, size_t rawlen)
+{
+	const char *raw = r->buf + r->pos;
+	size_t n = r->fv.n;
+
+	return n > 0 && rawlen == r->alen + (n - 1) +
+	    count_quotes(raw, rawlen) - count_quotes(r->arena, r->alen);
+}
+
+/* Slow path: the record starting at pos holds a quote.  Its first line
+ * ends at eol with a terminator of tl bytes.  libcsv with its default
+ * space handling first; if that failed or dropped a byte, again with
+ * never_space, whose result (fields or error) is the one given. */
+static int
+slow_record(crm_csv_reader *r, crm_record *rec, size_t eol, size_t tl,
+	    crm_error *err)
+{
+	unsigned long line;
+	size_t off, rawend;
+	crm_error quick_err;
+
+	if (r->quick_dirty) {
+		csv_free(&r->csv_quick);
+		if (csv_init(&r->csv_quick, CSV_STRICT | CSV_STRICT_FINI) != 0)
+			crm_die(CRM_EXIT_IO, "out of memory");
+		csv_set_delim(&r->csv_quick, (unsigned char)r->delim);
+		r->quick_dirty = false;
+	}
+	if (parse_quoted(r, &r->csv_quick, eol, tl, &rawend, &off, &line,
+	    &quick_err) < 0)
+		r->quick_dirty = true;
+	if (r->quick_dirty || !nothing_trimmed(r, rawend)) {
+		forget_lf(r);	/* the first parse may have looked ahead */
+		if (parse_quoted(r, &r->csv, eol, tl, &rawend, &off, &line,
+		    err) < 0)
+			return -1;
 	}
 	for (size_t i = 0; i < r->fv.n; i++)
 		r->fv.f[i] = r->arena + r->fv.aoff[i];
@@ -1033,6 +1106,7 @@ crm_csv_close(crm_csv_reader *r)
 		return;
 	close(r->fd);
 	csv_free(&r->csv);
+	csv_free(&r->csv_quick);
 	if (r->enc != ENC_UTF8)
 		iconv_close(r->cd);
 	free(r->ibuf);
@@ -1616,6 +1690,7 @@ crm_input_split(crm_input *in, off_t min_bytes)
 	b->r->base = mid - 1;
 	b->r->started = true;
 	csv_set_delim(&b->r->csv, (unsigned char)b->r->delim);
+	csv_set_delim(&b->r->csv_quick, (unsigned char)b->r->delim);
 	rc = line_end(b->r, 0, &eol, &tl, &err);
 	if (rc < 0) {
 		crm_input_close(b);

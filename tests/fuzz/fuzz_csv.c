@@ -28,6 +28,11 @@
  *  - the memchr fast path and libcsv agree: the same input with every
  *    field of every quote-free line wrapped in quotes (which sends each
  *    such record through libcsv) gives the same records, lines and error;
+ *  - the reader gives the fields and outcome (end or error) of libcsv
+ *    told never to trim spaces, run over the whole UTF-8 input: records
+ *    holding quotes are parsed by libcsv with its default space handling
+ *    first, and that parse is kept only when it provably dropped no
+ *    byte;
  *  - writing the records (alternately passed through raw, as tools do,
  *    and written field by field, re-quoted as needed) and reading the
  *    output back gives the same fields;
@@ -51,6 +56,8 @@
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <unistd.h>
+
+#include <csv.h>
 
 #include "crm_csv.h"
 #include "crm_csvw.h"
@@ -338,6 +345,102 @@ read_all(const uint8_t *data, size_t n, const crm_csv_config *cfg,
 	}
 	crm_csv_close(r);
 	return delim;
+}
+
+/* ------------------------------------------------------------------ */
+/* libcsv never trimming, over the whole input */
+
+struct never_trim {
+	recs out;
+	char *bytes;		/* the current record's fields */
+	size_t nbytes, bcap;
+	size_t *off, *len, nf, fcap;
+	unsigned long rows;
+};
+
+static int
+never_space_ref(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+static void
+nt_field(void *s, size_t n, void *data)
+{
+	struct never_trim *t = data;
+
+	if (t->nf == t->fcap) {
+		t->fcap = t->fcap ? 2 * t->fcap : 16;
+		t->off = xrealloc(t->off, t->fcap * sizeof *t->off);
+		t->len = xrealloc(t->len, t->fcap * sizeof *t->len);
+	}
+	while (n > t->bcap - t->nbytes) {
+		t->bcap = t->bcap ? 2 * t->bcap : 256;
+		t->bytes = xrealloc(t->bytes, t->bcap);
+	}
+	if (n > 0)
+		memcpy(t->bytes + t->nbytes, s, n);
+	t->off[t->nf] = t->nbytes;
+	t->len[t->nf++] = n;
+	t->nbytes += n;
+}
+
+static void
+nt_row(int c, void *data)
+{
+	struct never_trim *t = data;
+	const char **f = xrealloc(NULL, (t->nf + 1) * sizeof *f);
+	crm_record rec = { 0 };
+
+	(void)c;
+	for (size_t i = 0; i < t->nf; i++)
+		f[i] = t->bytes != NULL ? t->bytes + t->off[i] : "";
+	rec.n = t->nf;
+	rec.f = f;
+	rec.len = t->len;
+	rec.line = ++t->rows;
+	recs_push(&t->out, &rec);
+	free(f);
+	t->nf = t->nbytes = 0;
+}
+
+static void
+check_never_trim(const uint8_t *csv, size_t n, int delim, const recs *a)
+{
+	struct never_trim t;
+	struct csv_parser p;
+	bool failed;
+
+	memset(&t, 0, sizeof t);
+	if (n >= 3 && memcmp(csv, "\xEF\xBB\xBF", 3) == 0) {
+		csv += 3;
+		n -= 3;
+	}
+	FUZZ_CHECK(csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) == 0, "csv_init");
+	csv_set_space_func(&p, never_space_ref);
+	csv_set_delim(&p, (unsigned char)delim);
+	failed = csv_parse(&p, csv, n, nt_field, nt_row, &t) < n ||
+	    csv_error(&p) != CSV_SUCCESS ||
+	    csv_fini(&p, nt_field, nt_row, &t) != 0;
+	csv_free(&p);
+	for (size_t i = 0; i < a->n && i < t.out.n; i++) {
+		if (rec_eq(a, i, &t.out, i))
+			continue;
+		fuzz_dump("input", csv, n);
+		dump_rec("libcsv never trimming", &t.out, i);
+		dump_rec("reader", a, i);
+		FUZZ_CHECK(0, "record %zu differs from libcsv never trimming",
+		    i);
+	}
+	FUZZ_CHECK(a->n == t.out.n && (a->rc < 0) == failed,
+	    "reader: %zu records, %s; libcsv never trimming: %zu, %s",
+	    a->n, a->rc < 0 ? a->err.msg : "end", t.out.n,
+	    failed ? "error" : "end");
+	recs_free(&t.out);
+	free(t.bytes);
+	free(t.off);
+	free(t.len);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1012,6 +1115,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		recs_free(&b);
 	}
 	close(ofd);
+
+	if (cfg.encoding == NULL || strcmp(cfg.encoding, "utf-8") == 0)
+		check_never_trim(csv, n, delim, &a);
 
 	/* The fast path against libcsv. */
 	if (delim < 0x80) {

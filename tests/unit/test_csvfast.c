@@ -13,6 +13,11 @@
  * line without a line end, every delimiter; input arrives in random
  * read() sizes through a pipe.
  *
+ * Records holding quotes: the reader first lets libcsv trim spaces as it
+ * does by default, and keeps that parse only when no byte is missing;
+ * input thick with spaces, tabs, quotes and line ends must give exactly
+ * the records and the first error of libcsv told never to trim.
+ *
  * Also the writer's fast path for numbers (crm_writer_num formatting
  * straight into the output buffer) against crm_writer_field with the
  * same text: byte-identical output under every delimiter, with the
@@ -29,6 +34,8 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+
+#include <csv.h>
 
 #include "crm_csv.h"
 #include "crm_csvw.h"
@@ -60,6 +67,7 @@ add(buf *b, const char *s, size_t n)
 	}
 	memcpy(b->s + b->n, s, n);
 	b->n += n;
+	b->s[b->n] = '\0';
 }
 
 /* An fd reading data[0..n) through a pipe, written by a child in random
@@ -350,6 +358,181 @@ test_writer_num(void **state)
 	}
 }
 
+/* The reference: libcsv, strict, never trimming, over all of data; each
+ * record as "[f1][f2]...\n", "ERR\n" at the first error (the partial
+ * record before it left out). */
+struct ref {
+	buf out, rec;
+};
+
+static int
+ref_never_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+static void
+ref_field(void *s, size_t n, void *data)
+{
+	struct ref *r = data;
+
+	add(&r->rec, "[", 1);
+	add(&r->rec, s, n);
+	add(&r->rec, "]", 1);
+}
+
+static void
+ref_row(int c, void *data)
+{
+	struct ref *r = data;
+
+	(void)c;
+	add(&r->out, r->rec.s, r->rec.n);
+	add(&r->out, "\n", 1);
+	r->rec.n = 0;
+}
+
+static char *
+ref_parse(const char *data, size_t n)
+{
+	struct csv_parser p;
+	struct ref r = { { 0 }, { 0 } };
+
+	add(&r.out, "", 0);
+	add(&r.rec, "", 0);
+	assert_int_equal(csv_init(&p, CSV_STRICT | CSV_STRICT_FINI), 0);
+	csv_set_space_func(&p, ref_never_space);
+	if (csv_parse(&p, data, n, ref_field, ref_row, &r) < n ||
+	    csv_error(&p) != CSV_SUCCESS ||
+	    csv_fini(&p, ref_field, ref_row, &r) != 0)
+		add(&r.out, "ERR\n", 4);
+	csv_free(&p);
+	free(r.rec.s);
+	return r.out.s;
+}
+
+static char *
+reader_parse(const char *data, size_t n)
+{
+	crm_csv_config cfg = { .delimiter = ',' };
+	char path[] = "/tmp/crm_test_quick-XXXXXX";
+	int fd = mkstemp(path);
+	crm_csv_reader *r;
+	crm_record rec;
+	crm_error err;
+	buf out = { 0 };
+	int rc;
+
+	assert_true(fd >= 0);
+	unlink(path);
+	assert_int_equal(write(fd, data, n), (ssize_t)n);
+	assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
+	r = crm_csv_open_fd(fd, "q.csv", &cfg, NULL, &err);
+	assert_non_null(r);
+	add(&out, "", 0);
+	while ((rc = crm_csv_read(r, &rec, &err)) > 0) {
+		for (size_t i = 0; i < rec.n; i++) {
+			add(&out, "[", 1);
+			add(&out, rec.f[i], rec.len[i]);
+			add(&out, "]", 1);
+		}
+		add(&out, "\n", 1);
+	}
+	if (rc < 0) {
+		assert_int_equal(err.status, CRM_EXIT_DATA);
+		add(&out, "ERR\n", 4);
+	}
+	crm_csv_close(r);
+	return out.s;
+}
+
+/* One field, mostly valid: unquoted with spaces and tabs inside and
+ * around, or quoted with delimiters, line ends, doubled quotes and spaces
+ * inside; sometimes spaces outside its quotes (which libcsv trims by
+ * default and a strict parse that never trims rejects). */
+static void
+some_field(buf *b)
+{
+	static const char *const plain[] = { "a", "bc", " ", "\t", "1.5" };
+	static const char *const inner[] = {
+		"a", " ", "\t", ",", "\n", "\r\n", "\"\"", "x y", ", ",
+	};
+	size_t k = rnd() % 5;
+
+	if (rnd() % 2) {
+		for (size_t i = 0; i < k; i++) {
+			const char *pc = plain[rnd() % 5];
+
+			add(b, pc, strlen(pc));
+		}
+		return;
+	}
+	if (rnd() % 8 == 0)
+		add(b, " ", 1);
+	add(b, "\"", 1);
+	for (size_t i = 0; i < k; i++) {
+		const char *pc = inner[rnd() % 9];
+
+		add(b, pc, strlen(pc));
+	}
+	add(b, "\"", 1);
+	if (rnd() % 8 == 0)
+		add(b, rnd() % 2 ? " " : "\t", 1);
+}
+
+static void
+test_quoted_spaces(void **state)
+{
+	static const char *const piece[] = {
+		"\"", "\"", "\"", " ", " ", "\t", ",", ",", "a", "bc",
+		"\n", "\r\n", "\"\"", " \"", "\" ", ", ", " ,",
+	};
+	size_t npiece = sizeof piece / sizeof piece[0];
+	unsigned long inputs = 0, errors = 0;
+
+	(void)state;
+	rng = 4711;
+	for (int run = 0; run < 20000; run++) {
+		buf in = { 0 };
+		size_t len = 1 + (size_t)(rnd() % 12);
+		char *want, *got;
+
+		add(&in, "", 0);
+		if (run % 2) {		/* pieces at random */
+			for (size_t i = 0; i < len; i++) {
+				const char *pc = piece[rnd() % npiece];
+
+				add(&in, pc, strlen(pc));
+			}
+		} else {		/* records of fields */
+			for (size_t i = 0; i < len; i++) {
+				some_field(&in);
+				if (rnd() % 4 == 0)
+					add(&in, rnd() % 2 ? "\n" : "\r\n",
+					    rnd() % 2 ? 1 : 2);
+				else
+					add(&in, ",", 1);
+			}
+		}
+		if (rnd() % 2)
+			add(&in, "\n", 1);
+		want = ref_parse(in.s, in.n);
+		got = reader_parse(in.s, in.n);
+		if (strcmp(want, got) != 0)
+			fail_msg("input [%s]: libcsv never trimming gives\n%s"
+			    "the reader gives\n%s", in.s, want, got);
+		inputs++;
+		errors += strstr(want, "ERR") != NULL;
+		free(want);
+		free(got);
+		free(in.s);
+	}
+	print_message("%lu inputs, %lu with an error\n", inputs, errors);
+	/* both outcomes, many times */
+	assert_true(errors > 3000 && inputs - errors > 3000);
+}
+
 int
 main(void)
 {
@@ -357,6 +540,7 @@ main(void)
 		cmocka_unit_test(test_delimiters),
 		cmocka_unit_test(test_long_lines),
 		cmocka_unit_test(test_writer_num),
+		cmocka_unit_test(test_quoted_spaces),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
