@@ -1369,6 +1369,33 @@ set_old_mtime(const char *path)
 	assert_int_equal(utimensat(AT_FDCWD, path, t, 0), 0);
 }
 
+/* Open paths[0] for two passes, read it whole and rewind; returns the
+ * input and, in *first, what the first pass read. */
+static crm_input *
+read_once(const char **paths, char **first)
+{
+	crm_error err;
+	crm_input *in = open_paths(paths, 1, false, 0, true, &err);
+
+	assert_non_null(in);
+	*first = dump_input(in);
+	assert_int_equal(crm_input_rewind(in, &err), 0);
+	return in;
+}
+
+/* The second pass of in reports that paths[0] changed; in is closed. */
+static void
+assert_changed(crm_input *in, const char *path)
+{
+	char want[700], *got = dump_input(in);
+
+	snprintf(want, sizeof want,
+	    "ERR 3: %s: file changed since it was first read\n", path);
+	assert_string_equal(got, want);
+	free(got);
+	crm_input_close(in);
+}
+
 /* A regular file read twice must not change in between: appended to,
  * rewritten in place with the same size, or replaced by another file
  * with the same bytes and time, the second pass reports it (status 3)
@@ -1378,68 +1405,50 @@ test_input_changed_between_passes(void **state)
 {
 	static const char data[] = "k,v\n1,a\n2,b\n";
 	const char *paths[1];
-	char p1[512], p2[512], want[700];
-	crm_error err;
+	char p1[512], p2[512];
 	crm_input *in;
 	char *a, *b;
 	FILE *fp;
 
 	(void)state;
-	write_file("chg.csv", LIT(data), p1, sizeof p1);
 	paths[0] = p1;
-	snprintf(want, sizeof want,
-	    "ERR 3: %s: file changed since it was first read\n", p1);
 
-	/* unchanged: the same records twice */
+	/* unchanged: the same records again */
+	write_file("chg.csv", LIT(data), p1, sizeof p1);
 	set_old_mtime(p1);
-	in = open_paths(paths, 1, false, 0, true, &err);
-	assert_non_null(in);
-	a = dump_input(in);
-	assert_int_equal(crm_input_rewind(in, &err), 0);
+	in = read_once(paths, &a);
 	b = dump_input(in);
 	assert_string_equal(a, b);
+	free(a);
 	free(b);
-	assert_int_equal(crm_input_rewind(in, &err), 0);
+	crm_input_close(in);
 
 	/* appended to */
+	in = read_once(paths, &a);
+	free(a);
 	fp = fopen(p1, "ab");
 	assert_non_null(fp);
 	fputs("3,c\n", fp);
 	fclose(fp);
-	b = dump_input(in);
-	assert_string_equal(b, want);
-	free(b);
-	crm_input_close(in);
+	assert_changed(in, p1);
 
 	/* same size, other bytes */
 	write_file("chg.csv", LIT(data), p1, sizeof p1);
 	set_old_mtime(p1);
-	in = open_paths(paths, 1, false, 0, true, &err);
-	b = dump_input(in);
-	assert_string_equal(a, b);
-	free(b);
-	assert_int_equal(crm_input_rewind(in, &err), 0);
+	in = read_once(paths, &a);
+	free(a);
 	write_file("chg.csv", LIT("k,v\n1,x\n2,y\n"), p1, sizeof p1);
-	b = dump_input(in);
-	assert_string_equal(b, want);
-	free(b);
-	crm_input_close(in);
+	assert_changed(in, p1);
 
 	/* replaced by a copy with the same bytes and time */
 	write_file("chg.csv", LIT(data), p1, sizeof p1);
 	set_old_mtime(p1);
-	in = open_paths(paths, 1, false, 0, true, &err);
-	b = dump_input(in);
-	free(b);
-	assert_int_equal(crm_input_rewind(in, &err), 0);
+	in = read_once(paths, &a);
+	free(a);
 	write_file("chg2.csv", LIT(data), p2, sizeof p2);
 	set_old_mtime(p2);
 	assert_int_equal(rename(p2, p1), 0);
-	b = dump_input(in);
-	assert_string_equal(b, want);
-	free(b);
-	crm_input_close(in);
-	free(a);
+	assert_changed(in, p1);
 }
 
 /* A reader on a pipe asks for a wide pipe, so that a tool upstream hands
