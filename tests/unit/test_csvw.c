@@ -664,13 +664,13 @@ test_handlers_restored(void **state)
 	assert_true(sa.sa_handler == SIG_DFL);
 }
 
-/* A writer on a pipe widens it: 300 KB fit in before anything is read,
+/* A writer on a pipe widens it: 200 KB fit in before anything is read,
  * and come out unchanged. */
 static void
 test_writer_widens_pipe(void **state)
 {
 	crm_writer_config c = config(',');
-	static char big[300000], back[300001];
+	static char big[200000], back[200001];
 	crm_writer *w;
 	crm_error err;
 	size_t got = 0;
