@@ -24,7 +24,9 @@
 # resident memory; for DuckDB through Node.js the time is the query's
 # own, measured inside the process (Node's start-up and loading DuckDB
 # are left out, in DuckDB's favour).  ratio = peer seconds / crmkit
-# seconds: how many times faster crmkit is.
+# seconds: how many times faster crmkit is.  runs = crmkit's fastest and
+# slowest run: a wide span shows that a neighbour slowed the machine
+# during that task, which a median of a few rounds cannot hide.
 #
 # Peers, installed when missing (as root; otherwise the command to run is
 # printed and that peer left out): Miller (Debian miller), GNU datamash,
@@ -161,6 +163,11 @@ median() {		# median FILE (first column)
 		else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
+span() {		# span FILE (first column): fastest-slowest
+	sort -n "$1" | awk 'NR == 1 { lo = $1 } { hi = $1 } END {
+		if (NR == 0) print "-"; else printf "%.2f-%.2f\n", lo, hi }'
+}
+
 maxrss() {		# maxrss FILE (second column, KB) in MB
 	awk '$2 != "-" && $2 > m { m = $2 } END {
 		if (m == "") print "-"; else printf "%.1f MB\n", m / 1024 }' "$1"
@@ -190,7 +197,7 @@ task() {
 	while [ "$r" -le "$RUNS" ]; do
 		if ! time_cmd "$crm" >> "$T/crm"; then
 			note "$name: crmkit failed: $crm"
-			printf '%s\tFAILED\t\t\t\t\t\n' "$name" >> "$ROWS_FILE"
+			printf '%s\tFAILED\t\t\t\t\t\t\n' "$name" >> "$ROWS_FILE"
 			FAILED=1
 			return 0
 		fi
@@ -209,12 +216,13 @@ task() {
 		r=$((r + 1))
 	done
 	cs=$(median "$T/crm")
+	sp=$(span "$T/crm")
 	rss=$(maxrss "$T/crm")
 	mbs=$(awk -v b="${TASK_BYTES:-$BYTES}" -v s="$cs" \
 	    'BEGIN { printf "%.0f", (s > 0 ? b / 1e6 / s : 0) }')
 	if [ $# -eq 0 ]; then
-		printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$cs" "$mbs" \
-		    "$rss" "" "" "" >> "$ROWS_FILE"
+		printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$cs" "$sp" \
+		    "$mbs" "$rss" "" "" "" >> "$ROWS_FILE"
 		return 0
 	fi
 	i=1
@@ -226,11 +234,11 @@ task() {
 			if (p == "-" || c + 0 == 0) print "-";
 			else printf "%.1fx\n", p / c }')
 		if [ $first = 1 ]; then
-			printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$cs" \
-			    "$mbs" "$rss" "$pl" "$ps" "$ratio" >> "$ROWS_FILE"
+			printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$cs" \
+			    "$sp" "$mbs" "$rss" "$pl" "$ps" "$ratio" >> "$ROWS_FILE"
 		else
-			printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "" "" "" "" "$pl" \
-			    "$ps" "$ratio" >> "$ROWS_FILE"
+			printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "" "" "" "" "" \
+			    "$pl" "$ps" "$ratio" >> "$ROWS_FILE"
 		fi
 		first=0
 		i=$((i + 3))
@@ -502,11 +510,12 @@ printf ', median of %s runs\n' "$RUNS"
 printf 'machine: %s cores, %s, %s\n\n' "$(nproc)" \
     "$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)" \
     "$(uname -sm)"
-printf '| task | crmkit s | MB/s | peak RSS | peer | peer s | ratio |\n'
-printf '|---|---:|---:|---:|---|---:|---:|\n'
-awk -F '\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s |\n",
-    $1, $2, $3, $4, $5, $6, $7 }' "$ROWS_FILE"
-printf '\nratio: peer seconds / crmkit seconds.'
+printf '| task | crmkit s | runs | MB/s | peak RSS | peer | peer s | ratio |\n'
+printf '|---|---:|---:|---:|---:|---|---:|---:|\n'
+awk -F '\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n",
+    $1, $2, $3, $4, $5, $6, $7, $8 }' "$ROWS_FILE"
+printf '\nruns: fastest-slowest of crmkit'"'"'s runs (a wide span: the machine was busy).\n'
+printf 'ratio: peer seconds / crmkit seconds.'
 [ "${DUCK:-}" = node ] && printf ' DuckDB: @duckdb/node-api, 2 threads, query time inside the process.'
 printf '\n'
 exit "$FAILED"
