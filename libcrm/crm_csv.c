@@ -502,7 +502,7 @@ crm_csv_open_fd(int fd, const char *name, const crm_csv_config *cfg,
 	r->delim = cfg->delimiter;
 	r->cap = BUF_INIT;
 	r->buf = crm_xmalloc(r->cap);
-	crm_pipe_widen(fd);
+	crm_tmp_widen_pipe(fd);
 	r->line = 1;
 	r->lf_at = NONE;
 	fieldv_init(&r->fv);

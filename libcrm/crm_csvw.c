@@ -273,7 +273,7 @@ writer_new(int fd, const char *name, const crm_writer_config *cfg)
 		if (w->special[(unsigned char)*c])
 			w->num_plain = false;
 	w->buf = crm_xmalloc(OUT_BUF);
-	crm_pipe_widen(fd);
+	crm_tmp_widen_pipe(fd);
 	if (cfg->bom)
 		put(w, "\xEF\xBB\xBF", 3);
 	return w;

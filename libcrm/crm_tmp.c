@@ -34,7 +34,7 @@ crm_tmp_open(crm_error *err)
 }
 
 void
-crm_pipe_widen(int fd)
+crm_tmp_widen_pipe(int fd)
 {
 #ifdef F_SETPIPE_SZ
 	struct stat st;

@@ -1,6 +1,8 @@
 /*
- * crm_tmp: anonymous temporary files for spooling (standard input for a
- * second pass, records for --sort).
+ * crm_tmp: what the tools keep in the kernel rather than in their own
+ * memory: anonymous temporary files for spooling (standard input for a
+ * second pass, records for --sort) and the buffers of the pipes between
+ * them.
  */
 #ifndef CRM_TMP_H
 #define CRM_TMP_H
@@ -24,6 +26,6 @@ int crm_tmp_open(crm_error *err);
  * the kernel makes every new pipe of the user small).
  */
 #define CRM_PIPE_BYTES (256 * 1024)
-void crm_pipe_widen(int fd);
+void crm_tmp_widen_pipe(int fd);
 
 #endif

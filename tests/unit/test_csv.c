@@ -1482,7 +1482,7 @@ test_reader_widens_pipe(void **state)
 	crm_csv_close(r);
 
 	/* a regular file is left as it is */
-	crm_pipe_widen(STDERR_FILENO);
+	crm_tmp_widen_pipe(STDERR_FILENO);
 	r = crm_csv_open_fd(mem_fd("x\n", 2), "f.csv", &cfg, NULL, &err);
 	assert_int_equal(crm_csv_read(r, &rec, &err), 1);
 	crm_csv_close(r);
