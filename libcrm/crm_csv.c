@@ -116,7 +116,6 @@ struct crm_csv_reader {
 	 * trimmed nothing (see slow_record). */
 	struct csv_parser csv;
 	struct csv_parser csv_quick;
-	bool quick_dirty;	/* csv_quick stopped inside a record */
 	char *arena;
 	size_t acap, alen;
 	bool rec_done;
@@ -853,18 +852,17 @@ slow_record(crm_csv_reader *r, crm_record *rec, size_t eol, size_t tl,
 	unsigned long line;
 	size_t off, rawend;
 	crm_error quick_err;
+	bool quick_ok = parse_quoted(r, &r->csv_quick, eol, tl, &rawend, &off,
+	    &line, &quick_err) == 0;
 
-	if (r->quick_dirty) {
+	if (!quick_ok) {
+		/* it stopped inside the record: start it afresh */
 		csv_free(&r->csv_quick);
 		if (csv_init(&r->csv_quick, CSV_STRICT | CSV_STRICT_FINI) != 0)
 			crm_die(CRM_EXIT_IO, "out of memory");
 		csv_set_delim(&r->csv_quick, (unsigned char)r->delim);
-		r->quick_dirty = false;
 	}
-	if (parse_quoted(r, &r->csv_quick, eol, tl, &rawend, &off, &line,
-	    &quick_err) < 0)
-		r->quick_dirty = true;
-	if (r->quick_dirty || !nothing_trimmed(r, rawend)) {
+	if (!quick_ok || !nothing_trimmed(r, rawend)) {
 		forget_lf(r);	/* the first parse may have looked ahead */
 		if (parse_quoted(r, &r->csv, eol, tl, &rawend, &off, &line,
 		    err) < 0)
@@ -896,14 +894,7 @@ framed_record(crm_csv_reader *r, crm_record *rec, size_t eol, size_t tl,
 	int rc;
 
 	for (;;) {
-		const char *s = r->buf + r->pos + off, *q;
-		size_t n = eol - off;
-
-		while ((q = memchr(s, '"', n)) != NULL) {
-			quotes++;
-			n -= (size_t)(q + 1 - s);
-			s = q + 1;
-		}
+		quotes += count_quotes(r->buf + r->pos + off, eol - off);
 		rawend = eol;
 		off = eol + tl;
 		if (tl > 0)

@@ -26,8 +26,8 @@ struct crm_rows {
 	 * again (see crm_rows_thresholds). */
 	bool keep_all;		/* pass 1 keeps them */
 	bool replay;		/* pass 2 uses them: no row was invalid */
-	size_t replayed, kept;	/* rows of pass 2 so far, rows kept */
-	unsigned long first_rows;	/* records pass 1 read */
+	unsigned long first_rows;	/* records pass 1 read (with replay,
+					 * all valid: each has its values) */
 	crm_record rec;
 	unsigned long rows;	/* of the last pass */
 	char why[CRM_ERR_MAX];
@@ -335,7 +335,6 @@ crm_rows_collect(crm_rows *r)
 		die_error(&err);
 	if (r->keep_all && a.replayable) {
 		r->replay = true;
-		r->kept = a.valid;
 		crm_input_frame_only(r->in);
 	}
 	return a.valid;
@@ -425,13 +424,12 @@ replay_next(crm_rows *r, const crm_record **rec, double *vals)
 {
 	bool more = read_record(r) > 0;
 
-	if (more != (r->replayed < r->kept))
+	if (more != (r->rows < r->first_rows))
 		changed(r);
 	if (!more)
 		return CRM_ROW_END;
 	for (size_t i = 0; i < r->nm; i++)
-		vals[i] = r->m[i].values.v[r->replayed];
-	r->replayed++;
+		vals[i] = r->m[i].values.v[r->rows];
 	r->rows++;
 	*rec = &r->rec;
 	return CRM_ROW_VALID;
