@@ -23,15 +23,28 @@ WFLAGS    = -std=c11 -Wall -Wextra -Werror
 LDLIBS   += -lcsv -lm -pthread
 
 # libclang-rt-14-dev: libFuzzer for make fuzz (clang 14 on Debian 12);
-# cppcheck and clang-tidy: make lint.
+# cppcheck and clang-tidy: make lint.  libgsl-dev: clv's fit;
+# libxlsxwriter-dev: report --format xlsx; librsvg2-dev: plot --format png.
+# In the tests: python3-openpyxl reads xlsx back, xmllint checks SVG,
+# chromium renders the HTML report, parallel runs the partition recipes.
 DEBIAN_PACKAGES = build-essential clang libcsv-dev libcmocka-dev mandoc valgrind \
-                  libclang-rt-14-dev cppcheck clang-tidy
+                  libclang-rt-14-dev cppcheck clang-tidy pkg-config \
+                  libgsl-dev libxlsxwriter-dev librsvg2-dev \
+                  python3-openpyxl libxml2-utils parallel chromium
 
 LIB_SRC   = $(wildcard libcrm/*.c)
 LIB_HDR   = $(wildcard libcrm/*.h)
 TOOL_SRC  = $(wildcard tools/*.c)
 TOOLS     = $(patsubst tools/%.c,%,$(TOOL_SRC))
 UNIT_SRC  = $(wildcard tests/unit/test_*.c)
+
+# Libraries that only some programs link, set per target below as
+# EXTRA_LIBS (link) and EXTRA_CFLAGS (compile): a tool links only what
+# it uses, so the streaming tools start as fast as before.
+GSL_LIBS    = -lgsl -lgslcblas
+XLSX_LIBS   = -lxlsxwriter
+RSVG_CFLAGS = $(shell pkg-config --cflags librsvg-2.0 2>/dev/null)
+RSVG_LIBS   = $(shell pkg-config --libs librsvg-2.0 2>/dev/null)
 MANPAGES  = $(wildcard man/*.[17])
 
 # Every build flavour lives in its own directory: build/ (release),
@@ -66,7 +79,7 @@ FORCE:
 
 $(B)/libcrm/%.o: libcrm/%.c $(LIB_HDR) $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(WFLAGS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(WFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) -c -o $@ $<
 
 $(LIB_A): $(LIB_OBJ)
 	@rm -f $@
@@ -74,11 +87,18 @@ $(LIB_A): $(LIB_OBJ)
 
 $(B)/bin/%: tools/%.c $(LIB_A) $(LIB_HDR) $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(WFLAGS) $(CFLAGS) -o $@ $< $(LIB_A) $(LDFLAGS) $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(WFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) -o $@ $< $(LIB_A) $(LDFLAGS) $(EXTRA_LIBS) $(LDLIBS)
 
 $(B)/tests/%: tests/unit/%.c $(LIB_A) $(LIB_HDR) $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(WFLAGS) $(CFLAGS) -o $@ $< $(LIB_A) $(LDFLAGS) $(LDLIBS) -lcmocka
+	$(CC) $(CPPFLAGS) $(WFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) -o $@ $< $(LIB_A) $(LDFLAGS) $(EXTRA_LIBS) $(LDLIBS) -lcmocka
+
+# Per-target libraries (see EXTRA_LIBS above).  A libcrm module that
+# includes a library's headers gets its EXTRA_CFLAGS here too.
+$(B)/bin/clv $(B)/tests/test_btyd: EXTRA_LIBS = $(GSL_LIBS)
+$(B)/bin/report $(B)/tests/test_xlsx: EXTRA_LIBS = $(XLSX_LIBS)
+$(B)/bin/plot $(B)/tests/test_png: EXTRA_LIBS = $(RSVG_LIBS)
+$(B)/libcrm/crm_png.o: EXTRA_CFLAGS = $(RSVG_CFLAGS)
 
 deps:
 	@sh tests/deps.sh $(DEBIAN_PACKAGES)
