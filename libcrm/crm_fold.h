@@ -72,7 +72,7 @@ typedef struct crm_fold_ops {
 	void (*init)(void *ctx, void *state);
 	int (*add)(void *ctx, void *scratch, void *state,
 	    const crm_record *rec, char *why, size_t cap);
-	void (*merge)(void *ctx, void *into, void *from);
+	void (*merge)(void *ctx, void *into, const void *from);
 	void (*free)(void *ctx, void *state);
 } crm_fold_ops;
 
@@ -135,9 +135,9 @@ size_t crm_fold_set_count(const crm_fold_set *s);
 /* The state of group i (< count), valid until the next record or merge. */
 void *crm_fold_set_state(crm_fold_set *s, size_t i);
 
-/* The state of all records: every group's merged, in first-seen order
- * (computed once, owned by s). */
-const void *crm_fold_set_total(crm_fold_set *s);
+/* The state of all records: every group's merged into an empty state,
+ * in first-seen order (computed once, owned by s). */
+void *crm_fold_set_total(crm_fold_set *s);
 
 /* The hash key of group i, and its key cell c as in its first record. */
 const char *crm_fold_set_key(const crm_fold_set *s, size_t i, size_t *len);
