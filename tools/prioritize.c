@@ -158,8 +158,9 @@ main(int argc, char **argv)
 
 		crm_rows_write_header(rows, names, 2);
 	}
-	if (cfg.sort)
-		crm_rows_sort(rows);
+	if (cfg.sort)	/* by priority, then expected value downwards */
+		crm_rows_sort(rows, (const crm_sort_part[]){
+		    { CRM_SORT_INT, false }, { CRM_SORT_NUM, true } }, 2);
 	while ((st = crm_rows_next(rows, &rec, vals)) != CRM_ROW_END) {
 		int p = 0;
 
@@ -176,8 +177,9 @@ main(int argc, char **argv)
 		}
 		/* Rows kept invalid sort after priority 4. */
 		if (cfg.sort)
-			crm_rows_key(rows, p > 0 ? p : 5,
-			    p > 0 ? -(vals[0] * vals[1]) : 0);
+			crm_rows_key(rows, (const crm_sort_value[]){
+			    { .i = p > 0 ? p : 5 },
+			    { .num = p > 0 ? vals[0] * vals[1] : 0 } });
 		crm_rows_pass(rows, rec);
 		if (p > 0) {
 			crm_rows_num(rows, p);
