@@ -57,7 +57,7 @@ crm_rows_open(crm_common *c, crm_measure *m, size_t nm)
 		if (m[i].split_option != NULL && m[i].split_arg != NULL &&
 		    crm_split_parse(m[i].split_arg, m[i].split_option,
 		    c->decimal_comma, &m[i].split, &err) < 0)
-			crm_usage_die(&err);
+			crm_usage_die(c->tool, &err);
 		/* A mean needs a first pass for the sum, but no values. */
 		if (m[i].split_option != NULL &&
 		    crm_split_needs_values(&m[i].split))
