@@ -125,7 +125,10 @@ void crm_fold_set_merge(crm_fold_set *s, crm_fold_set *from);
 
 /* Merge state (its ownership passes to s) into the group of key[0..len)
  * (made as crm_fold_key_make does), creating the group if absent.
- * Returns the group's index. */
+ * Returns the group's index.  A set filled only this way (a second
+ * aggregation over the groups of a first, as funnel --events per
+ * group) is made with keys of the right count; their columns are then
+ * not used. */
 size_t crm_fold_set_absorb(crm_fold_set *s, const char *key, size_t len,
 			   void *state);
 
