@@ -26,8 +26,9 @@
  *	... compile the tool's expressions against crm_fold_header(f)
  *	crm_fold_read(f, &ops);			output opened, rows folded
  *	order = crm_fold_order(f, CRM_FOLD_BY_KEY, NULL, NULL);
- *	for each group: crm_fold_cell / crm_fold_state, write to
- *	    crm_fold_writer(f), checking with crm_fold_check
+ *	for each order[i]: crm_fold_set_cell / crm_fold_set_state of
+ *	    crm_fold_groups(f); write to crm_fold_writer(f), each write
+ *	    checked with crm_fold_check
  *	return crm_fold_close(f, "3 aggregates per group");
  *
  * State contract: a state is ops.size bytes that the set moves with
@@ -36,8 +37,10 @@
  * cells already found the group) and returns 0, or -1 with the reason in
  * why[0..cap) when the record is invalid -- the record must then count
  * nowhere: a group whose first record is invalid is never created; merge
- * folds from into into as if from's records had come after into's, and
- * leaves from to be freed; free releases what a state owns (NULL: none).
+ * folds from into into as if from's records had come after into's,
+ * leaving from as it was (the total merges every group into an empty
+ * state; the set frees from itself); free releases what a state owns
+ * (NULL: none).
  * add is called from two threads at once on different states and
  * different scratch (ops.scratch bytes, zeroed, one per thread: room for
  * values computed per record); ctx is shared and must be read-only while
