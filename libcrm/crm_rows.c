@@ -215,7 +215,7 @@ gather_row(struct gather *g, const double *vals, const crm_record *rec)
 			crm_dvec_push(&g->values[i], vals[i]);
 	}
 	/* crm_writer_record would split such a record at the start of an
-	 * output (crm_csvw.c, bom_at_start): it must not come unsplit */
+	 * output (crm_writer.c, bom_at_start): it must not come unsplit */
 	if (rec->rawlen >= 3 && memcmp(rec->raw, "\xEF\xBB\xBF", 3) == 0)
 		g->replayable = false;
 }

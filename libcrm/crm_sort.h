@@ -7,7 +7,7 @@
 #ifndef CRM_SORT_H
 #define CRM_SORT_H
 
-#include "crm_csvw.h"
+#include "crm_writer.h"
 #include "crm_diag.h"
 
 typedef struct crm_sort crm_sort;

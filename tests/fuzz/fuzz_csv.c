@@ -60,7 +60,7 @@
 #include <csv.h>
 
 #include "crm_csv.h"
-#include "crm_csvw.h"
+#include "crm_writer.h"
 #include "fuzz.h"
 
 #define MAX_CHUNKS 16
