@@ -20,6 +20,7 @@
 #include "crm_expr.h"
 #include "crm_opts.h"
 #include "crm_split.h"
+#include "crm_stats.h"
 
 /* One measure of a row tool. */
 typedef struct crm_measure {
@@ -35,7 +36,7 @@ typedef struct crm_measure {
 	 * a row).  Set by the tool, or by crm_rows_open for a median or
 	 * percentile split. */
 	bool collect;
-	crm_dvec values;	/* filled by crm_rows_collect */
+	crm_stats_vec values;	/* filled by crm_rows_collect */
 	double sum;
 	/* The threshold of a 2x2 tool (split_option NULL: none).  The tool
 	 * sets the default split and, from its option, split_arg;

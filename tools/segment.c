@@ -583,7 +583,7 @@ main(int argc, char **argv)
 		else
 			cl = crm_classify_quantile(m[0].values.v, n, nbins,
 			    cfg.reverse);
-		crm_dvec_free(&m[0].values);
+		crm_stats_vec_free(&m[0].values);
 		if (common.verbose)
 			report(cl, method, ntile);
 	}
