@@ -200,42 +200,6 @@ is_digit(unsigned char c)
 	return c >= '0' && c <= '9';
 }
 
-static bool
-name_start(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
-	       c == '.' || c >= 0x80;
-}
-
-static bool
-name_char(unsigned char c)
-{
-	return name_start(c) || is_digit(c);
-}
-
-static bool
-is_keyword(const char *s, size_t n)
-{
-	return (n == 2 && memcmp(s, "or", 2) == 0) ||
-	       (n == 3 && (memcmp(s, "and", 3) == 0 ||
-			   memcmp(s, "not", 3) == 0));
-}
-
-bool
-crm_expr_is_name(const char *s, size_t n)
-{
-	size_t i;
-
-	if (n == 0 || !name_start((unsigned char)s[0]) || is_keyword(s, n))
-		return false;
-	if (s[0] == '.' && n > 1 && is_digit((unsigned char)s[1]))
-		return false;
-	for (i = 1; i < n; i++)
-		if (!name_char((unsigned char)s[i]))
-			return false;
-	return true;
-}
-
 /* A growing string for crm_expr_map_columns. */
 typedef struct gbuf {
 	char *s;
@@ -293,21 +257,21 @@ crm_expr_map_columns(const char *src, crm_expr_column_map map, void *ctx)
 		} else if (is_digit(c) || (c == '.' && i + 1 < n &&
 					   is_digit((unsigned char)src[i + 1]))) {
 			/* A number: digits, '.', exponent with its sign. */
-			while (i < n && (name_char((unsigned char)src[i]) ||
+			while (i < n && (crm_names_byte((unsigned char)src[i]) ||
 					 ((src[i] == '+' || src[i] == '-') &&
 					  (src[i - 1] == 'e' ||
 					   src[i - 1] == 'E'))))
 				i++;
 			gb_put(&out, src + start, i - start);
 			continue;
-		} else if (name_start(c)) {
-			while (i < n && name_char((unsigned char)src[i]))
+		} else if (crm_names_start_byte(c)) {
+			while (i < n && crm_names_byte((unsigned char)src[i]))
 				i++;
 			for (j = i; j < n && (src[j] == ' ' || src[j] == '\t');
 			     j++)
 				;
 			if ((j < n && src[j] == '(') ||
-			    is_keyword(src + start, i - start)) {
+			    crm_names_is_keyword(src + start, i - start)) {
 				gb_put(&out, src + start, i - start);
 				continue;
 			}
@@ -320,7 +284,7 @@ crm_expr_map_columns(const char *src, crm_expr_column_map map, void *ctx)
 		}
 		if ((to = map(name, len, ctx)) == NULL) {
 			gb_put(&out, src + start, i - start);
-		} else if (!braced && crm_expr_is_name(to, strlen(to))) {
+		} else if (!braced && crm_names_is_bare(to, strlen(to))) {
 			gb_put(&out, to, strlen(to));
 		} else {
 			gb_put(&out, "{", 1);
@@ -534,8 +498,8 @@ next(parser *p)
 		p->te = p->pos = j;
 		return 0;
 	}
-	if (name_start(c)) {
-		for (j = i + 1; j < n && name_char((unsigned char)s[j]); j++)
+	if (crm_names_start_byte(c)) {
+		for (j = i + 1; j < n && crm_names_byte((unsigned char)s[j]); j++)
 			;
 		p->te = p->pos = j;
 		p->tok = T_NAME;
