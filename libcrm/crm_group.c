@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "crm_agg.h"
-#include "crm_ahead.h"
+#include "crm_input.h"
 #include "crm_hash.h"
 
 
@@ -503,7 +503,7 @@ merge_exact(const crm_group *g)
 
 /* The second half's aggregation, in its own thread. */
 struct half {
-	crm_half half;
+	crm_input_half half;
 	crm_group *g;
 	unsigned long rows;
 };
@@ -553,10 +553,10 @@ crm_group_read(crm_group *g, crm_input *in, crm_group_invalid_fn invalid,
 
 	if (merge_exact(g)) {
 		h.g = crm_group_new_like(g);
-		split = crm_half_start(&h.half, in, read_half, &h);
+		split = crm_input_half_start(&h.half, in, read_half, &h);
 	}
 	rc = account(g, in, invalid, ctx, rows, err);
-	if (split && crm_half_join(&h.half, in, rc == 0)) {
+	if (split && crm_input_half_join(&h.half, in, rc == 0)) {
 		crm_group_merge(g, h.g);
 		*rows += h.rows;
 	} else if (split && rc == 0) {

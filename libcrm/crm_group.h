@@ -22,6 +22,7 @@
 #include <stddef.h>
 
 #include "crm_csv.h"
+#include "crm_input.h"
 #include "crm_expr.h"
 
 typedef struct crm_group crm_group;

@@ -1,6 +1,6 @@
 #include "crm_rows.h"
 
-#include "crm_ahead.h"
+#include "crm_input.h"
 #include "crm_out.h"
 #include "crm_sort.h"
 
@@ -185,7 +185,7 @@ struct gather {
 	bool fail;		/* --invalid fail */
 	bool keep_all;		/* every measure keeps its values */
 	bool replayable;	/* no invalid row, no BOM-like record start */
-	crm_half half;		/* the second half's input and thread */
+	crm_input_half half;		/* the second half's input and thread */
 	crm_stats_vec *values;	/* per measure */
 	double *sum;
 	size_t valid;
@@ -297,11 +297,11 @@ crm_rows_collect(crm_rows *r)
 	gather_init(&a, r);
 	if (halves_exact(r)) {
 		gather_init(&b, r);
-		split = crm_half_start(&b.half, r->in, gather_half, &b);
+		split = crm_input_half_start(&b.half, r->in, gather_half, &b);
 	}
 	r->collecting = true;
 	gather_first(r, &a, vals);
-	if (split && crm_half_join(&b.half, r->in, true)) {
+	if (split && crm_input_half_join(&b.half, r->in, true)) {
 		a.valid += b.valid;
 		a.records += b.records;
 		a.replayable &= b.replayable;

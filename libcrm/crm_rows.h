@@ -15,6 +15,7 @@
 #include <stddef.h>
 
 #include "crm_csv.h"
+#include "crm_input.h"
 #include "crm_writer.h"
 #include "crm_diag.h"
 #include "crm_expr.h"

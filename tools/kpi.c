@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "crm_csv.h"
+#include "crm_input.h"
 #include "crm_writer.h"
 #include "crm_deffile.h"
 #include "crm_expr.h"

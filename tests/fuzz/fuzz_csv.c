@@ -60,6 +60,7 @@
 #include <csv.h>
 
 #include "crm_csv.h"
+#include "crm_input.h"
 #include "crm_writer.h"
 #include "fuzz.h"
 

@@ -19,6 +19,7 @@
 #include <cmocka.h>
 
 #include "crm_csv.h"
+#include "crm_input.h"
 #include "crm_writer.h"
 
 #define MAXF 8

@@ -21,6 +21,7 @@
 #include <cmocka.h>
 
 #include "crm_csv.h"
+#include "crm_input.h"
 #include "crm_tmp.h"
 
 /* ------------------------------------------------------------------ */
