@@ -242,84 +242,87 @@ lex_string(parser *p, int i)
 	return 0;
 }
 
-/* Read the next token into p->tok.  -1 with err set on a lexical error. */
-int
-crm_expr_lex(parser *p)
+/* A number at s[i]: digits, a decimal point, an exponent. */
+static int
+lex_number(parser *p, int i)
 {
 	const char *s = p->src;
-	int n = p->len, i = p->pos, j;
-	unsigned char c;
+	int n = p->len, j;
+	double v;
 
-	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
-			 s[i] == '\r'))
-		i++;
-	p->ts = i;
-	if (i >= n) {
-		p->tok = T_END;
-		p->ts = p->te = p->pos = n;
-		return 0;
-	}
-	c = (unsigned char)s[i];
-	if (is_digit(c) || (c == '.' && i + 1 < n &&
-			    is_digit((unsigned char)s[i + 1]))) {
-		double v;
-
-		for (j = i; j < n && is_digit((unsigned char)s[j]); j++)
+	for (j = i; j < n && is_digit((unsigned char)s[j]); j++)
+		;
+	if (j < n && s[j] == '.')
+		for (j++; j < n && is_digit((unsigned char)s[j]); j++)
 			;
-		if (j < n && s[j] == '.')
-			for (j++; j < n && is_digit((unsigned char)s[j]); j++)
+	if (j < n && (s[j] == 'e' || s[j] == 'E')) {
+		int k = j + 1;
+
+		if (k < n && (s[k] == '+' || s[k] == '-'))
+			k++;
+		if (k < n && is_digit((unsigned char)s[k]))
+			for (j = k; j < n &&
+			     is_digit((unsigned char)s[j]); j++)
 				;
-		if (j < n && (s[j] == 'e' || s[j] == 'E')) {
-			int k = j + 1;
+	}
+	if (crm_num_parse(s + i, (size_t)(j - i), false, &v) != CRM_NUM_OK)
+		return crm_expr_error(p, i, NULL, "syntax error in "
+		    "expression: number out of range");
+	p->tok = T_NUM;
+	p->tnum = v;
+	p->te = p->pos = j;
+	return 0;
+}
 
-			if (k < n && (s[k] == '+' || s[k] == '-'))
-				k++;
-			if (k < n && is_digit((unsigned char)s[k]))
-				for (j = k; j < n &&
-				     is_digit((unsigned char)s[j]); j++)
-					;
-		}
-		if (crm_num_parse(s + i, (size_t)(j - i), false, &v) !=
-		    CRM_NUM_OK)
-			return crm_expr_error(p, i, NULL, "syntax error in "
-			    "expression: number out of range");
-		p->tok = T_NUM;
-		p->tnum = v;
-		p->te = p->pos = j;
-		return 0;
-	}
-	if (crm_names_start_byte(c)) {
-		j = i + 1;
-		while (j < n && crm_names_byte((unsigned char)s[j]))
-			j++;
-		p->te = p->pos = j;
-		p->tok = T_NAME;
-		if (j - i == 2 && memcmp(s + i, "or", 2) == 0)
-			p->tok = T_OR;
-		else if (j - i == 3 && memcmp(s + i, "and", 3) == 0)
-			p->tok = T_AND;
-		else if (j - i == 3 && memcmp(s + i, "not", 3) == 0)
-			p->tok = T_NOT;
-		return 0;
-	}
-	if (c == '{') {
-		const char *close = memchr(s + i + 1, '}', (size_t)(n - i - 1));
+/* A bare name or a keyword at s[i]. */
+static int
+lex_name(parser *p, int i)
+{
+	const char *s = p->src;
+	int n = p->len, j = i + 1;
 
-		if (close == NULL)
-			return crm_expr_error(p, i, NULL, "syntax error in "
-					      "expression: unterminated '{'");
-		j = (int)(close - s);
-		if (j == i + 1)
-			return crm_expr_error(p, i, NULL, "syntax error in "
-					      "expression: empty column name");
-		p->tok = T_BRACE;
-		p->tsoff = i + 1;
-		p->tslen = j - i - 1;
-		p->te = p->pos = j + 1;
-		return 0;
-	}
-	if (c == '"')
-		return lex_string(p, i);
+	while (j < n && crm_names_byte((unsigned char)s[j]))
+		j++;
+	p->te = p->pos = j;
+	p->tok = T_NAME;
+	if (j - i == 2 && memcmp(s + i, "or", 2) == 0)
+		p->tok = T_OR;
+	else if (j - i == 3 && memcmp(s + i, "and", 3) == 0)
+		p->tok = T_AND;
+	else if (j - i == 3 && memcmp(s + i, "not", 3) == 0)
+		p->tok = T_NOT;
+	return 0;
+}
+
+/* A {column name} at s[i]. */
+static int
+lex_brace(parser *p, int i)
+{
+	const char *s = p->src;
+	int n = p->len, j;
+	const char *close = memchr(s + i + 1, '}', (size_t)(n - i - 1));
+
+	if (close == NULL)
+		return crm_expr_error(p, i, NULL, "syntax error in "
+				      "expression: unterminated '{'");
+	j = (int)(close - s);
+	if (j == i + 1)
+		return crm_expr_error(p, i, NULL, "syntax error in "
+				      "expression: empty column name");
+	p->tok = T_BRACE;
+	p->tsoff = i + 1;
+	p->tslen = j - i - 1;
+	p->te = p->pos = j + 1;
+	return 0;
+}
+
+/* An operator or punctuation at s[i] (one or two bytes). */
+static int
+lex_operator(parser *p, int i)
+{
+	const char *s = p->src;
+	int n = p->len;
+	unsigned char c = (unsigned char)s[i];
 
 	p->tok = T_OP;
 	p->te = i + 1;
@@ -376,4 +379,34 @@ crm_expr_lex(parser *p)
 	}
 	p->pos = p->te;
 	return 0;
+}
+
+/* Read the next token into p->tok.  -1 with err set on a lexical error. */
+int
+crm_expr_lex(parser *p)
+{
+	const char *s = p->src;
+	int n = p->len, i = p->pos;
+	unsigned char c;
+
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
+			 s[i] == '\r'))
+		i++;
+	p->ts = i;
+	if (i >= n) {
+		p->tok = T_END;
+		p->ts = p->te = p->pos = n;
+		return 0;
+	}
+	c = (unsigned char)s[i];
+	if (is_digit(c) || (c == '.' && i + 1 < n &&
+			    is_digit((unsigned char)s[i + 1])))
+		return lex_number(p, i);
+	if (crm_names_start_byte(c))
+		return lex_name(p, i);
+	if (c == '{')
+		return lex_brace(p, i);
+	if (c == '"')
+		return lex_string(p, i);
+	return lex_operator(p, i);
 }
