@@ -1,6 +1,7 @@
 /*
- * crm_split: thresholds of the 2x2 tools and the quantiles behind them
- * (SPEC 2, "Splits").  A value >= the threshold is "high".
+ * crm_split: thresholds of the 2x2 tools (SPEC 2, "Splits"), parsed from
+ * the options and resolved over the data with crm_stats' quantiles.  A
+ * value >= the threshold is "high".
  */
 #ifndef CRM_SPLIT_H
 #define CRM_SPLIT_H

@@ -1,9 +1,6 @@
 /*
- * crm_stats: statistics of plain arrays of doubles: a growable vector,
- * an in-place sort and type-7 quantiles (R's default, Excel's
- * PERCENTILE.INC), for the splits (crm_split), the quantile aggregates
- * (crm_agg) and the classifications (crm_classify).  See crm_stats.h for
- * the contract.
+ * crm_stats: vectors, sorting and type-7 quantiles of doubles.  See
+ * crm_stats.h for the contract.
  */
 /* madvise(2) */
 #define _DEFAULT_SOURCE 1

@@ -1,6 +1,8 @@
 /*
  * crm_stats: statistics of arrays of doubles: a growable vector, an
- * in-place sort and type-7 quantiles (SPEC 2, "Splits").
+ * in-place sort and type-7 quantiles (SPEC 2, "Splits"), for the splits
+ * (crm_split), the quantile aggregates (crm_agg) and the classifications
+ * (crm_classify).  It depends on nothing in libcrm but crm_diag.
  */
 #ifndef CRM_STATS_H
 #define CRM_STATS_H
