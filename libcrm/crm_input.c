@@ -45,8 +45,9 @@ spool_flush(crm_input *in, size_t i, crm_error *err)
 {
 	if (fflush(in->spool[i]) != 0 || ferror(in->spool[i]))
 		return crm_error_set(err, CRM_EXIT_IO,
-		    "cannot spool %s to %s: %s", crm_tmp_spool_name(in->name[i]),
-		    crm_tmp_dir(), strerror(errno));
+		    "cannot spool %s to %s: %s",
+		    crm_tmp_spool_name(in->name[i]), crm_tmp_dir(),
+		    strerror(errno));
 	return 0;
 }
 

@@ -15,7 +15,8 @@ typedef struct crm_stats_vec {
 	size_t n, cap;
 } crm_stats_vec;
 
-void crm_stats_vec_push(crm_stats_vec *d, double x);	/* exits 3 on exhaustion */
+/* Append x; exits 3 on exhaustion. */
+void crm_stats_vec_push(crm_stats_vec *d, double x);
 void crm_stats_vec_free(crm_stats_vec *d);
 /* Move src's values to the end of d and free src; memory holds each
  * value once meanwhile (src's pages are released as they are copied),
