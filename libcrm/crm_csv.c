@@ -1112,7 +1112,7 @@ crm_csv_drain_spool(crm_csv_reader *r, crm_error *err)
 /* Headers */
 
 long
-crm_header_find(const crm_header *h, const char *name, size_t len)
+crm_csv_header_find(const crm_header *h, const char *name, size_t len)
 {
 	long found = -1;
 

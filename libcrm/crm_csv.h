@@ -57,7 +57,7 @@ typedef struct crm_header {
 } crm_header;
 
 /* Column index of name in h, or -1 if absent, -2 if it occurs twice. */
-long crm_header_find(const crm_header *h, const char *name, size_t len);
+long crm_csv_header_find(const crm_header *h, const char *name, size_t len);
 
 /* ------------------------------------------------------------------ */
 /* Single-file reader */

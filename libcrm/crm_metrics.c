@@ -152,7 +152,7 @@ rename_column(const char *name, size_t len, void *ctx)
 			ms->map[i].used = true;
 			return ms->map[i].column;
 		}
-	if (!r->preset || crm_header_find(r->h, name, len) != -1)
+	if (!r->preset || crm_csv_header_find(r->h, name, len) != -1)
 		return NULL;
 	for (size_t i = 0; i < r->nmissing; i++)
 		if (is(r->missing[i], name, len))

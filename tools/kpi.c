@@ -181,7 +181,7 @@ static long
 target_column(const crm_header *h, const char *name, const char *path,
 	      unsigned long line)
 {
-	long c = crm_header_find(h, name, strlen(name));
+	long c = crm_csv_header_find(h, name, strlen(name));
 
 	if (c == -2)
 		crm_die(CRM_EXIT_DATA, "%s:%lu: column '%s' occurs twice",
