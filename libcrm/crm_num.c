@@ -379,14 +379,52 @@ scan_exponent(const unsigned char **pp, const unsigned char *end,
 }
 
 /*
+ * The common case of parse_number: at most 19 digits, an optional
+ * separator and no grouping or exponent, the integer of the digits at
+ * most 2^53.  Returns false, *out untouched, for anything else.
+ */
+static inline bool
+number_simple(const unsigned char *p, const unsigned char *end,
+	      bool decimal_comma, bool pct, double *out)
+{
+	const unsigned char *q = p;
+	uint64_t m = 0;
+	size_t ndigits;
+	int64_t nfrac = 0, k;
+	unsigned c;
+
+	while (q < end && (c = (unsigned)*q - '0') < 10) {
+		m = m * 10 + c;
+		q++;
+	}
+	ndigits = (size_t)(q - p);
+	if (q < end && *q == (decimal_comma ? ',' : '.')) {
+		const unsigned char *f = ++q;
+
+		while (q < end && (c = (unsigned)*q - '0') < 10) {
+			m = m * 10 + c;
+			q++;
+		}
+		nfrac = q - f;
+		ndigits += (size_t)nfrac;
+	}
+	if (q == end && ndigits - 1 < 19 && m <= (UINT64_C(1) << 53)) {
+		k = nfrac + (pct ? 2 : 0);
+		*out = k == 0 ? (double)m : (double)m / p10[k];
+		return true;
+	}
+	return false;
+}
+
+/*
  * The value of the unsigned number p[0..end): digits grouped as
  * scan_integer says, at most one separator, an optional exponent; pct
  * divides by 100 exactly (the exponent is lowered by 2).  Writes *out
- * only on CRM_NUM_OK.
+ * only on CRM_NUM_OK.  number_simple has failed on it.
  */
 static crm_num_status
-parse_number(const unsigned char *p, const unsigned char *end,
-	     bool decimal_comma, bool pct, double *out)
+number_general(const unsigned char *p, const unsigned char *end,
+	       bool decimal_comma, bool pct, double *out)
 {
 	const unsigned char *mant = p, *mend;
 	size_t nd = 0, ndigits = 0;	/* significant digits, all digits */
@@ -394,38 +432,6 @@ parse_number(const unsigned char *p, const unsigned char *end,
 	int64_t nfrac = 0, wexp = 0;	/* fraction digits, exponent */
 	unsigned char sep = decimal_comma ? ',' : '.';
 	double v;
-
-	/* Common case first: at most 19 digits, an optional point and no
-	 * grouping or exponent. */
-	{
-		const unsigned char *q = p;
-		unsigned c;
-		int64_t k;
-
-		while (q < end && (c = (unsigned)*q - '0') < 10) {
-			m = m * 10 + c;
-			q++;
-		}
-		ndigits = (size_t)(q - p);
-		if (q < end && *q == sep) {
-			const unsigned char *f = ++q;
-
-			while (q < end && (c = (unsigned)*q - '0') < 10) {
-				m = m * 10 + c;
-				q++;
-			}
-			nfrac = q - f;
-			ndigits += (size_t)nfrac;
-		}
-		if (q == end && ndigits - 1 < 19 && m <= (UINT64_C(1) << 53)) {
-			k = nfrac + (pct ? 2 : 0);
-			*out = k == 0 ? (double)m : (double)m / p10[k];
-			return CRM_NUM_OK;
-		}
-		m = 0;
-		nfrac = 0;
-		ndigits = 0;
-	}
 
 	/* m takes the first 19 significant digits; with more, the slow
 	 * path reads the digits again. */
@@ -475,6 +481,22 @@ parse_number(const unsigned char *p, const unsigned char *end,
 	return CRM_NUM_OK;
 }
 
+static inline crm_num_status
+parse_number(const unsigned char *p, const unsigned char *end,
+	     bool decimal_comma, bool pct, double *out)
+{
+	if (number_simple(p, end, decimal_comma, pct, out))
+		return CRM_NUM_OK;
+	return number_general(p, end, decimal_comma, pct, out);
+}
+
+/* A byte that can start or end a number: a digit or a separator. */
+static inline bool
+number_edge(unsigned char c, bool decimal_comma)
+{
+	return (unsigned)c - '0' < 10 || c == (decimal_comma ? ',' : '.');
+}
+
 /*
  * Everything crm_num_parse accepts and more: the field with its affixes.
  * cur NULL: a currency makes the field invalid; else *cur receives the
@@ -484,14 +506,44 @@ static crm_num_status
 parse_full(const char *s, size_t len, bool decimal_comma, double *out,
 	   crm_num_currency *cur)
 {
-	const unsigned char *u = (const unsigned char *)s;
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
 	crm_num_status st;
+	bool neg = false, pct = false;
 	affixes a;
 	double v;
 
 	if (len == 0)
 		return CRM_NUM_MISSING;
-	if (!strip_affixes(u, u + len, &a) || a.p == a.end ||
+	/* Plain numbers with blanks, a sign or '%' around them skip the
+	 * affix scan: a field that starts (after the sign) and ends with a
+	 * digit or the separator has no other affixes. */
+	while (p < end && is_blank(*p))
+		p++;
+	while (end > p && is_blank(end[-1]))
+		end--;
+	if (end > p && end[-1] == '%') {
+		pct = true;
+		end--;
+		while (end > p && is_blank(end[-1]))
+			end--;
+	}
+	if (p < end && (*p == '-' || *p == '+')) {
+		neg = *p == '-';
+		p++;
+	}
+	if (p < end && number_edge(*p, decimal_comma) &&
+	    number_edge(end[-1], decimal_comma)) {
+		if ((st = parse_number(p, end, decimal_comma, pct, &v)) !=
+		    CRM_NUM_OK)
+			return st;
+		*out = neg ? -v : v;
+		if (cur != NULL)
+			*cur = CRM_NUM_NO_CURRENCY;
+		return CRM_NUM_OK;
+	}
+
+	p = (const unsigned char *)s;
+	if (!strip_affixes(p, p + len, &a) || a.p == a.end ||
 	    (cur == NULL && a.cur != CRM_NUM_NO_CURRENCY))
 		return CRM_NUM_INVALID;
 	st = parse_number(a.p, a.end, decimal_comma, a.pct, &v);
