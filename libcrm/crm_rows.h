@@ -59,6 +59,18 @@ typedef struct crm_rows crm_rows;
  */
 crm_rows *crm_rows_open(crm_common *c, crm_measure *m, size_t nm);
 
+/*
+ * A rule of the tool's own over the values of a row whose measures are
+ * all valid (clv: recency <= age): returns 0, or -1 and, when why is
+ * not NULL, says in why[0..cap) what is wrong; the row is then invalid
+ * as if a measure were.  It must only read vals and ctx: the thread
+ * reading the second half of a split input calls it too.  Set it before
+ * the first pass.
+ */
+typedef int crm_rows_check_fn(const double *vals, void *ctx, char *why,
+			      size_t cap);
+void crm_rows_check(crm_rows *r, crm_rows_check_fn *check, void *ctx);
+
 /* The input header. */
 const crm_header *crm_rows_header(const crm_rows *r);
 
