@@ -628,3 +628,60 @@ crm_btyd_discounted(const crm_btyd_bgnbd *par, double x, double t_x,
 	}
 	return sum * alive;
 }
+
+struct crm_btyd_scorer {
+	crm_btyd_bgnbd par;
+	crm_btyd_horizon h;
+	crm_hash *keys;
+	crm_btyd_scores *scores;
+	size_t n, cap;
+};
+
+crm_btyd_scorer *
+crm_btyd_scorer_new(const crm_btyd_bgnbd *par, const crm_btyd_horizon *h)
+{
+	crm_btyd_scorer *sc = crm_xcalloc(1, sizeof *sc);
+
+	sc->par = *par;
+	sc->h = *h;
+	sc->keys = crm_hash_new(0);
+	return sc;
+}
+
+void
+crm_btyd_scorer_free(crm_btyd_scorer *sc)
+{
+	if (sc == NULL)
+		return;
+	crm_hash_free(sc->keys);
+	free(sc->scores);
+	free(sc);
+}
+
+static void
+score(const crm_btyd_scorer *sc, double x, double t_x, double T,
+      crm_btyd_scores *out)
+{
+	out->p_alive = crm_btyd_p_alive(&sc->par, x, t_x, T);
+	out->expected = crm_btyd_expected(&sc->par, x, t_x, T, sc->h.length);
+	out->discounted = crm_btyd_discounted(&sc->par, x, t_x, T, &sc->h);
+}
+
+void
+crm_btyd_score(crm_btyd_scorer *sc, double x, double t_x, double T,
+	       crm_btyd_scores *out)
+{
+	double key[3] = { x + 0.0, t_x + 0.0, T + 0.0 };
+	long i = crm_hash_find(sc->keys, key, sizeof key);
+
+	if (i >= 0) {
+		*out = sc->scores[i];
+		return;
+	}
+	score(sc, x, t_x, T, out);
+	if (sc->n >= CRM_BTYD_SCORER_MAX)
+		return;
+	crm_hash_intern(sc->keys, key, sizeof key, NULL);
+	sc->scores = room(sc->scores, sc->n, &sc->cap, sizeof *sc->scores);
+	sc->scores[sc->n++] = *out;
+}

@@ -134,4 +134,27 @@ double crm_btyd_discounted(const crm_btyd_bgnbd *par, double x,
 			   double t_x, double T,
 			   const crm_btyd_horizon *h);
 
+/* What clv appends for one customer, but the spend. */
+typedef struct crm_btyd_scores {
+	double p_alive, expected, discounted;
+} crm_btyd_scores;
+
+/*
+ * Scores of a model over a horizon, each distinct (x, t_x, T) computed
+ * once and remembered (up to CRM_BTYD_SCORER_MAX of them, 80 bytes or
+ * so each; later ones are computed every time), since a customer table
+ * holds far fewer distinct triples than rows.
+ */
+typedef struct crm_btyd_scorer crm_btyd_scorer;
+
+#define CRM_BTYD_SCORER_MAX 1000000
+
+crm_btyd_scorer *crm_btyd_scorer_new(const crm_btyd_bgnbd *par,
+				     const crm_btyd_horizon *h);
+void crm_btyd_scorer_free(crm_btyd_scorer *sc);
+/* p_alive, expected purchases over the horizon, discounted purchases
+ * of a valid customer. */
+void crm_btyd_score(crm_btyd_scorer *sc, double x, double t_x, double T,
+		    crm_btyd_scores *out);
+
 #endif

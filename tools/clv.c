@@ -421,16 +421,18 @@ check_columns(crm_rows *rows)
 
 /* The five columns of one customer. */
 static void
-write_scores(crm_rows *rows, const struct model *mo,
-	     const crm_btyd_horizon *h, const double *v)
+write_scores(crm_rows *rows, const struct model *mo, crm_btyd_scorer *sc,
+	     const double *v)
 {
+	crm_btyd_scores s;
 	double out[5];
 
-	out[0] = crm_btyd_p_alive(&mo->bg, v[0], v[1], v[2]);
-	out[1] = 1 - out[0];
-	out[2] = crm_btyd_expected(&mo->bg, v[0], v[1], v[2], h->length);
+	crm_btyd_score(sc, v[0], v[1], v[2], &s);
+	out[0] = s.p_alive;
+	out[1] = 1 - s.p_alive;
+	out[2] = s.expected;
 	out[3] = crm_btyd_spend(&mo->gg, v[0], v[3]);
-	out[4] = out[3] * crm_btyd_discounted(&mo->bg, v[0], v[1], v[2], h);
+	out[4] = out[3] * s.discounted;
 	for (size_t i = 0; i < 5; i++)
 		if (!isfinite(out[i]))
 			crm_rows_fail(rows, "the model gives no finite %s for "
@@ -491,6 +493,7 @@ main(int argc, char **argv)
 	crm_measure m[NMEASURES];
 	crm_common common;
 	crm_btyd_horizon h;
+	crm_btyd_scorer *sc;
 	crm_rows *rows;
 	const crm_record *rec;
 	crm_row_status st;
@@ -520,14 +523,16 @@ main(int argc, char **argv)
 		return crm_rows_close(rows);
 	}
 	crm_rows_write_header(rows, new_columns, 5);
+	sc = crm_btyd_scorer_new(&mo.bg, &h);
 	while ((st = crm_rows_next(rows, &rec, v)) != CRM_ROW_END) {
 		crm_rows_pass(rows, rec);
 		if (st == CRM_ROW_VALID)
-			write_scores(rows, &mo, &h, v);
+			write_scores(rows, &mo, sc, v);
 		else
 			for (size_t i = 0; i < 5; i++)
 				crm_rows_empty(rows);
 		crm_rows_end(rows);
 	}
+	crm_btyd_scorer_free(sc);
 	return crm_rows_close(rows);
 }

@@ -497,6 +497,31 @@ test_extreme_scores(void **state)
 		}
 }
 
+/* The scorer gives what the functions give, from its memory the second
+ * time. */
+static void
+test_scorer(void **state)
+{
+	crm_btyd_horizon h = { 52, 7, 0.1 };
+	crm_btyd_scorer *sc = crm_btyd_scorer_new(&paper, &h);
+
+	(void)state;
+	for (int round = 0; round < 2; round++)
+		for (size_t i = 0; i < ncdnow; i++) {
+			const struct customer *c = &cdnow[i];
+			crm_btyd_scores s;
+
+			crm_btyd_score(sc, c->x, c->t_x, c->T, &s);
+			assert_true(s.p_alive == crm_btyd_p_alive(&paper, c->x,
+			    c->t_x, c->T));
+			assert_true(s.expected == crm_btyd_expected(&paper,
+			    c->x, c->t_x, c->T, 52));
+			assert_true(s.discounted == crm_btyd_discounted(&paper,
+			    c->x, c->t_x, c->T, &h));
+		}
+	crm_btyd_scorer_free(sc);
+}
+
 int
 main(void)
 {
@@ -512,6 +537,7 @@ main(void)
 		cmocka_unit_test(test_check),
 		cmocka_unit_test(test_degenerate),
 		cmocka_unit_test(test_extreme_scores),
+		cmocka_unit_test(test_scorer),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
