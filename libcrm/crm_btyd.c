@@ -2,7 +2,9 @@
 
 #include "crm_hash.h"
 
+#include <gsl/gsl_blas.h>
 #include <gsl/gsl_errno.h>
+#include <gsl/gsl_linalg.h>
 #include <gsl/gsl_multimin.h>
 #include <gsl/gsl_sf_gamma.h>
 #include <gsl/gsl_sf_hyperg.h>
@@ -312,6 +314,7 @@ struct objective {
 	double (*ll)(const crm_btyd_sample *, const double *, double *);
 	size_t n;
 	double customers, penalizer;
+	gsl_vector *grad;	/* the gradient at the point reached */
 };
 
 /* -ll / customers + penalizer * sum(par^2) + the wall, and its gradient
@@ -365,7 +368,81 @@ obj_fdf(const gsl_vector *theta, void *ctx, double *f, gsl_vector *grad)
 
 #define MAX_ITER 2000
 #define GRAD_TOL 1e-7		/* gradient norm of the mean objective */
-#define GRAD_TOL_STALLED 1e-5	/* when BFGS cannot step further */
+#define MAX_RESTARTS 5
+#define NEWTON_TOL 1e-11	/* gradient norm where Newton stops */
+#define NEWTON_STEPS 20
+#define HESS_STEP 1e-4		/* of the gradient differences */
+
+/* The Hessian of o at x, by central differences of the gradient
+ * (symmetrised).  g is scratch. */
+static void
+hessian(const struct objective *o, gsl_vector *x, gsl_matrix *h,
+	gsl_vector *g)
+{
+	for (size_t j = 0; j < o->n; j++) {
+		double xj = gsl_vector_get(x, j);
+
+		gsl_vector_set(x, j, xj + HESS_STEP);
+		objective_eval(o, x, g);
+		for (size_t i = 0; i < o->n; i++)
+			gsl_matrix_set(h, i, j, gsl_vector_get(g, i));
+		gsl_vector_set(x, j, xj - HESS_STEP);
+		objective_eval(o, x, g);
+		for (size_t i = 0; i < o->n; i++)
+			gsl_matrix_set(h, i, j, (gsl_matrix_get(h, i, j) -
+			    gsl_vector_get(g, i)) / (2 * HESS_STEP));
+		gsl_vector_set(x, j, xj);
+	}
+	for (size_t i = 0; i < o->n; i++)
+		for (size_t j = 0; j < i; j++) {
+			double v = (gsl_matrix_get(h, i, j) +
+			    gsl_matrix_get(h, j, i)) / 2;
+
+			gsl_matrix_set(h, i, j, v);
+			gsl_matrix_set(h, j, i, v);
+		}
+}
+
+/*
+ * Newton steps from x while they lower the gradient: BFGS stalls in the
+ * long flat valleys of these likelihoods (Gamma-Gamma's p and v move
+ * together) short of the optimum, which the local quadratic model
+ * reaches in a few steps.  Leaves o->grad at the gradient at x.  Returns
+ * the steps taken.
+ */
+static unsigned long
+newton(struct objective *o, gsl_vector *x)
+{
+	size_t n = o->n;
+	gsl_matrix *h = gsl_matrix_alloc(n, n);
+	gsl_vector *g = gsl_vector_alloc(n), *d = gsl_vector_alloc(n);
+	gsl_vector *y = gsl_vector_alloc(n), *gy = gsl_vector_alloc(n);
+	unsigned long steps = 0;
+
+	if (h == NULL || g == NULL || d == NULL || y == NULL || gy == NULL)
+		crm_die(CRM_EXIT_IO, "out of memory");
+	objective_eval(o, x, o->grad);
+	while (steps < NEWTON_STEPS && gsl_blas_dnrm2(o->grad) > NEWTON_TOL) {
+		hessian(o, x, h, g);
+		if (gsl_linalg_cholesky_decomp1(h) != GSL_SUCCESS ||
+		    gsl_linalg_cholesky_solve(h, o->grad, d) != GSL_SUCCESS)
+			break;	/* not a minimum's neighbourhood */
+		gsl_vector_memcpy(y, x);
+		gsl_vector_sub(y, d);
+		objective_eval(o, y, gy);
+		if (!(gsl_blas_dnrm2(gy) < gsl_blas_dnrm2(o->grad)))
+			break;
+		gsl_vector_memcpy(x, y);
+		gsl_vector_memcpy(o->grad, gy);
+		steps++;
+	}
+	gsl_matrix_free(h);
+	gsl_vector_free(g);
+	gsl_vector_free(d);
+	gsl_vector_free(y);
+	gsl_vector_free(gy);
+	return steps;
+}
 
 /*
  * Minimise o from start (log-parameters) with BFGS (GSL's
@@ -396,20 +473,20 @@ minimise(struct objective *o, const double *start, double *theta_out,
 		status = gsl_multimin_test_gradient(m->gradient, GRAD_TOL);
 		if (rc == GSL_SUCCESS || status != GSL_CONTINUE)
 			continue;
-		/* no progress: a stationary point within rounding, or a
-		 * curvature estimate gone stale */
-		if (gsl_multimin_test_gradient(m->gradient,
-		    GRAD_TOL_STALLED) == GSL_SUCCESS)
-			status = GSL_SUCCESS;
-		else if (restarts++ < 5)
+		/* no progress: a curvature estimate gone stale (start
+		 * again from here), or a flat valley Newton finishes */
+		if (restarts++ < MAX_RESTARTS)
 			gsl_multimin_fdfminimizer_restart(m);
 		else
 			break;
 	}
-	for (size_t i = 0; i < o->n; i++)
-		theta_out[i] = gsl_vector_get(m->x, i);
-	*iterations = it;
+	gsl_vector_memcpy(x, m->x);
 	gsl_multimin_fdfminimizer_free(m);
+	it += newton(o, x);
+	status = gsl_multimin_test_gradient(o->grad, GRAD_TOL);
+	for (size_t i = 0; i < o->n; i++)
+		theta_out[i] = gsl_vector_get(x, i);
+	*iterations = it;
 	gsl_vector_free(x);
 	return status == GSL_SUCCESS ? 0 : -1;
 }
@@ -434,7 +511,10 @@ fit(struct objective *o, const double *start, double *par,
 	gsl_set_error_handler_off();
 	for (size_t i = 0; i < o->n; i++)
 		log_start[i] = log(start[i]);
+	if ((o->grad = gsl_vector_alloc(o->n)) == NULL)
+		crm_die(CRM_EXIT_IO, "out of memory");
 	rc = minimise(o, log_start, theta, &info->iterations);
+	gsl_vector_free(o->grad);
 	for (size_t i = 0; i < o->n; i++)
 		par[i] = exp(theta[i]);
 	info->customers = o->customers;
@@ -448,7 +528,7 @@ int
 crm_btyd_bgnbd_fit(const crm_btyd_sample *s, double penalizer,
 		   crm_btyd_bgnbd *out, crm_btyd_fit *info, crm_error *err)
 {
-	struct objective o = { s, bg_ll, 4, s->customers, penalizer };
+	struct objective o = { s, bg_ll, 4, s->customers, penalizer, NULL };
 	double par[4], start[4];
 	int rc;
 
@@ -476,7 +556,8 @@ int
 crm_btyd_gg_fit(const crm_btyd_sample *s, double penalizer,
 		crm_btyd_gg *out, crm_btyd_fit *info, crm_error *err)
 {
-	struct objective o = { s, gg_ll, 3, s->gg_customers, penalizer };
+	struct objective o = { s, gg_ll, 3, s->gg_customers, penalizer,
+	    NULL };
 	double par[3], start[3];
 	int rc;
 
