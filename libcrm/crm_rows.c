@@ -77,6 +77,13 @@ crm_rows_open(crm_common *c, crm_measure *m, size_t nm)
 	if (r->in == NULL)
 		die_error(&err);
 	r->delimiter = crm_input_delimiter(r->in);
+	/* Empty input is an empty table (SPEC 2): nothing to evaluate, so
+	 * no column to find; the tool writes nothing and exits 0. */
+	if (crm_input_header(r->in)->n == 0) {
+		if (c->verbose)
+			crm_warn("the input is empty");
+		nm = 0;
+	}
 	for (size_t i = 0; i < nm; i++) {
 		m[i].expr = crm_expr_compile(m[i].source,
 		    crm_input_header(r->in), c->decimal_comma, 0, &err);
