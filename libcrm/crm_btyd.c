@@ -10,6 +10,7 @@
 #include <gsl/gsl_sf_hyperg.h>
 #include <gsl/gsl_sf_psi.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -524,12 +525,24 @@ fit(struct objective *o, const double *start, double *par,
 	return 0;
 }
 
+/* What to try when a fit fails. */
+static const char *
+advice(double penalizer, char *buf, size_t cap)
+{
+	if (penalizer == 0)
+		return "try --penalizer 0.001, or more customers";
+	snprintf(buf, cap, "try another --penalizer than %g, or more "
+	    "customers", penalizer);
+	return buf;
+}
+
 int
 crm_btyd_bgnbd_fit(const crm_btyd_sample *s, double penalizer,
 		   crm_btyd_bgnbd *out, crm_btyd_fit *info, crm_error *err)
 {
 	struct objective o = { s, bg_ll, 4, s->customers, penalizer, NULL };
 	double par[4], start[4];
+	char buf[128];
 	int rc;
 
 	*info = (crm_btyd_fit){ 0, s->customers, 0 };
@@ -546,9 +559,9 @@ crm_btyd_bgnbd_fit(const crm_btyd_sample *s, double penalizer,
 	if (rc < 0)
 		return crm_error_set(err, CRM_EXIT_DATA,
 		    "the BG/NBD fit did not converge after %lu iterations "
-		    "(last r = %.6g, alpha = %.6g, a = %.6g, b = %.6g); "
-		    "try --penalizer 0.001, or more customers",
-		    info->iterations, par[0], par[1], par[2], par[3]);
+		    "(last r = %.6g, alpha = %.6g, a = %.6g, b = %.6g); %s",
+		    info->iterations, par[0], par[1], par[2], par[3],
+		    advice(penalizer, buf, sizeof buf));
 	return 0;
 }
 
@@ -559,6 +572,7 @@ crm_btyd_gg_fit(const crm_btyd_sample *s, double penalizer,
 	struct objective o = { s, gg_ll, 3, s->gg_customers, penalizer,
 	    NULL };
 	double par[3], start[3];
+	char buf[128];
 	int rc;
 
 	*info = (crm_btyd_fit){ 0, s->gg_customers, 0 };
@@ -574,11 +588,11 @@ crm_btyd_gg_fit(const crm_btyd_sample *s, double penalizer,
 	if (rc < 0 || par[1] <= 1)
 		return crm_error_set(err, CRM_EXIT_DATA,
 		    "the Gamma-Gamma fit %s after %lu iterations "
-		    "(last p = %.6g, q = %.6g, v = %.6g); "
-		    "try --penalizer 0.001, or more customers",
+		    "(last p = %.6g, q = %.6g, v = %.6g); %s",
 		    rc < 0 ? "did not converge" :
 		    "gives q <= 1 (no finite mean spend)",
-		    info->iterations, par[0], par[1], par[2]);
+		    info->iterations, par[0], par[1], par[2],
+		    advice(penalizer, buf, sizeof buf));
 	return 0;
 }
 
