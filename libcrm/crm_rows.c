@@ -428,6 +428,14 @@ crm_rows_write_header(crm_rows *r, const char *const *names, size_t n)
 	crm_out_rejects_header(&r->o, crm_input_header_record(r->in));
 }
 
+void
+crm_rows_rejects_header(crm_rows *r)
+{
+	if (r->c->csv.no_header || crm_input_header(r->in)->n == 0)
+		return;
+	crm_out_rejects_header(&r->o, crm_input_header_record(r->in));
+}
+
 /* The second pass found more or fewer records than the first: the file
  * was changed in place, keeping its size and time (else crm_input would
  * have said so when opening it again). */

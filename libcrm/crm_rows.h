@@ -95,6 +95,10 @@ void crm_rows_thresholds(crm_rows *r);
  * with -H). */
 void crm_rows_write_header(crm_rows *r, const char *const *names, size_t n);
 
+/* Only the first row of --rejects (the input header and "error"), for a
+ * tool that writes a summary instead of the rows (nothing with -H). */
+void crm_rows_rejects_header(crm_rows *r);
+
 typedef enum crm_row_status {
 	CRM_ROW_END = 0,	/* no more records */
 	CRM_ROW_VALID,		/* vals[0..nm) hold every measure */
