@@ -519,6 +519,10 @@ main(int argc, char **argv)
 			    cfg.save_model);
 	}
 	if (cfg.summary) {
+		/* the second pass writes --rejects and counts the rows */
+		crm_rows_rejects_header(rows);
+		while (crm_rows_next(rows, &rec, v) != CRM_ROW_END)
+			continue;
 		write_summary(rows, &mo, fitted);
 		return crm_rows_close(rows);
 	}
