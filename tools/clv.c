@@ -291,14 +291,16 @@ read_cell(struct model_row *row, const crm_record *rec, bool *seen,
 	double v;
 
 	if (row->kind == CELL_TEXT) {
-		char *text = crm_xmemdup(rec->f[2], rec->len[2]);
+		static const char *const units[] = { "day", "week", "month" };
 
-		if (unit_days(text) == 0) {
-			free(text);
+		*row->text = NULL;
+		for (size_t i = 0; i < 3; i++)
+			if (strlen(units[i]) == rec->len[2] &&
+			    memcmp(units[i], rec->f[2], rec->len[2]) == 0)
+				*row->text = units[i];
+		if (*row->text == NULL)
 			return crm_error_at(err, CRM_EXIT_DATA, path,
 			    rec->line, "unit is not day, week or month");
-		}
-		*row->text = text;
 	} else if (crm_num_parse(rec->f[2], rec->len[2], false, &v) !=
 	    CRM_NUM_OK || (row->required && !(v > 0)))
 		return crm_error_at(err, CRM_EXIT_DATA, path, rec->line,
