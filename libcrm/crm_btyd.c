@@ -729,14 +729,16 @@ struct crm_btyd_scorer {
 	crm_btyd_horizon h;
 	crm_hash *keys;
 	crm_btyd_scores *scores;
-	size_t n, cap;
+	size_t n, cap, max;
 };
 
 crm_btyd_scorer *
-crm_btyd_scorer_new(const crm_btyd_bgnbd *par, const crm_btyd_horizon *h)
+crm_btyd_scorer_new(const crm_btyd_bgnbd *par, const crm_btyd_horizon *h,
+		    size_t max)
 {
 	crm_btyd_scorer *sc = crm_xcalloc(1, sizeof *sc);
 
+	sc->max = max;
 	sc->par = *par;
 	sc->h = *h;
 	sc->keys = crm_hash_new(0);
@@ -774,7 +776,7 @@ crm_btyd_score(crm_btyd_scorer *sc, double x, double t_x, double T,
 		return;
 	}
 	score(sc, x, t_x, T, out);
-	if (sc->n >= CRM_BTYD_SCORER_MAX)
+	if (sc->n >= sc->max)
 		return;
 	crm_hash_intern(sc->keys, key, sizeof key, NULL);
 	sc->scores = room(sc->scores, sc->n, &sc->cap, sizeof *sc->scores);

@@ -141,16 +141,14 @@ typedef struct crm_btyd_scores {
 
 /*
  * Scores of a model over a horizon, each distinct (x, t_x, T) computed
- * once and remembered (up to CRM_BTYD_SCORER_MAX of them, 80 bytes or
- * so each; later ones are computed every time), since a customer table
- * holds far fewer distinct triples than rows.
+ * once and remembered (up to max of them, about 80 bytes each; later
+ * ones are computed every time), since a customer table holds far fewer
+ * distinct triples than rows.
  */
 typedef struct crm_btyd_scorer crm_btyd_scorer;
 
-#define CRM_BTYD_SCORER_MAX 1000000
-
 crm_btyd_scorer *crm_btyd_scorer_new(const crm_btyd_bgnbd *par,
-				     const crm_btyd_horizon *h);
+				     const crm_btyd_horizon *h, size_t max);
 void crm_btyd_scorer_free(crm_btyd_scorer *sc);
 /* p_alive, expected purchases over the horizon, discounted purchases
  * of a valid customer. */

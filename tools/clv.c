@@ -4,6 +4,7 @@
  * See clv(1).
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +56,7 @@ static const char help[] =
 "      --summary             write the model table instead of the rows\n";
 
 #define NMEASURES 4
+#define SCORER_STREAMING 50000	/* distinct customers remembered */
 
 /* A model: the parameters, what their fit reported, the unit of time. */
 struct model {
@@ -529,7 +531,10 @@ main(int argc, char **argv)
 		return crm_rows_close(rows);
 	}
 	crm_rows_write_header(rows, new_columns, 5);
-	sc = crm_btyd_scorer_new(&mo.bg, &h);
+	/* a fit holds every distinct customer already; streaming with
+	 * --model stays within a few megabytes */
+	sc = crm_btyd_scorer_new(&mo.bg, &h, cfg.model == NULL ? SIZE_MAX :
+	    SCORER_STREAMING);
 	while ((st = crm_rows_next(rows, &rec, v)) != CRM_ROW_END) {
 		crm_rows_pass(rows, rec);
 		if (st == CRM_ROW_VALID)

@@ -503,9 +503,10 @@ static void
 test_scorer(void **state)
 {
 	crm_btyd_horizon h = { 52, 7, 0.1 };
-	crm_btyd_scorer *sc = crm_btyd_scorer_new(&paper, &h);
+	crm_btyd_scorer *sc = crm_btyd_scorer_new(&paper, &h, 1000);
 
 	(void)state;
+	/* 1000 remembered, the others computed each time */
 	for (int round = 0; round < 2; round++)
 		for (size_t i = 0; i < ncdnow; i++) {
 			const struct customer *c = &cdnow[i];
