@@ -56,7 +56,7 @@ static const char help[] =
 "      --summary             write the model table instead of the rows\n";
 
 #define NMEASURES 4
-#define SCORER_STREAMING 50000	/* distinct customers remembered */
+#define SCORER_STREAMING 16384	/* distinct customers remembered */
 
 /* A model: the parameters, what their fit reported, the unit of time. */
 struct model {
