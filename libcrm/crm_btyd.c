@@ -324,7 +324,7 @@ static double
 objective_eval(const struct objective *o, const gsl_vector *theta,
 	       gsl_vector *grad)
 {
-	double par[NPAR_MAX], g[NPAR_MAX], th[NPAR_MAX], f = 0, ll;
+	double par[NPAR_MAX], g[NPAR_MAX], th[NPAR_MAX] = { 0 }, f = 0, ll;
 
 	for (size_t i = 0; i < o->n; i++) {
 		th[i] = gsl_vector_get(theta, i);
@@ -704,17 +704,19 @@ crm_btyd_discounted(const crm_btyd_bgnbd *par, double x, double t_x,
 		    double T, const crm_btyd_horizon *h)
 {
 	double month = CRM_BTYD_MONTH_DAYS / h->unit_days;
-	double months = h->length / month, n = ceil(months);
+	double months = h->length / month;
 	double alive = crm_btyd_p_alive(par, x, t_x, T), prev = 0, sum = 0;
+	unsigned long n;
 
 	if (!(h->length > 0))
 		return 0;
+	if (h->rate == 0)	/* the months' purchases add up */
+		return bracket(par, x, T, h->length) * alive;
 	/* 52 weeks in months is 11.96: 12 months, the last one shorter;
 	 * 12 months of 30.4375 days given in days is 12, not 13 */
-	if (n - months > 1 - 1e-9)
-		n -= 1;
-	for (double i = 1; i <= n; i++) {
-		double t = fmin(i * month, h->length);
+	n = (unsigned long)fmax(1, ceil(months - 1e-9));
+	for (unsigned long i = 1; i <= n; i++) {
+		double t = fmin((double)i * month, h->length);
 		double e = bracket(par, x, T, t);
 
 		sum += (e - prev) * pow(1 + h->rate,

@@ -115,13 +115,16 @@ double crm_btyd_spend(const crm_btyd_gg *par, double x, double m);
 
 /* The horizon of a CLV, in the data's unit of time. */
 typedef struct crm_btyd_horizon {
-	double length;		/* H, in units */
+	double length;		/* H, in units; at most CRM_BTYD_HORIZON_MAX
+				 * days */
 	double unit_days;	/* days per unit: 1, 7, 30.4375 */
 	double rate;		/* discount rate per year of 365.25 days */
 } crm_btyd_horizon;
 
 #define CRM_BTYD_MONTH_DAYS 30.4375
 #define CRM_BTYD_YEAR_DAYS 365.25
+/* 100 years: 1218 months to sum for each distinct customer */
+#define CRM_BTYD_HORIZON_MAX (100 * CRM_BTYD_YEAR_DAYS)
 
 /*
  * Discounted expected purchases over the horizon: cut into months of

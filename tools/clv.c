@@ -478,6 +478,9 @@ setup(const crm_tool *tool, struct config *cfg, const crm_common *c,
 	h->unit_days = unit_days(mo->unit);
 	h->length = cfg->horizon == NULL ? 52 * 7 / h->unit_days :
 	    option_number("--horizon", cfg->horizon, 0, c->decimal_comma);
+	if (h->length * h->unit_days > CRM_BTYD_HORIZON_MAX)
+		crm_usage_error(tool, "--horizon: '%s' is more than 100 years",
+		    cfg->horizon);
 	h->rate = cfg->discount == NULL ? 0.1 :
 	    option_number("--discount", cfg->discount, 0, c->decimal_comma);
 	*penalizer = cfg->penalizer == NULL ? 0 :

@@ -295,6 +295,10 @@ $ clv --horizon -1 2>&1 </dev/null | head -n 1; clv --discount x 2>&1 </dev/null
 >clv: --discount: 'x' is not a number >= 0
 >clv: --penalizer: '-0.1' is not a number >= 0
 
+### usage: a horizon beyond 100 years
+$ clv --unit month --horizon 1300 2>&1 </dev/null | head -n 1
+>clv: --horizon: '1300' is more than 100 years
+
 ### usage: --model excludes what needs a fit
 $ clv --model m.csv --save-model n.csv </dev/null; echo "rc=$?"
 >rc=2

@@ -323,6 +323,11 @@ test_discounted(void **state)
 	assert_rel(crm_btyd_discounted(&paper, c->x, c->t_x, c->T, &h),
 	    crm_btyd_expected(&paper, c->x, c->t_x, c->T, 52), 1e-12,
 	    "undiscounted");
+	/* the months' purchases add up to the horizon's */
+	h.rate = 1e-12;
+	assert_rel(crm_btyd_discounted(&paper, c->x, c->t_x, c->T, &h),
+	    crm_btyd_expected(&paper, c->x, c->t_x, c->T, 52), 1e-9,
+	    "months added");
 	/* 52 weeks: 11 months of 30.4375 days and one of 29.1875 */
 	h.rate = 0.1;
 	for (int i = 1; i <= 12; i++) {
