@@ -146,18 +146,15 @@ unit_days(const char *unit)
 
 /* An option's number, at least min; a usage error otherwise. */
 static double
-option_number(const char *option, const char *arg, double min,
-	      bool decimal_comma)
+option_number(const crm_tool *tool, const char *option, const char *arg,
+	      double min, bool decimal_comma)
 {
-	crm_error err;
 	double v;
 
 	if (crm_num_parse(arg, strlen(arg), decimal_comma, &v) != CRM_NUM_OK
-	    || !(v >= min)) {
-		crm_error_set(&err, CRM_EXIT_USAGE, "%s: '%s' is not a number "
-		    ">= %g", option, arg, min);
-		crm_usage_die(&err);
-	}
+	    || !(v >= min))
+		crm_usage_error(tool, "%s: '%s' is not a number >= %g",
+		    option, arg, min);
 	return v;
 }
 
@@ -408,19 +405,16 @@ static const char *const new_columns[5] = {
 
 /* A usage error if the input has a column clv appends already. */
 static void
-check_columns(crm_rows *rows)
+check_columns(const crm_tool *tool, crm_rows *rows)
 {
 	const crm_header *h = crm_rows_header(rows);
-	crm_error err;
 
 	for (size_t i = 0; i < 5; i++)
 		if (!h->synthetic && crm_header_find(h, new_columns[i],
-		    strlen(new_columns[i])) != -1) {
-			crm_error_set(&err, CRM_EXIT_USAGE, "the input has a "
-			    "column '%s' already, which clv appends (drop or "
-			    "rename it first)", new_columns[i]);
-			crm_usage_die(&err);
-		}
+		    strlen(new_columns[i])) != -1)
+			crm_usage_error(tool, "the input has a column '%s' "
+			    "already, which clv appends (drop or rename it "
+			    "first)", new_columns[i]);
 }
 
 /* The five columns of one customer. */
@@ -477,14 +471,17 @@ setup(const crm_tool *tool, struct config *cfg, const crm_common *c,
 	}
 	h->unit_days = unit_days(mo->unit);
 	h->length = cfg->horizon == NULL ? 52 * 7 / h->unit_days :
-	    option_number("--horizon", cfg->horizon, 0, c->decimal_comma);
+	    option_number(tool, "--horizon", cfg->horizon, 0,
+	    c->decimal_comma);
 	if (h->length * h->unit_days > CRM_BTYD_HORIZON_MAX)
 		crm_usage_error(tool, "--horizon: '%s' is more than 100 years",
 		    cfg->horizon);
 	h->rate = cfg->discount == NULL ? 0.1 :
-	    option_number("--discount", cfg->discount, 0, c->decimal_comma);
+	    option_number(tool, "--discount", cfg->discount, 0,
+	    c->decimal_comma);
 	*penalizer = cfg->penalizer == NULL ? 0 :
-	    option_number("--penalizer", cfg->penalizer, 0, c->decimal_comma);
+	    option_number(tool, "--penalizer", cfg->penalizer, 0,
+	    c->decimal_comma);
 }
 
 int
@@ -515,7 +512,7 @@ main(int argc, char **argv)
 	rows = crm_rows_open(&common, m, NMEASURES);
 	crm_rows_check(rows, check_row, &cfg);
 	if (!cfg.summary)
-		check_columns(rows);
+		check_columns(&tool, rows);
 	if (cfg.model == NULL) {
 		crm_rows_thresholds(rows);
 		fitted = fit_models(m, penalizer, common.verbose, &mo);
