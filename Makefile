@@ -188,6 +188,11 @@ $(B)/gen: tests/bench/gen.c
 $(B)/benchrun: tests/bench/benchrun.c
 	@mkdir -p $(dir $@)
 	$(CC) $(WFLAGS) -O2 -D_POSIX_C_SOURCE=200809L -o $@ $<
+# clv's bench: customers drawn from the BG/NBD and Gamma-Gamma processes.
+BENCH_TOOLS += $(B)/gen_btyd
+$(B)/gen_btyd: tests/bench/gen_btyd.c
+	@mkdir -p $(dir $@)
+	$(CC) $(WFLAGS) -O2 -D_POSIX_C_SOURCE=200809L -o $@ $< -lm
 
 bench: all $(BENCH_TOOLS) $(B)/datebench
 	@$(B)/datebench

@@ -18,6 +18,8 @@ struct crm_rows {
 	crm_sort *sort;
 	crm_measure *m;
 	size_t nm;
+	crm_rows_check_fn *check;	/* the tool's own rule, or NULL */
+	void *check_ctx;
 	int delimiter;
 	bool collecting;	/* in pass 1 of a two-pass run */
 	bool two_pass;
@@ -75,6 +77,13 @@ crm_rows_open(crm_common *c, crm_measure *m, size_t nm)
 	if (r->in == NULL)
 		die_error(&err);
 	r->delimiter = crm_input_delimiter(r->in);
+	/* Empty input is an empty table (SPEC 2): nothing to evaluate, so
+	 * no column to find; the tool writes nothing and exits 0. */
+	if (crm_input_header(r->in)->n == 0) {
+		if (c->verbose)
+			crm_warn("the input is empty");
+		nm = 0;
+	}
 	for (size_t i = 0; i < nm; i++) {
 		m[i].expr = crm_expr_compile(m[i].source,
 		    crm_input_header(r->in), c->decimal_comma, 0, &err);
@@ -120,8 +129,9 @@ crm_rows_fail(crm_rows *r, const char *fmt, ...)
  * only m and h: the second half's thread calls it too.
  */
 static int
-evaluate_on(const crm_measure *ms, size_t nm, const crm_header *h,
-	    const crm_record *rec, double *vals, char *why, size_t cap)
+evaluate_on(const crm_measure *ms, size_t nm, crm_rows_check_fn *check,
+	    void *ctx, const crm_header *h, const crm_record *rec,
+	    double *vals, char *why, size_t cap)
 {
 	for (size_t i = 0; i < nm; i++) {
 		const crm_measure *m = &ms[i];
@@ -151,14 +161,21 @@ evaluate_on(const crm_measure *ms, size_t nm, const crm_header *h,
 			return -1;
 		}
 	}
-	return 0;
+	return check != NULL ? check(vals, ctx, why, cap) : 0;
 }
 
 static int
 evaluate(crm_rows *r, double *vals)
 {
-	return evaluate_on(r->m, r->nm, crm_input_header(r->in), &r->rec,
-	    vals, r->why, sizeof r->why);
+	return evaluate_on(r->m, r->nm, r->check, r->check_ctx,
+	    crm_input_header(r->in), &r->rec, vals, r->why, sizeof r->why);
+}
+
+void
+crm_rows_check(crm_rows *r, crm_rows_check_fn *check, void *ctx)
+{
+	r->check = check;
+	r->check_ctx = ctx;
 }
 
 static int
@@ -181,6 +198,8 @@ read_record(crm_rows *r)
 struct gather {
 	const crm_measure *m;
 	size_t nm;
+	crm_rows_check_fn *check;
+	void *check_ctx;
 	const crm_header *h;
 	bool fail;		/* --invalid fail */
 	bool keep_all;		/* every measure keeps its values */
@@ -197,6 +216,8 @@ gather_init(struct gather *g, const crm_rows *r)
 {
 	g->m = r->m;
 	g->nm = r->nm;
+	g->check = r->check;
+	g->check_ctx = r->check_ctx;
 	g->h = crm_input_header(r->in);
 	g->fail = r->c->invalid == CRM_INVALID_FAIL;
 	g->keep_all = r->keep_all;
@@ -240,7 +261,8 @@ gather_half(void *arg)
 
 	while ((rc = crm_input_read(g->half.in, &rec, &err)) > 0) {
 		g->records++;
-		if (evaluate_on(g->m, g->nm, g->h, &rec, vals, NULL, 0) == 0) {
+		if (evaluate_on(g->m, g->nm, g->check, g->check_ctx, g->h,
+		    &rec, vals, NULL, 0) == 0) {
 			gather_row(g, vals, &rec);
 			continue;
 		}
@@ -403,6 +425,14 @@ crm_rows_write_header(crm_rows *r, const char *const *names, size_t n)
 		checked(r, crm_writer_field(r->o.w, names[i],
 		    strlen(names[i])));
 	checked(r, crm_writer_end(r->o.w));
+	crm_out_rejects_header(&r->o, crm_input_header_record(r->in));
+}
+
+void
+crm_rows_rejects_header(crm_rows *r)
+{
+	if (r->c->csv.no_header || crm_input_header(r->in)->n == 0)
+		return;
 	crm_out_rejects_header(&r->o, crm_input_header_record(r->in));
 }
 

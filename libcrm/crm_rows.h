@@ -65,6 +65,18 @@ typedef struct crm_rows crm_rows;
  */
 crm_rows *crm_rows_open(crm_common *c, crm_measure *m, size_t nm);
 
+/*
+ * A rule of the tool's own over the values of a row whose measures are
+ * all valid (clv: recency <= age): returns 0, or -1 and, when why is
+ * not NULL, says in why[0..cap) what is wrong; the row is then invalid
+ * as if a measure were.  It must only read vals and ctx: the thread
+ * reading the second half of a split input calls it too.  Set it before
+ * the first pass.
+ */
+typedef int crm_rows_check_fn(const double *vals, void *ctx, char *why,
+			      size_t cap);
+void crm_rows_check(crm_rows *r, crm_rows_check_fn *check, void *ctx);
+
 /* The input header. */
 const crm_header *crm_rows_header(const crm_rows *r);
 
@@ -88,6 +100,10 @@ void crm_rows_thresholds(crm_rows *r);
 /* Write the input header followed by the given new column names (nothing
  * with -H). */
 void crm_rows_write_header(crm_rows *r, const char *const *names, size_t n);
+
+/* Only the first row of --rejects (the input header and "error"), for a
+ * tool that writes a summary instead of the rows (nothing with -H). */
+void crm_rows_rejects_header(crm_rows *r);
 
 typedef enum crm_row_status {
 	CRM_ROW_END = 0,	/* no more records */
