@@ -410,7 +410,7 @@ check_columns(const crm_tool *tool, crm_rows *rows)
 	const crm_header *h = crm_rows_header(rows);
 
 	for (size_t i = 0; i < 5; i++)
-		if (!h->synthetic && crm_header_find(h, new_columns[i],
+		if (!h->synthetic && crm_csv_header_find(h, new_columns[i],
 		    strlen(new_columns[i])) != -1)
 			crm_usage_error(tool, "the input has a column '%s' "
 			    "already, which clv appends (drop or rename it "
