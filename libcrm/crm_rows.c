@@ -488,6 +488,12 @@ crm_rows_empty(crm_rows *r)
 }
 
 void
+crm_rows_bytes(crm_rows *r, const void *data, size_t n)
+{
+	checked(r, crm_writer_bytes(r->cur, data, n));
+}
+
+void
 crm_rows_texts(crm_rows *r, const char *const *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)

@@ -114,6 +114,9 @@ void crm_rows_pass(crm_rows *r, const crm_record *rec);
 void crm_rows_num(crm_rows *r, double v);
 void crm_rows_text(crm_rows *r, const char *s);
 void crm_rows_empty(crm_rows *r);
+/* Bytes as they are, outside any record: a document a tool makes of
+ * the rows (plot's SVG or PNG) instead of CSV. */
+void crm_rows_bytes(crm_rows *r, const void *data, size_t n);
 /* A whole record of text fields (a summary's header), ended. */
 void crm_rows_texts(crm_rows *r, const char *const *s, size_t n);
 /* Two summary cells: a count and its share of total (a fraction;
