@@ -82,6 +82,9 @@ crm_axis_nice(double lo, double hi, size_t max_ticks, bool percent,
 		max_ticks = 2;
 	if (max_ticks > CRM_AXIS_MAX_TICKS)
 		max_ticks = CRM_AXIS_MAX_TICKS;
+	/* 0 is a multiple of every step: a range around it needs three */
+	if (lo < 0 && hi > 0 && max_ticks < 3)
+		max_ticks = 3;
 	if (hi - lo < 1e-300)
 		hi = lo + 1e-300;
 	/* the smallest decade step that could do, then up to the first

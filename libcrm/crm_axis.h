@@ -31,7 +31,7 @@ typedef struct crm_axis {
 /*
  * Choose the smallest nice step that covers [lo, hi] with at most
  * max_ticks ticks (2 .. CRM_AXIS_MAX_TICKS; values outside are
- * clamped), and the range from the largest multiple of the step <= lo
+ * clamped; at least 3 when the range holds values on both sides of 0), and the range from the largest multiple of the step <= lo
  * to the smallest >= hi.  lo > hi are swapped; lo == hi (one value) is
  * widened to a range around it (0 .. 1 around 0).  NaN or infinite
  * bounds give the range 0 .. 1.  percent: labels in percent (the step

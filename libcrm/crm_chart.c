@@ -432,7 +432,7 @@ static void
 quadrant_cell(crm_svg *s, struct qgeom *g, const crm_chart_quadrant *q,
 	      int k, double max_w, unsigned long total, bool german)
 {
-	char l1[512], l2[512], cnt[TEXT_BUF], d[256];
+	char l1[512], l2[512], cnt[TEXT_BUF], fit[TEXT_BUF], d[256];
 	bool right = k >= 2, top = k == 1 || k == 3;
 	double pad = 6, size = 13, bw, bh, x, y;
 	int lines;
@@ -440,13 +440,21 @@ quadrant_cell(crm_svg *s, struct qgeom *g, const crm_chart_quadrant *q,
 	lines = wrap_label(q->labels[k], max_w - 2 * pad - 14, size, l1, l2,
 	    sizeof l1);
 	customers_text(cnt, sizeof cnt, q->count[k], total, german);
-	crm_svg_shorten(cnt, max_w - 2 * pad, LABEL_SIZE, false, cnt,
-	    sizeof cnt);
+	if (crm_svg_text_width(cnt, LABEL_SIZE, false) > max_w - 2 * pad) {
+		/* narrow: the figures without the word */
+		char c[CRM_HUMAN_BUFSZ], p[CRM_HUMAN_BUFSZ];
+
+		snprintf(cnt, sizeof cnt, "%s (%s)", count_text(c,
+		    (double)q->count[k], german), percent_text(p,
+		    (double)q->count[k] / (double)total, german));
+	}
+	crm_svg_shorten(cnt, max_w - 2 * pad, LABEL_SIZE, false, fit,
+	    sizeof fit);
 	bw = crm_svg_text_width(l1, size, true) + 14;
 	if (lines == 2 && crm_svg_text_width(l2, size, true) + 14 > bw)
 		bw = crm_svg_text_width(l2, size, true) + 14;
-	if (crm_svg_text_width(cnt, LABEL_SIZE, false) > bw)
-		bw = crm_svg_text_width(cnt, LABEL_SIZE, false);
+	if (crm_svg_text_width(fit, LABEL_SIZE, false) > bw)
+		bw = crm_svg_text_width(fit, LABEL_SIZE, false);
 	bw += 2 * pad;
 	bh = 2 * pad + 16 * lines + 15;
 	x = right ? g->r.x1 - 4 - bw : g->r.x0 + 4;
@@ -473,7 +481,7 @@ quadrant_cell(crm_svg *s, struct qgeom *g, const crm_chart_quadrant *q,
 		text(s, x + pad + 14, y + pad + 29, size, true, CRM_SVG_START,
 		    q_text[k], l2);
 	text(s, x + pad, y + pad + 16 * lines + 12, LABEL_SIZE, false,
-	    CRM_SVG_START, INK, cnt);
+	    CRM_SVG_START, INK, fit);
 }
 
 /* The widths the two labels of one row of cells may take. */
@@ -522,19 +530,107 @@ by_dist(const void *a, const void *b)
 	return (x->i > y->i) - (x->i < y->i);
 }
 
-#define MAX_POINT_LABELS 40
+#define MAX_POINT_LABELS 30
+#define CELL 3.0		/* px: the grid of where points are */
 
-/* Labels of the points, outliers first, each where it overlaps nothing
- * placed before (cell labels included) and stays inside the plot. */
+/* Where the points lie: a count per CELL x CELL px of the plot. */
+struct occupancy {
+	unsigned short *n;
+	size_t gw, gh;
+	double x0, y0;
+};
+
+static size_t
+occ_index(const struct occupancy *o, double x, double y)
+{
+	double cx = floor((x - o->x0) / CELL), cy = floor((y - o->y0) / CELL);
+
+	cx = fmin(fmax(cx, 0), (double)o->gw - 1);
+	cy = fmin(fmax(cy, 0), (double)o->gh - 1);
+	return (size_t)cy * o->gw + (size_t)cx;
+}
+
+static void
+occ_init(struct occupancy *o, const struct qgeom *g, const crm_sample *pts)
+{
+	o->x0 = g->r.x0;
+	o->y0 = g->r.y0;
+	o->gw = (size_t)ceil((g->r.x1 - g->r.x0) / CELL) + 1;
+	o->gh = (size_t)ceil((g->r.y1 - g->r.y0) / CELL) + 1;
+	o->n = crm_xcalloc(o->gw * o->gh, sizeof *o->n);
+	for (size_t i = 0; i < pts->n; i++) {
+		size_t k = occ_index(o, qx(g, pts->row[i].x),
+		    qy(g, pts->row[i].y));
+
+		if (o->n[k] < 65535)
+			o->n[k]++;
+	}
+}
+
+/* Whether b, widened by a marker's radius, holds no point. */
+static bool
+occ_free(const struct occupancy *o, const box *b)
+{
+	size_t i0 = occ_index(o, b->x0 - 3, b->y0 - 3);
+	size_t i1 = occ_index(o, b->x1 + 3, b->y1 + 3);
+
+	for (size_t y = i0 / o->gw; y <= i1 / o->gw; y++)
+		for (size_t x = i0 % o->gw; x <= i1 % o->gw; x++)
+			if (o->n[y * o->gw + x] > 0)
+				return false;
+	return true;
+}
+
+/* A label of a point at (px, py) in the first of four places (right,
+ * left, above, below) where it covers no other point, no text placed
+ * before and stays inside the plot; its box goes into placed. */
+static bool
+point_label(crm_svg *s, const struct qgeom *g, struct occupancy *o,
+	    double px, double py, const char *label, box *placed, size_t *np)
+{
+	static const double off[4][2] = { { 7, 4 }, { -7, 4 }, { 0, -8 },
+	    { 0, 16 } };
+	static const crm_svg_anchor an[4] = { CRM_SVG_START, CRM_SVG_END,
+	    CRM_SVG_MIDDLE, CRM_SVG_MIDDLE };
+	const double size = 10;
+	size_t own = occ_index(o, px, py);
+	double w = crm_svg_text_width(label, size, false);
+	bool ok = false;
+
+	o->n[own]--;		/* its own marker may touch its label */
+	for (int j = 0; j < 4 && !ok; j++) {
+		double x = px + off[j][0], y = py + off[j][1];
+		double x0 = an[j] == CRM_SVG_START ? x : an[j] == CRM_SVG_END ?
+		    x - w : x - w / 2;
+		box b = { x0 - 1, y - size, x0 + w + 1, y + 3 };
+
+		ok = b.x0 >= g->r.x0 && b.x1 <= g->r.x1 && b.y0 >= g->r.y0 &&
+		    b.y1 <= g->r.y1 && occ_free(o, &b);
+		for (size_t m = 0; ok && m < *np; m++)
+			ok = !overlaps(&b, &placed[m]);
+		if (ok) {
+			placed[(*np)++] = b;
+			text(s, x, y, size, false, an[j], INK, label);
+		}
+	}
+	o->n[own]++;
+	return ok;
+}
+
+/* Labels of the points, outliers first (by distance from the crossing
+ * of the thresholds), each where it hides nothing. */
 static void
 point_labels(crm_svg *s, const struct qgeom *g, const crm_sample *pts)
 {
 	struct cand *c = crm_xreallocarray(NULL, pts->n + 1, sizeof *c);
-	box placed[MAX_POINT_LABELS + 4];
-	size_t nc = 0, np = 4, tries = 0;
-	const double size = 10;
+	box placed[MAX_POINT_LABELS + 6];
+	size_t nc = 0, np = 6;
+	struct occupancy o;
 
+	/* the cell labels and the threshold lines */
 	memcpy(placed, g->cell_box, sizeof g->cell_box);
+	placed[4] = (box){ g->tx - 1, g->r.y0, g->tx + 1, g->r.y1 };
+	placed[5] = (box){ g->r.x0, g->ty - 1, g->r.x1, g->ty + 1 };
 	for (size_t i = 0; i < pts->n; i++) {
 		double dx, dy;
 
@@ -545,39 +641,18 @@ point_labels(crm_svg *s, const struct qgeom *g, const crm_sample *pts)
 		c[nc++] = (struct cand){ dx * dx + dy * dy, i };
 	}
 	qsort(c, nc, sizeof *c, by_dist);
-	for (size_t k = 0; k < nc && np < MAX_POINT_LABELS + 4 &&
-	    tries < 2000; k++) {
+	occ_init(&o, g, pts);
+	for (size_t k = 0; k < nc && k < 500 && np < MAX_POINT_LABELS + 6;
+	    k++) {
 		const crm_sample_row *p = &pts->row[c[k].i];
 		char t[256];
-		double px = qx(g, p->x), py = qy(g, p->y), w;
-		static const double off[4][2] = {
-			{ 6, 4 }, { -6, 4 }, { 0, -7 }, { 0, 15 }
-		};
-		static const crm_svg_anchor an[4] = {
-			CRM_SVG_START, CRM_SVG_END, CRM_SVG_MIDDLE,
-			CRM_SVG_MIDDLE
-		};
 
-		crm_svg_shorten(p->label, 140, size, false, t, sizeof t);
-		w = crm_svg_text_width(t, size, false);
-		for (int j = 0; j < 4; j++) {
-			double x = px + off[j][0], y = py + off[j][1];
-			double x0 = an[j] == CRM_SVG_START ? x :
-			    an[j] == CRM_SVG_END ? x - w : x - w / 2;
-			box b = { x0 - 1, y - size, x0 + w + 1, y + 3 };
-			bool free_ = b.x0 >= g->r.x0 && b.x1 <= g->r.x1 &&
-			    b.y0 >= g->r.y0 && b.y1 <= g->r.y1;
-
-			tries++;
-			for (size_t m = 0; free_ && m < np; m++)
-				free_ = !overlaps(&b, &placed[m]);
-			if (!free_)
-				continue;
-			placed[np++] = b;
-			text(s, x, y, size, false, an[j], INK, t);
-			break;
-		}
+		crm_svg_shorten(p->label, 130, 10, false, t, sizeof t);
+		if (t[0] != '\0')
+			point_label(s, g, &o, qx(g, p->x), qy(g, p->y), t,
+			    placed, &np);
 	}
+	free(o.n);
 	free(c);
 }
 
@@ -831,40 +906,79 @@ crm_chart_bars_draw(crm_svg *s, const crm_chart_frame *f,
 
 #define FUNNEL_MIN_PANEL 170.0
 
-/* One group's funnel in the panel [x0, x1); rows start at y0. */
+/* The sizes all panels share: one scale for every group, so that bar
+ * widths compare across groups. */
+struct fgeom {
+	double row, th;		/* a phase's band and its bar's thickness */
+	double bar_w, text_w;	/* the bar column and the text column */
+	double max;		/* reached at the full bar width */
+};
+
+/* "1,234 (45.6%)": reached and the conversion from the first phase. */
+static const char *
+funnel_text(char *buf, size_t cap, const double *reached, size_t p,
+	    bool german)
+{
+	char c[CRM_HUMAN_BUFSZ], pc[CRM_HUMAN_BUFSZ];
+
+	count_text(c, reached[p], german);
+	if (reached[0] > 0)
+		snprintf(buf, cap, "%s (%s)", c,
+		    percent_text(pc, reached[p] / reached[0], german));
+	else
+		snprintf(buf, cap, "%s", c);
+	return buf;
+}
+
+/* One group's funnel in the panel from x0; rows start at y0. */
 static void
 funnel_panel(crm_svg *s, const crm_chart_funnel *fn, size_t gi, double x0,
-	     double x1, double y0, double row, bool german)
+	     double y0, const struct fgeom *fg, bool german)
 {
 	const double *reached = fn->reached + gi * fn->nphase;
-	double max = 0, bar_w = (x1 - x0) * 0.56, cx = x0 + bar_w / 2 + 4;
-	double th = row * 0.58;
+	double cx = x0 + fg->bar_w / 2;
 
-	for (size_t p = 0; p < fn->nphase; p++)
-		max = fmax(max, reached[p]);
 	for (size_t p = 0; p < fn->nphase; p++) {
-		char c[CRM_HUMAN_BUFSZ], pc[CRM_HUMAN_BUFSZ], t[TEXT_BUF];
-		double y = y0 + row * (double)p, bw;
+		char pc[CRM_HUMAN_BUFSZ], t[TEXT_BUF];
+		double y = y0 + fg->row * (double)p, bw, gap = fg->row - fg->th;
 
-		bw = max > 0 ? reached[p] / max * bar_w : 0;
-		rect(s, cx - bw / 2, y, bw, th, BAR, BAR_EDGE);
-		count_text(c, reached[p], german);
-		if (reached[0] > 0)
-			snprintf(t, sizeof t, "%s (%s)", c,
-			    percent_text(pc, reached[p] / reached[0], german));
-		else
-			snprintf(t, sizeof t, "%s", c);
-		text_fit(s, x0 + bar_w + 12, y + th / 2 + 4, TICK_SIZE, false,
-		    CRM_SVG_START, INK, t, x1 - x0 - bar_w - 14);
-		if (p > 0 && reached[p - 1] > 0 && row - th >= 9) {
+		bw = fg->max > 0 ? reached[p] / fg->max * fg->bar_w : 0;
+		rect(s, cx - bw / 2, y, bw, fg->th, BAR, BAR_EDGE);
+		text_fit(s, x0 + fg->bar_w + 8, y + fg->th / 2 + 4, TICK_SIZE,
+		    false, CRM_SVG_START, INK,
+		    funnel_text(t, sizeof t, reached, p, german), fg->text_w);
+		if (p > 0 && reached[p - 1] > 0 && gap >= 9) {
 			snprintf(t, sizeof t, "\xE2\x86\x93 %s",
 			    percent_text(pc, reached[p] / reached[p - 1],
 			    german));
-			text(s, cx, y - (row - th) / 2 + 4,
-			    fmin(10, row - th - 2), false, CRM_SVG_MIDDLE,
-			    MUTED, t);
+			text(s, cx, y - gap / 2 + 4, fmin(10, gap - 2), false,
+			    CRM_SVG_MIDDLE, MUTED, t);
 		}
 	}
+}
+
+/* The shared sizes for panels panel px wide of the first shown groups. */
+static void
+funnel_geom(const crm_chart_funnel *fn, size_t shown, double panel,
+	    double row, bool german, struct fgeom *fg)
+{
+	char t[TEXT_BUF];
+
+	fg->row = row;
+	fg->th = row * 0.58;
+	fg->max = 0;
+	fg->text_w = 0;
+	for (size_t g = 0; g < shown; g++)
+		for (size_t p = 0; p < fn->nphase; p++) {
+			const double *r = fn->reached + g * fn->nphase;
+
+			fg->max = fmax(fg->max, r[p]);
+			fg->text_w = fmax(fg->text_w, crm_svg_text_width(
+			    funnel_text(t, sizeof t, r, p, german), TICK_SIZE,
+			    false));
+		}
+	fg->text_w = fmin(fg->text_w + 2, panel * 0.5);
+	fg->bar_w = panel - fg->text_w - 20;
 }
 
 void
@@ -875,6 +989,7 @@ crm_chart_funnel_draw(crm_svg *s, const crm_chart_frame *f,
 	    "Kundenprozess: erreichte Phasen" :
 	    "Customer process: phases reached");
 	double w, h, top, lw = 0, row, panel, size;
+	struct fgeom fg;
 	size_t ng = fn->ngroup, shown;
 	bool named = fn->group != NULL;
 	unsigned long omitted = fn->omitted;
@@ -900,15 +1015,15 @@ crm_chart_funnel_draw(crm_svg *s, const crm_chart_frame *f,
 		text_fit(s, MARGIN + lw, top + row * (double)p + row * 0.31 +
 		    size * 0.35, size, false, CRM_SVG_END, INK, fn->phase[p],
 		    lw);
+	funnel_geom(fn, shown, panel, row, f->german, &fg);
 	for (size_t gi = 0; gi < shown; gi++) {
-		double x0 = MARGIN + lw + 10 + panel * (double)gi;
+		double x0 = MARGIN + lw + 14 + panel * (double)gi;
 
 		if (named)
-			text_fit(s, x0 + panel * 0.28 + 4, top - 12, LABEL_SIZE,
+			text_fit(s, x0 + fg.bar_w / 2, top - 12, LABEL_SIZE,
 			    true, CRM_SVG_MIDDLE, INK, fn->group[gi],
-			    panel - 8);
-		funnel_panel(s, fn, gi, x0, x0 + panel - 6, top, row,
-		    f->german);
+			    panel - 12);
+		funnel_panel(s, fn, gi, x0, top, &fg, f->german);
 	}
 	if (omitted > 0) {
 		char note[TEXT_BUF], c[CRM_HUMAN_BUFSZ];

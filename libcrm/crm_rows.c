@@ -26,6 +26,7 @@ struct crm_rows {
 	 * again (see crm_rows_thresholds). */
 	bool keep_all;		/* pass 1 keeps them */
 	bool replay;		/* pass 2 uses them: no row was invalid */
+	bool want_fields;	/* the tool reads fields in pass 2 */
 	unsigned long first_rows;	/* records pass 1 read (with replay,
 					 * all valid: each has its values) */
 	crm_record rec;
@@ -353,9 +354,15 @@ replay_wanted(const crm_rows *r)
 	crm_writer_config wc = crm_common_writer_config(r->c, r->delimiter);
 	const char *env = getenv("CRMKIT_REPLAY");
 
-	return r->two_pass && !r->c->csv.no_header &&
+	return r->two_pass && !r->c->csv.no_header && !r->want_fields &&
 	    wc.delimiter == r->delimiter &&
 	    !(env != NULL && strcmp(env, "0") == 0);
+}
+
+void
+crm_rows_want_fields(crm_rows *r)
+{
+	r->want_fields = true;
 }
 
 void

@@ -72,6 +72,12 @@ const crm_header *crm_rows_header(const crm_rows *r);
  */
 size_t crm_rows_collect(crm_rows *r);
 
+/* The tool reads fields of the records of the last pass (a label
+ * column), not only crm_rows_pass: that pass then splits every record
+ * again rather than taking the first pass's values.  Call before
+ * crm_rows_thresholds. */
+void crm_rows_want_fields(crm_rows *r);
+
 /*
  * Resolve the split of every measure that has one into threshold (a
  * first pass with crm_rows_collect if any split is data-derived; the

@@ -256,8 +256,10 @@ run_quadrant(struct config *cfg, crm_common *c, const crm_tool *tool)
 	if (cfg->x == NULL || cfg->y == NULL)
 		crm_usage_error(tool, "-x and -y are required");
 	rows = crm_rows_open(c, m, 2);
-	if (cfg->label != NULL)
+	if (cfg->label != NULL) {
 		col = column_of(rows, cfg->label, "--label");
+		crm_rows_want_fields(rows);
+	}
 	crm_rows_thresholds(rows);
 	crm_sample_init(&sample, cfg->max_points);
 	while ((st = crm_rows_next(rows, &rec, v)) != CRM_ROW_END) {
