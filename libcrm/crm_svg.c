@@ -247,7 +247,7 @@ crm_svg_begin(crm_svg *s, double width, double height, const char *title)
 	crm_svg_attr(s, "font-family", CRM_SVG_FONT);
 	crm_svg_content(s);
 	puts_(s, "\n");
-	if (title != NULL) {
+	if (title != NULL && title[0] != '\0') {
 		crm_svg_open(s, "title");
 		crm_svg_content(s);
 		crm_svg_chars(s, title);

@@ -38,8 +38,8 @@ void crm_svg_free(crm_svg *s);
 
 /*
  * The XML declaration, the <svg> root (SVG 1.1 namespace, width, height
- * and viewBox in px, the font family) and, if title is not NULL, a
- * <title> element; then a white background over the whole canvas (PNG
+ * and viewBox in px, the font family) and, if title is neither NULL
+ * nor empty, a <title> element; then a white background over the whole canvas (PNG
  * renderers and mail clients otherwise show transparency as black).
  */
 void crm_svg_begin(crm_svg *s, double width, double height,
