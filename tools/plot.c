@@ -222,6 +222,100 @@ column_of(crm_rows *rows, const char *name, const char *option)
 
 /* ------------------------------------------------------------------ */
 
+struct qrun {
+	crm_measure m[2];
+	crm_chart_quadrant q;
+	crm_sample sample;
+};
+
+/* A valid row: its quadrant's count, the ranges, the sample. */
+static void
+quadrant_add(struct qrun *qr, unsigned long ordinal, double x, double y,
+	     const char *label, size_t len)
+{
+	crm_chart_quadrant *q = &qr->q;
+	int k = (x >= qr->m[0].threshold ? 2 : 0) +
+	    (y >= qr->m[1].threshold ? 1 : 0);
+
+	q->count[k]++;
+	q->xmin = fmin(q->xmin, x);
+	q->xmax = fmax(q->xmax, x);
+	q->ymin = fmin(q->ymin, y);
+	q->ymax = fmax(q->ymax, y);
+	crm_sample_offer(&qr->sample, ordinal, x, y, k, label, len);
+}
+
+/* Thresholds as crm_rows finds them, then the rows of the last pass
+ * (with their labels from column col, if >= 0). */
+static void
+quadrant_stream(struct qrun *qr, crm_rows *rows, long col)
+{
+	const crm_record *rec;
+	crm_row_status st;
+	unsigned long ordinal = 0;
+	double v[2];
+
+	crm_rows_thresholds(rows);
+	while ((st = crm_rows_next(rows, &rec, v)) != CRM_ROW_END)
+		if (st == CRM_ROW_VALID && qr->m[0].has_threshold &&
+		    qr->m[1].has_threshold)
+			quadrant_add(qr, ++ordinal, v[0], v[1],
+			    col >= 0 ? rec->f[col] : NULL,
+			    col >= 0 ? rec->len[col] : 0);
+}
+
+/*
+ * A data-derived split without labels: one pass keeps x and y of every
+ * valid row (16 bytes a row, as quadrant's replay), the thresholds come
+ * from them and so do the counts, without reading the input again.  A
+ * second pass only applies --invalid skip or keep (--rejects, the count
+ * on standard error) and -v's row count.
+ */
+static void
+quadrant_collected(struct qrun *qr, crm_rows *rows, const crm_common *c)
+{
+	size_t n = crm_rows_collect(rows);
+	const crm_record *rec;
+	char name[64];
+	double v[2];
+
+	for (int i = 0; i < 2; i++) {
+		crm_measure *m = &qr->m[i];
+
+		m->has_threshold = crm_split_resolve(&m->split, m->values.v,
+		    n, m->sum, &m->threshold) == 0;
+		if (c->verbose && m->has_threshold)
+			crm_warn("%s threshold %.15g (%s)", m->split_label,
+			    m->threshold,
+			    crm_split_name(&m->split, name, sizeof name));
+		else if (c->verbose)
+			crm_warn("%s threshold: none (no valid row)",
+			    m->split_label);
+	}
+	for (size_t i = 0; i < n && qr->m[0].has_threshold &&
+	    qr->m[1].has_threshold; i++)
+		quadrant_add(qr, (unsigned long)i + 1, qr->m[0].values.v[i],
+		    qr->m[1].values.v[i], NULL, 0);
+	if (c->invalid != CRM_INVALID_FAIL || c->verbose)
+		while (crm_rows_next(rows, &rec, v) != CRM_ROW_END)
+			;
+}
+
+/* Whether a split option asks for a threshold from the data (the
+ * default median does). */
+static bool
+data_split(const char *arg, const char *option, const crm_common *c)
+{
+	crm_split sp;
+	crm_error err;
+
+	if (arg == NULL)
+		return true;
+	if (crm_split_parse(arg, option, c->decimal_comma, &sp, &err) < 0)
+		crm_usage_die(&err);
+	return crm_split_needs_data(&sp);
+}
+
 static int
 run_quadrant(struct config *cfg, crm_common *c, const crm_tool *tool)
 {
@@ -232,64 +326,47 @@ run_quadrant(struct config *cfg, crm_common *c, const crm_tool *tool)
 		"Ressourcenverschwendung", "Feigenblatt", "Pyrrhussieg",
 		"Qualifiziertes Kundenmanagement"
 	};
-	crm_measure m[2] = {
+	struct qrun qr = { .m = {
 		{ .option = "--effectiveness", .source = cfg->x,
 		  .split_option = "--x-split", .split_arg = cfg->x_split,
 		  .split_label = "x", .split = { CRM_SPLIT_MEDIAN, 0.5 } },
 		{ .option = "--efficiency", .source = cfg->y,
 		  .split_option = "--y-split", .split_arg = cfg->y_split,
 		  .split_label = "y", .split = { CRM_SPLIT_MEDIAN, 0.5 } },
-	};
-	crm_chart_quadrant q = { .x_name = cfg->x, .y_name = cfg->y,
-	    .xmin = HUGE_VAL, .xmax = -HUGE_VAL, .ymin = HUGE_VAL,
-	    .ymax = -HUGE_VAL };
+	}, .q = { .x_name = cfg->x, .y_name = cfg->y, .xmin = HUGE_VAL,
+	    .xmax = -HUGE_VAL, .ymin = HUGE_VAL, .ymax = -HUGE_VAL } };
+	bool collected;
 	char xs[64], ys[64];
-	crm_sample sample;
-	const crm_record *rec;
-	crm_row_status st;
-	unsigned long ordinal = 0;
 	long col = -1;
-	double v[2];
 	crm_rows *rows;
 	crm_svg svg;
 
 	if (cfg->x == NULL || cfg->y == NULL)
 		crm_usage_error(tool, "-x and -y are required");
-	rows = crm_rows_open(c, m, 2);
+	collected = cfg->label == NULL && (data_split(cfg->x_split,
+	    "--x-split", c) | data_split(cfg->y_split, "--y-split", c));
+	qr.m[0].collect = qr.m[1].collect = collected;
+	rows = crm_rows_open(c, qr.m, 2);
+	crm_sample_init(&qr.sample, cfg->max_points);
 	if (cfg->label != NULL) {
 		col = column_of(rows, cfg->label, "--label");
 		crm_rows_want_fields(rows);
 	}
-	crm_rows_thresholds(rows);
-	crm_sample_init(&sample, cfg->max_points);
-	while ((st = crm_rows_next(rows, &rec, v)) != CRM_ROW_END) {
-		int k;
-
-		ordinal++;
-		if (st != CRM_ROW_VALID || !m[0].has_threshold ||
-		    !m[1].has_threshold)
-			continue;
-		k = (v[0] >= m[0].threshold ? 2 : 0) +
-		    (v[1] >= m[1].threshold ? 1 : 0);
-		q.count[k]++;
-		q.xmin = fmin(q.xmin, v[0]);
-		q.xmax = fmax(q.xmax, v[0]);
-		q.ymin = fmin(q.ymin, v[1]);
-		q.ymax = fmax(q.ymax, v[1]);
-		crm_sample_offer(&sample, ordinal, v[0], v[1], k,
-		    col >= 0 ? rec->f[col] : NULL, col >= 0 ? rec->len[col] : 0);
-	}
-	crm_sample_sort(&sample);
+	if (collected)
+		quadrant_collected(&qr, rows, c);
+	else
+		quadrant_stream(&qr, rows, col);
+	crm_sample_sort(&qr.sample);
 	for (int k = 0; k < 4; k++)
-		q.labels[k] = c->lang == CRM_LANG_DE ? de[k] : en[k];
-	q.tx = m[0].threshold;
-	q.ty = m[1].threshold;
-	q.x_split = crm_split_name(&m[0].split, xs, sizeof xs);
-	q.y_split = crm_split_name(&m[1].split, ys, sizeof ys);
-	q.points = &sample;
+		qr.q.labels[k] = c->lang == CRM_LANG_DE ? de[k] : en[k];
+	qr.q.tx = qr.m[0].threshold;
+	qr.q.ty = qr.m[1].threshold;
+	qr.q.x_split = crm_split_name(&qr.m[0].split, xs, sizeof xs);
+	qr.q.y_split = crm_split_name(&qr.m[1].split, ys, sizeof ys);
+	qr.q.points = &qr.sample;
 	crm_svg_init(&svg);
-	crm_chart_quadrant_draw(&svg, &cfg->frame, &q);
-	crm_sample_free(&sample);
+	crm_chart_quadrant_draw(&svg, &cfg->frame, &qr.q);
+	crm_sample_free(&qr.sample);
 	return finish(rows, &svg, cfg);
 }
 
@@ -542,10 +619,12 @@ run_pareto(struct config *cfg, crm_common *c, const crm_tool *tool)
 		crm_usage_error(tool, "--value is required");
 	rows = crm_rows_open(c, &m, 1);
 	n = crm_rows_collect(rows);
-	/* the second pass applies --invalid skip/keep to the rows, as the
-	 * other tools do (--rejects, the count on standard error) */
-	while (crm_rows_next(rows, &rec, &v) != CRM_ROW_END)
-		;
+	/* a second pass applies --invalid skip/keep to the rows, as the
+	 * other tools do (--rejects, the count on standard error); under
+	 * fail the first pass met no invalid row */
+	if (c->invalid != CRM_INVALID_FAIL || c->verbose)
+		while (crm_rows_next(rows, &rec, &v) != CRM_ROW_END)
+			;
 	cl = crm_classify_abc(m.values.v, n, cut, 2);
 	for (size_t k = 0; k < 3; k++)
 		p.class_size[k] = crm_classify_size(cl, k);
