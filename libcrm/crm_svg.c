@@ -296,7 +296,12 @@ crm_svg_text(crm_svg *s, double x, double y, const crm_svg_font *f,
 	crm_svg_close(s, "text");
 }
 
-/* Advance of a code point in em, by class (DejaVu Sans, rounded up). */
+/* DejaVu Sans Bold is 12 to 13 % wider than the regular face; a little
+ * more, so that estimates err towards room. */
+#define BOLD 1.14
+
+/* Advance of a code point in em, by class (DejaVu Sans, rounded up:
+ * measured text comes out 0 to 10 % narrower than estimated). */
 static double
 advance(unsigned cp)
 {
@@ -331,7 +336,7 @@ crm_svg_text_width(const char *text, double size, bool bold)
 		i += crm_svg_utf8(text + i, n - i, &cp);
 		em += advance(cp);
 	}
-	return em * size * (bold ? 1.08 : 1.0);
+	return em * size * (bold ? BOLD : 1.0);
 }
 
 bool
@@ -340,7 +345,7 @@ crm_svg_shorten(const char *text, double max_w, double size, bool bold,
 {
 	static const char ellipsis[] = "\xE2\x80\xA6";
 	size_t n = strlen(text), keep = 0;
-	double w = advance(0x2026) * size * (bold ? 1.08 : 1.0);
+	double w = advance(0x2026) * size * (bold ? BOLD : 1.0);
 
 	if (cap == 0)
 		return true;
@@ -352,7 +357,7 @@ crm_svg_shorten(const char *text, double max_w, double size, bool bold,
 		unsigned cp;
 		size_t k = crm_svg_utf8(text + i, n - i, &cp);
 
-		w += advance(cp) * size * (bold ? 1.08 : 1.0);
+		w += advance(cp) * size * (bold ? BOLD : 1.0);
 		if (w > max_w || i + k + sizeof ellipsis > cap)
 			break;
 		i += k;

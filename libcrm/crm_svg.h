@@ -104,7 +104,7 @@ void crm_svg_text(crm_svg *s, double x, double y, const crm_svg_font *f,
  * Estimated advance width in px of text in the font size (and weight):
  * the sum over its characters (UTF-8 code points) of a class width in
  * em (narrow like i l . , ; wide like m w M W %; digits; capitals;
- * other letters), times the size, bold 8 % wider.
+ * other letters), times the size, bold 14 % wider.
  */
 double crm_svg_text_width(const char *text, double size, bool bold);
 
