@@ -335,7 +335,7 @@ run_quadrant(struct config *cfg, crm_common *c, const crm_tool *tool)
 		  .split_label = "y", .split = { CRM_SPLIT_MEDIAN, 0.5 } },
 	}, .q = { .x_name = cfg->x, .y_name = cfg->y, .xmin = HUGE_VAL,
 	    .xmax = -HUGE_VAL, .ymin = HUGE_VAL, .ymax = -HUGE_VAL } };
-	bool collected;
+	bool collected, dx, dy;
 	char xs[64], ys[64];
 	long col = -1;
 	crm_rows *rows;
@@ -343,8 +343,9 @@ run_quadrant(struct config *cfg, crm_common *c, const crm_tool *tool)
 
 	if (cfg->x == NULL || cfg->y == NULL)
 		crm_usage_error(tool, "-x and -y are required");
-	collected = cfg->label == NULL && (data_split(cfg->x_split,
-	    "--x-split", c) | data_split(cfg->y_split, "--y-split", c));
+	dx = data_split(cfg->x_split, "--x-split", c);
+	dy = data_split(cfg->y_split, "--y-split", c);
+	collected = cfg->label == NULL && (dx || dy);
 	qr.m[0].collect = qr.m[1].collect = collected;
 	rows = crm_rows_open(c, qr.m, 2);
 	crm_sample_init(&qr.sample, cfg->max_points);
