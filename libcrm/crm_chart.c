@@ -867,7 +867,7 @@ crm_chart_bars_draw(crm_svg *s, const crm_chart_frame *f,
 	r.y0 = top + 4;
 	r.y1 = h - 44 - (b->omitted > 0 ? 16 : 0);
 	band = (r.y1 - r.y0) / (double)b->n;
-	size = fmin(LABEL_SIZE, fmax(band * 0.75, 6));
+	size = fmin(LABEL_SIZE, fmax(band * 0.75, 9));
 	lw = bars_label_width(b, size, w * 0.35);
 	vw = bars_value_width(b, f->german);
 	r.x0 = MARGIN + lw + 10;
@@ -875,9 +875,9 @@ crm_chart_bars_draw(crm_svg *s, const crm_chart_frame *f,
 	bars_range(b, &lo, &hi);
 	crm_axis_fit(lo, hi, r.x1 - r.x0, true, false, TICK_SIZE, &hf, &ax);
 	x_axis(s, &ax, &r, &hf, NULL);
-	/* at least 8 px a label: thin them evenly when the bands are
-	 * narrower */
-	every = band >= 8 ? 1 : (unsigned long)ceil(8 / band);
+	/* names stay readable (9 px at least) and a line apart: when the
+	 * bands are narrower, every k-th bar is named */
+	every = band >= size + 1 ? 1 : (unsigned long)ceil((size + 1) / band);
 	for (size_t i = 0; i < b->n; i++) {
 		double row = r.y0 + band * (double)i;
 

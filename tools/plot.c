@@ -732,6 +732,8 @@ main(int argc, char **argv)
 	snprintf(help, hlen, "%s%s", k->help, chart_help);
 	crm_opts_parse(&tool, argc - 1, argv + 1, &common);
 	cfg.frame.german = common.lang == CRM_LANG_DE;
+	common.bom = false;	/* a chart is no CSV for Excel; in front of a
+				 * PNG it would break the file */
 	olen = common.output != NULL ? strlen(common.output) : 0;
 	if (!cfg.png_set && olen > 4 &&
 	    strcmp(common.output + olen - 4, ".png") == 0)

@@ -225,6 +225,14 @@ $ cp "$DATA/plot_bad.csv" . && plot quadrant -x revenue/target -y margin/cost -o
 >old
 >0
 
+### --bom and --crlf shape CSV only: a chart starts as it must
+$ plot pareto --value v --bom --crlf --format png "$DATA/plot_pareto.csv" | head -c 4 | od -An -c | tr -d ' '
+$ plot pareto --value v --bom "$DATA/plot_pareto.csv" | head -c 5
+$ plot pareto --value v --crlf "$DATA/plot_pareto.csv" | grep -c $'\r'
+>211PNG
+><?xml0
+? 1
+
 ### --invalid skip: the row is left out of counts and said on standard error
 $ cp "$DATA/plot_bad.csv" . && plot quadrant -x revenue/target -y margin/cost --x-split 1 --y-split 1 --invalid skip plot_bad.csv | grep -o '>[0-9] customers\? ([0-9.]*%)<'
 !plot: 1 row with invalid values skipped
