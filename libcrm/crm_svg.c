@@ -305,21 +305,27 @@ crm_svg_text(crm_svg *s, double x, double y, const crm_svg_font *f,
 static double
 advance(unsigned cp)
 {
-	if (cp == ' ')
+	char c;
+
+	if (cp >= 0x80) {
+		if (cp == 0x2026 || cp == 0x2014)	/* ellipsis, dash */
+			return 1.0;
+		if (cp >= 0xC0 && cp <= 0xDE)	/* capitals with diacritics */
+			return 0.74;
+		return 0.63;
+	}
+	c = (char)cp;
+	if (c == ' ')
 		return 0.32;
-	if (strchr("ijl.,:;!'|", (int)cp) != NULL && cp < 0x80)
+	if (c != '\0' && strchr("ijl.,:;!'|", c) != NULL)
 		return 0.29;
-	if (strchr("frtI()[]{}-/\"", (int)cp) != NULL && cp < 0x80)
+	if (c != '\0' && strchr("frtI()[]{}-/\"", c) != NULL)
 		return 0.40;
-	if (strchr("mwMW%@", (int)cp) != NULL && cp < 0x80)
+	if (c != '\0' && strchr("mwMW%@", c) != NULL)
 		return 0.99;
-	if (cp >= '0' && cp <= '9')
+	if (c >= '0' && c <= '9')
 		return 0.64;
-	if (cp >= 'A' && cp <= 'Z')
-		return 0.74;
-	if (cp == 0x2026 || cp == 0x2014)
-		return 1.0;
-	if (cp >= 0xC0 && cp <= 0xDE)	/* capitals with diacritics */
+	if (c >= 'A' && c <= 'Z')
 		return 0.74;
 	return 0.63;
 }

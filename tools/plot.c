@@ -690,11 +690,12 @@ find_kind(int argc, char **argv)
 {
 	crm_common common;
 	crm_names_nearest nn;
-	const char *name = argc > 1 ? argv[1] : NULL;
+	const char *name;
 
-	if (name == NULL)
+	if (argc < 2)
 		crm_usage_error(&plot_tool, "give a chart kind: quadrant, "
 		    "bars, funnel or pareto");
+	name = argv[1];
 	if (name[0] == '-') {	/* plot --help, plot --version */
 		crm_opts_parse(&plot_tool, argc, argv, &common);
 		crm_usage_error(&plot_tool, "give a chart kind first");
