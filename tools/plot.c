@@ -362,8 +362,12 @@ run_quadrant(struct config *cfg, crm_common *c, const crm_tool *tool)
 		qr.q.labels[k] = c->lang == CRM_LANG_DE ? de[k] : en[k];
 	qr.q.tx = qr.m[0].threshold;
 	qr.q.ty = qr.m[1].threshold;
-	qr.q.x_split = crm_split_name(&qr.m[0].split, xs, sizeof xs);
-	qr.q.y_split = crm_split_name(&qr.m[1].split, ys, sizeof ys);
+	/* the axis titles name a data-derived split; a number is the
+	 * threshold itself */
+	qr.q.x_split = dx ? crm_split_name(&qr.m[0].split, xs, sizeof xs) :
+	    NULL;
+	qr.q.y_split = dy ? crm_split_name(&qr.m[1].split, ys, sizeof ys) :
+	    NULL;
 	qr.q.points = &qr.sample;
 	crm_svg_init(&svg);
 	crm_chart_quadrant_draw(&svg, &cfg->frame, &qr.q);

@@ -66,6 +66,11 @@ $ plot quadrant -x revenue/target -y margin/cost --x-split 1 --y-split 3 "$DATA/
 >>1 customer (16.7%)<
 >>2 customers (33.3%)<
 
+### quadrant --decimal-comma: a number split is the threshold, written as German numbers are
+$ plot quadrant --decimal-comma --lang de -x revenue/target -y margin/cost --x-split 0,95 "$EXAMPLES/customers_de.csv" | grep -o '>[^<]*Schwelle[^<]*<'
+>>Effektivität: revenue/target (Schwelle 0,95)<
+>>Wirtschaftlichkeit: margin/cost (Schwelle 3,37, median)<
+
 ### quadrant --max-points: points for at most N rows, counts for all; thinning is deterministic
 $ plot quadrant -x 1 -y 1 --x-split 0 --y-split 0 "$EXAMPLES/customers.csv" > all.svg
 $ plot quadrant -x 1 -y 1 --x-split 0 --y-split 0 --max-points 10 "$EXAMPLES/customers.csv" > ten.svg
