@@ -9,7 +9,8 @@ crm_sample_init(crm_sample *s, size_t k)
 {
 	s->k = k;
 	s->n = 0;
-	s->row = k > 0 ? crm_xreallocarray(NULL, k, sizeof *s->row) : NULL;
+	s->cap = 0;
+	s->row = NULL;
 }
 
 uint64_t
@@ -69,8 +70,15 @@ crm_sample_offer(crm_sample *s, unsigned long ordinal, double x, double y,
 	if (s->n == s->k) {
 		r = &s->row[0];
 		free(r->label);
-	} else
+	} else {
+		if (s->n == s->cap) {	/* grow as rows come, up to k */
+			s->cap = s->cap == 0 ? 256 : 2 * s->cap;
+			s->cap = s->cap > s->k ? s->k : s->cap;
+			s->row = crm_xreallocarray(s->row, s->cap,
+			    sizeof *s->row);
+		}
 		r = &s->row[s->n++];
+	}
 	*r = (crm_sample_row){ key, ordinal, x, y, group,
 	    label != NULL ? crm_xmemdup(label, len) : NULL };
 	if (r == &s->row[0] && s->n == s->k)
@@ -101,5 +109,5 @@ crm_sample_free(crm_sample *s)
 		free(s->row[i].label);
 	free(s->row);
 	s->row = NULL;
-	s->n = s->k = 0;
+	s->n = s->k = s->cap = 0;
 }

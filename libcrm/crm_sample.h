@@ -29,10 +29,12 @@ typedef struct crm_sample_row {
 typedef struct crm_sample {
 	size_t k;		/* the most rows kept */
 	size_t n;		/* rows kept */
+	size_t cap;		/* rows allocated: grows with n, up to k */
 	crm_sample_row *row;	/* a max-heap on key until crm_sample_sort */
 } crm_sample;
 
-/* An empty sample of at most k rows (k may be 0: nothing is kept). */
+/* An empty sample of at most k rows (k may be 0: nothing is kept).
+ * Memory grows with the rows kept, never beyond k of them. */
 void crm_sample_init(crm_sample *s, size_t k);
 
 /* The key of an ordinal. */

@@ -104,18 +104,18 @@ struct config {
 	size_t max_points, max_bars;
 };
 
+/* A count from 0 to max (a chart shows no more). */
 static int
-parse_count(const char *arg, const char *option, crm_error *err,
-	    size_t *out)
+parse_count(const char *arg, const char *option, unsigned long max,
+	    crm_error *err, size_t *out)
 {
 	char *end;
 	unsigned long long n;
 
 	if (arg[0] < '0' || arg[0] > '9' ||
-	    (n = strtoull(arg, &end, 10), *end != '\0') || n > 100000000)
+	    (n = strtoull(arg, &end, 10), *end != '\0') || n > max)
 		return crm_error_set(err, CRM_EXIT_USAGE,
-		    "%s: '%s' is not a count from 0 to 100000000", option,
-		    arg);
+		    "%s: '%s' is not a count from 0 to %lu", option, arg, max);
 	*out = (size_t)n;
 	return 0;
 }
@@ -173,11 +173,12 @@ handle(int opt, const char *arg, void *ctx, crm_error *err)
 	case OPT_TARGET: cfg->target = arg; break;
 	case OPT_SORT: cfg->sort = true; break;
 	case OPT_MAX_POINTS:
-		rc = parse_count(arg, "--max-points", err,
+		rc = parse_count(arg, "--max-points", 1000000, err,
 		    &cfg->max_points);
 		break;
 	case OPT_MAX_BARS:
-		rc = parse_count(arg, "--max-bars", err, &cfg->max_bars);
+		rc = parse_count(arg, "--max-bars", 1000, err,
+		    &cfg->max_bars);
 		if (rc == 0 && cfg->max_bars == 0)
 			rc = crm_error_set(err, CRM_EXIT_USAGE,
 			    "--max-bars: at least one bar");

@@ -278,12 +278,14 @@ $ plot quadrant -x v -y v --format gif 2>&1 | head -1
 $ plot quadrant -x v -y v --max-points -1 2>&1 | head -1
 $ plot quadrant -x v -y v --x-split middle 2>&1 | head -1
 $ plot bars --category id --value v --max-bars 0 2>&1 | head -1
+$ plot bars --category id --value v --max-bars 1001 2>&1 | head -1
 >plot: --width: '0' is not a size in px from 1 to 20000
 >plot: --height: '2e5' is not a size in px from 1 to 20000
 >plot: --format: 'gif' is not svg or png
->plot: --max-points: '-1' is not a count from 0 to 100000000
+>plot: --max-points: '-1' is not a count from 0 to 1000000
 >plot: --x-split: 'middle' is not a split (a number, median, mean or pNN)
 >plot: --max-bars: at least one bar
+>plot: --max-bars: '1001' is not a count from 0 to 1000
 
 ### ... unknown columns, as every tool reports them
 $ plot bars --category rp --value revenue "$DATA/quadrant_basic.csv" 2>&1 | head -1

@@ -232,6 +232,19 @@ test_sample_bounded(void **state)
 		assert_true(small.n <= 100 && big.n <= 200);
 	}
 	assert_int_equal(none.n, 0);
+	assert_true(small.cap <= 100 && big.cap <= 200);
+	{
+		/* a large k costs nothing until rows come */
+		crm_sample huge;
+
+		crm_sample_init(&huge, 1000000);
+		assert_null(huge.row);
+		for (unsigned long i = 1; i <= 10; i++)
+			crm_sample_offer(&huge, i, 0, 0, 0, NULL, 0);
+		assert_int_equal(huge.n, 10);
+		assert_true(huge.cap <= 256);
+		crm_sample_free(&huge);
+	}
 	crm_sample_sort(&small);
 	crm_sample_sort(&big);
 	for (size_t i = 0, j = 0; i < small.n; i++) {
