@@ -8,6 +8,7 @@
 #include "crm_axis.h"
 #include "crm_diag.h"
 #include "crm_human.h"
+#include "crm_split.h"
 
 /*
  * Colours.  Lightness (CIE L*) is given beside each: series that must be
@@ -167,7 +168,8 @@ percent_text(char *buf, double fraction, bool german)
 	return buf;
 }
 
-/* A value for people: at most 4 significant decimals. */
+/* A value for people: 3 significant digits, whole digits never dropped
+ * (0.937, 1.03, 373,388). */
 static const char *
 value_text(char *buf, double v, bool german)
 {
@@ -339,6 +341,7 @@ markers_open(crm_svg *s, int q, double opacity)
 }
 
 struct qgeom {
+	bool clipped;		/* an axis leaves out the extreme values */
 	area r;			/* the plot */
 	area in;		/* where the data goes: without the bands at
 				 * the top and bottom that hold cell labels */
@@ -347,16 +350,19 @@ struct qgeom {
 	box cell_box[4];	/* where the cell labels went */
 };
 
+/* Where a value goes; one beyond an axis goes to its end. */
 static double
 qx(const struct qgeom *g, double v)
 {
-	return crm_axis_pos(&g->ax, v, g->r.x0, g->r.x1);
+	return fmin(fmax(crm_axis_pos(&g->ax, v, g->r.x0, g->r.x1), g->r.x0),
+	    g->r.x1);
 }
 
 static double
 qy(const struct qgeom *g, double v)
 {
-	return crm_axis_pos(&g->ay, v, g->in.y1, g->in.y0);
+	return fmin(fmax(crm_axis_pos(&g->ay, v, g->in.y1, g->in.y0),
+	    g->in.y0), g->in.y1);
 }
 
 static void
@@ -675,16 +681,50 @@ quadrant_axis_title(char *buf, size_t cap, bool x, const char *name,
 		    german ? "Schwelle" : "threshold", v);
 }
 
+/*
+ * The range of one axis: every row's value and the threshold, unless a
+ * few extreme values would squeeze the rest into a corner: when the
+ * points drawn (at least 100) span more than four times what their
+ * middle 99 % span, the axis covers that middle (and the threshold) and
+ * the points beyond are drawn at its end.  Returns whether it did.
+ */
+static bool
+quadrant_range(const crm_sample *pts, bool x, double min, double max,
+	       double t, double *lo, double *hi)
+{
+	double *v, a, b;
+
+	*lo = fmin(min, t);
+	*hi = fmax(max, t);
+	if (pts == NULL || pts->n < 100)
+		return false;
+	v = crm_xreallocarray(NULL, pts->n, sizeof *v);
+	for (size_t i = 0; i < pts->n; i++)
+		v[i] = x ? pts->row[i].x : pts->row[i].y;
+	crm_dsort(v, pts->n);
+	a = crm_quantile7_sorted(v, pts->n, 0.005);
+	b = crm_quantile7_sorted(v, pts->n, 0.995);
+	free(v);
+	if (!(b > a) || max - min <= 4 * (b - a))
+		return false;
+	*lo = fmin(a - (b - a) * 0.02, t);
+	*hi = fmax(b + (b - a) * 0.02, t);
+	return true;
+}
+
 static void
 quadrant_layout(struct qgeom *g, const crm_chart_quadrant *q, double w,
 		double h, double top, const crm_human_fmt *hf)
 {
-	double xlo = fmin(q->xmin, q->tx), xhi = fmax(q->xmax, q->tx);
-	double ylo = fmin(q->ymin, q->ty), yhi = fmax(q->ymax, q->ty);
-	double px = (xhi - xlo) * 0.03, band, left;
+	double xlo, xhi, ylo, yhi, px, band, left;
 
+	g->clipped = quadrant_range(q->points, true, q->xmin, q->xmax, q->tx,
+	    &xlo, &xhi);
+	g->clipped |= quadrant_range(q->points, false, q->ymin, q->ymax, q->ty,
+	    &ylo, &yhi);
+	px = (xhi - xlo) * 0.03;
 	g->r.y0 = top;
-	g->r.y1 = h - 52;
+	g->r.y1 = h - (g->clipped ? 66 : 52);
 	/* the cell labels sit in bands at the top and bottom that the
 	 * data (and the y axis's ticks) are kept out of, so that they
 	 * hide no point */
@@ -703,6 +743,31 @@ quadrant_layout(struct qgeom *g, const crm_chart_quadrant *q, double w,
 	    TICK_SIZE, hf, &g->ax);
 	g->tx = qx(g, q->tx);
 	g->ty = qy(g, q->ty);
+}
+
+/* Under the chart: how many points lie beyond the axes. */
+static void
+quadrant_clip_note(crm_svg *s, const struct qgeom *g, const crm_sample *pts,
+		   double h, bool german)
+{
+	char note[TEXT_BUF], c[CRM_HUMAN_BUFSZ];
+	unsigned long n = 0;
+
+	for (size_t i = 0; i < pts->n; i++) {
+		double x = crm_axis_pos(&g->ax, pts->row[i].x, g->r.x0,
+		    g->r.x1);
+		double y = crm_axis_pos(&g->ay, pts->row[i].y, g->in.y1,
+		    g->in.y0);
+
+		n += x < g->r.x0 || x > g->r.x1 || y < g->in.y0 ||
+		    y > g->in.y1;
+	}
+	count_text(c, (double)n, german);
+	snprintf(note, sizeof note, german ? "%s %s jenseits der Achsen, am "
+	    "Rand gezeigt" : "%s %s beyond the axes, drawn at their end", c,
+	    german ? (n == 1 ? "Punkt" : "Punkte") :
+	    (n == 1 ? "point" : "points"));
+	text(s, MARGIN, h - 6, TICK_SIZE, false, CRM_SVG_START, MUTED, note);
 }
 
 void
@@ -750,6 +815,8 @@ crm_chart_quadrant_draw(crm_svg *s, const crm_chart_frame *f,
 	}
 	if (q->points != NULL)
 		point_labels(s, &g, q->points);
+	if (g.clipped)
+		quadrant_clip_note(s, &g, q->points, h, f->german);
 	crm_svg_end(s);
 }
 

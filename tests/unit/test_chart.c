@@ -404,6 +404,46 @@ test_quadrant_labels(void **state)
 	crm_sample_free(&pts);
 }
 
+/* A few extreme values do not squeeze the rest: the axis covers the
+ * middle 99 % of the points drawn, the others sit at its end, and a
+ * note says how many. */
+static void
+test_quadrant_outliers(void **state)
+{
+	crm_chart_frame f = { 0, 0, NULL, false };
+	crm_chart_quadrant q = {
+		.x_name = "x", .y_name = "y",
+		.labels = { "waste", "fig-leaf", "pyrrhic", "qualified" },
+		.tx = 5, .ty = 5, .count = { 100, 100, 100, 100 },
+		.xmin = 0, .xmax = 10, .ymin = 0, .ymax = 10,
+	};
+	crm_sample pts;
+	crm_svg s;
+
+	(void)state;
+	crm_sample_init(&pts, 1000);
+	for (unsigned long i = 1; i <= 400; i++)
+		crm_sample_offer(&pts, i, (double)(i % 11), (double)(i % 7), 0,
+		    NULL, 0);
+	q.points = &pts;
+	crm_svg_init(&s);
+	crm_chart_quadrant_draw(&s, &f, &q);
+	assert_null(strstr(s.buf, "beyond the axes"));
+	crm_svg_free(&s);
+
+	crm_sample_offer(&pts, 401, 1000, 3, 0, NULL, 0);
+	q.xmax = 1000;
+	crm_svg_init(&s);
+	crm_chart_quadrant_draw(&s, &f, &q);
+	assert_non_null(strstr(s.buf,
+	    ">1 point beyond the axes, drawn at their end</text>"));
+	/* the x axis ends at 10 or a little beyond, not at 1000 */
+	assert_null(strstr(s.buf, ">1,000</text>"));
+	assert_null(strstr(s.buf, ">200</text>"));
+	crm_svg_free(&s);
+	crm_sample_free(&pts);
+}
+
 /* No rows: a chart that says so, in the language. */
 static void
 test_no_data(void **state)
@@ -583,6 +623,7 @@ main(void)
 		cmocka_unit_test(test_sample_bounded),
 		cmocka_unit_test(test_quadrant_counts),
 		cmocka_unit_test(test_quadrant_labels),
+		cmocka_unit_test(test_quadrant_outliers),
 		cmocka_unit_test(test_no_data),
 		cmocka_unit_test(test_bars),
 		cmocka_unit_test(test_funnel),
