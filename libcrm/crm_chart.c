@@ -867,15 +867,18 @@ bars_label_width(const crm_chart_bars *b, double size, double cap)
 	return fmin(w, cap);
 }
 
+/* The widest value label of the negative bars (drawn left of their
+ * ends) or of the others (right of them). */
 static double
-bars_value_width(const crm_chart_bars *b, bool german)
+bars_value_width(const crm_chart_bars *b, bool negative, bool german)
 {
 	char v[CRM_HUMAN_BUFSZ];
 	double w = 0;
 
 	for (size_t i = 0; i < b->n; i++)
-		w = fmax(w, crm_svg_text_width(value_text(v, b->value[i],
-		    german), TICK_SIZE, false));
+		if ((b->value[i] < 0) == negative)
+			w = fmax(w, crm_svg_text_width(value_text(v,
+			    b->value[i], german), TICK_SIZE, false));
 	return w;
 }
 
@@ -936,8 +939,11 @@ crm_chart_bars_draw(crm_svg *s, const crm_chart_frame *f,
 	band = (r.y1 - r.y0) / (double)b->n;
 	size = fmin(LABEL_SIZE, fmax(band * 0.75, 9));
 	lw = bars_label_width(b, size, w * 0.35);
-	vw = bars_value_width(b, f->german);
-	r.x0 = MARGIN + lw + 10;
+	/* names, then room for the values of negative bars, then the
+	 * bars, then room for the values of the others */
+	vw = bars_value_width(b, true, f->german);
+	r.x0 = MARGIN + lw + 10 + (vw > 0 ? vw + 6 : 0);
+	vw = bars_value_width(b, false, f->german);
 	r.x1 = w - MARGIN - vw - 10;
 	bars_range(b, &lo, &hi);
 	crm_axis_fit(lo, hi, r.x1 - r.x0, true, false, TICK_SIZE, &hf, &ax);
@@ -950,7 +956,7 @@ crm_chart_bars_draw(crm_svg *s, const crm_chart_frame *f,
 
 		bars_one(s, b, i, &ax, &r, row, band, f->german);
 		if (i % every == 0)
-			text_fit(s, r.x0 - 8, row + band / 2 + size * 0.35,
+			text_fit(s, MARGIN + lw, row + band / 2 + size * 0.35,
 			    size, false, CRM_SVG_END, INK, b->category[i], lw);
 	}
 	line(s, crm_axis_pos(&ax, 0, r.x0, r.x1), r.y0,

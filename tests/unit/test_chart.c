@@ -500,6 +500,20 @@ test_bars(void **state)
 	assert_non_null(strstr(s.buf, ">7 more rows not shown</text>"));
 	assert_non_null(strstr(s.buf, ">attainment by rep</text>"));
 	assert_non_null(strstr(s.buf, "height=\"230\""));
+	{
+		/* names, values (left of a negative bar's end, right of the
+		 * others) and ticks never overlap */
+		struct tbox b[64];
+		size_t n = text_boxes(s.buf, "11", b, 64);
+
+		n += text_boxes(s.buf, "12", b + n, 64 - n);
+		assert_true(n >= 3 + 3 + 2);
+		for (size_t i = 0; i < n; i++)
+			for (size_t j = i + 1; j < n; j++)
+				assert_false(b[i].x0 < b[j].x1 &&
+				    b[j].x0 < b[i].x1 && b[i].y0 < b[j].y1 &&
+				    b[j].y0 < b[i].y1);
+	}
 	crm_svg_free(&s);
 }
 
