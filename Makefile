@@ -98,7 +98,7 @@ $(B)/tests/%: tests/unit/%.c $(LIB_A) $(LIB_HDR) $(FLAGS_STAMP)
 $(B)/bin/clv $(B)/tests/test_btyd: EXTRA_LIBS = $(GSL_LIBS)
 $(B)/bin/report $(B)/tests/test_xlsx: EXTRA_LIBS = $(XLSX_LIBS)
 $(B)/bin/plot $(B)/tests/test_png: EXTRA_LIBS = $(RSVG_LIBS)
-$(B)/libcrm/crm_png.o: EXTRA_CFLAGS = $(RSVG_CFLAGS)
+$(B)/libcrm/crm_png.o $(B)/tests/test_png: EXTRA_CFLAGS = $(RSVG_CFLAGS)
 
 deps:
 	@sh tests/deps.sh $(DEBIAN_PACKAGES)

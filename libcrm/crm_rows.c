@@ -28,6 +28,7 @@ struct crm_rows {
 	 * again (see crm_rows_thresholds). */
 	bool keep_all;		/* pass 1 keeps them */
 	bool replay;		/* pass 2 uses them: no row was invalid */
+	bool want_fields;	/* the tool reads fields in pass 2 */
 	unsigned long first_rows;	/* records pass 1 read (with replay,
 					 * all valid: each has its values) */
 	crm_record rec;
@@ -375,9 +376,15 @@ replay_wanted(const crm_rows *r)
 	crm_writer_config wc = crm_common_writer_config(r->c, r->delimiter);
 	const char *env = getenv("CRMKIT_REPLAY");
 
-	return r->two_pass && !r->c->csv.no_header &&
+	return r->two_pass && !r->c->csv.no_header && !r->want_fields &&
 	    wc.delimiter == r->delimiter &&
 	    !(env != NULL && strcmp(env, "0") == 0);
+}
+
+void
+crm_rows_want_fields(crm_rows *r)
+{
+	r->want_fields = true;
 }
 
 void
@@ -515,6 +522,12 @@ void
 crm_rows_empty(crm_rows *r)
 {
 	checked(r, crm_writer_empty(r->cur));
+}
+
+void
+crm_rows_bytes(crm_rows *r, const void *data, size_t n)
+{
+	checked(r, crm_writer_bytes(r->cur, data, n));
 }
 
 void

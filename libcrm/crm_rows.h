@@ -90,6 +90,12 @@ const crm_header *crm_rows_header(const crm_rows *r);
  */
 size_t crm_rows_collect(crm_rows *r);
 
+/* The tool reads fields of the records of the last pass (a label
+ * column), not only crm_rows_pass: that pass then splits every record
+ * again rather than taking the first pass's values.  Call before
+ * crm_rows_thresholds. */
+void crm_rows_want_fields(crm_rows *r);
+
 /*
  * Resolve the split of every measure that has one into threshold (a
  * first pass with crm_rows_collect if any split is data-derived; the
@@ -136,6 +142,9 @@ void crm_rows_pass(crm_rows *r, const crm_record *rec);
 void crm_rows_num(crm_rows *r, double v);
 void crm_rows_text(crm_rows *r, const char *s);
 void crm_rows_empty(crm_rows *r);
+/* Bytes as they are, outside any record: a document a tool makes of
+ * the rows (plot's SVG or PNG) instead of CSV. */
+void crm_rows_bytes(crm_rows *r, const void *data, size_t n);
 /* A whole record of text fields (a summary's header), ended. */
 void crm_rows_texts(crm_rows *r, const char *const *s, size_t n);
 /* Two summary cells: a count and its share of total (a fraction;

@@ -533,6 +533,27 @@ if [ -x "$BIN/clv" ] && [ -x "$TOP/build/gen_btyd" ]; then
 	TASK_BYTES=""
 fi
 
+# -- plot (SPEC 4: a million rows in about a second, drawing bounded).
+#    The quadrant chart counts every row and draws 5000 points, so the
+#    SVG is the same size (about 240 KB) for any input; median splits
+#    keep 16 bytes a row, absolute splits stream.  PNG adds the
+#    rendering of that bounded SVG by librsvg.  No peer draws the same
+#    chart; the quadrant --summary row beside it is the same counting
+#    without drawing.
+if [ -x "$BIN/plot" ]; then
+	PL=$BIN/plot
+	runtask "plot quadrant, median splits (SVG)" \
+	    "'$PL' quadrant -x revenue/target -y margin/cost $Q"
+	runtask "plot quadrant, absolute splits (SVG)" \
+	    "'$PL' quadrant -x revenue/target -y margin/cost --x-split 1 --y-split 3 $Q"
+	runtask "plot quadrant, median splits (PNG)" \
+	    "'$PL' quadrant -x revenue/target -y margin/cost --format png $Q"
+	runtask "quadrant --summary (the same counts, no chart)" \
+	    "'$QD' -x revenue/target -y margin/cost --summary $Q"
+	runtask "plot pareto --value revenue (SVG)" \
+	    "'$PL' pareto --value revenue $Q"
+fi
+
 # ------------------------------------------------------------------
 # The table
 
