@@ -256,6 +256,9 @@ choose_decimals(crm_table_column *col, const crm_table_cell *cells,
 	cap = cfg->digits - 1 - (int)floor(log10(maxabs)) + 2;
 	if (cap < 2)
 		cap = 2;
+	/* Business reports write percent with one decimal. */
+	if (col->percent)
+		cap = 1;
 	col->decimals = most < cap ? most : cap;
 }
 
