@@ -80,7 +80,7 @@ static const struct label german[] = {
 	{ "value_sum", "Kundenwert Summe" },
 	{ "value_threshold", "Schwelle Kundenwert" },
 	{ "visits", "Besuche" },
-	{ "win_probability", "Abschlusswahrscheinlichkeit" },
+	{ "win_probability", "Abschlusschance" },
 	{ "worked", "bearbeitet" },
 	{ "worked_share", "Anteil bearbeitet" },
 	{ "x_threshold", "Schwelle x" },

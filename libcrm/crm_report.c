@@ -213,6 +213,21 @@ header_of(const crm_report *r, const crm_table_column *col, char *buf)
 	    HEADER_MAX);
 }
 
+const char *
+crm_report_header(const crm_table_column *col, bool german, char *buf,
+		  size_t size)
+{
+	const char *h = crm_label_header(col->name, col->len, german, buf,
+	    size);
+
+	if (h != buf)
+		return h;
+	for (char *p = buf; *p != '\0'; p++)
+		if (*p == '_')
+			*p = ' ';
+	return buf;
+}
+
 /* A row of kpi --total: a cell reads "(all)". */
 static bool
 total_row(const crm_table *t, const crm_table_cell *cells)
@@ -527,12 +542,13 @@ static const char html_css[] =
 "h2{font-size:1.15rem;margin:2.25rem 0 .6rem;font-weight:600}\n"
 ".scroll{overflow-x:auto}\n"
 "table{border-collapse:collapse;font-variant-numeric:tabular-nums lining-nums}\n"
-"th,td{padding:.35rem .75rem;vertical-align:top}\n"
+"th,td{padding:.35rem .6rem;vertical-align:top}\n"
 "thead th{text-align:left;font-weight:600;vertical-align:bottom;"
 "border-bottom:2px solid #1d2329;line-height:1.25}\n"
 "th.n,td.n{text-align:right}\n"
-"td.n,td.d{white-space:nowrap}\n"
-"td.t{max-width:26rem;overflow-wrap:anywhere}\n"
+"td{white-space:nowrap}\n"
+"td.w{white-space:normal;min-width:12rem;max-width:28rem;"
+"overflow-wrap:break-word}\n"
 "tbody td{border-bottom:1px solid #e1e5e9}\n"
 "tbody tr:nth-child(even){background:#f4f6f8}\n"
 "tr.total td{font-weight:650;border-top:2px solid #1d2329;"
@@ -555,10 +571,9 @@ static const char html_css[] =
 "}\n";
 
 /* s[0..len) HTML-escaped; control bytes other than TAB, LF and CR (not
- * allowed in HTML text) as spaces.  With wbr, a <wbr> after each '_'
- * lets a long column name wrap in its header. */
+ * allowed in HTML text) as spaces. */
 static void
-html_text(crm_report *r, const char *s, size_t len, bool wbr)
+html_text(crm_report *r, const char *s, size_t len)
 {
 	size_t from = 0;
 
@@ -572,7 +587,6 @@ html_text(crm_report *r, const char *s, size_t len, bool wbr)
 		case '>': rep = "&gt;"; break;
 		case '"': rep = "&quot;"; break;
 		case '\'': rep = "&#39;"; break;
-		case '_': rep = wbr ? "_<wbr>" : NULL; break;
 		default:
 			if ((c < 0x20 && c != '\t' && c != '\n' &&
 			    c != '\r') || c == 0x7f)
@@ -601,42 +615,68 @@ html_begin(crm_report *r)
 	    "initial-scale=1\">\n"
 	    "<meta name=\"generator\" content=\"crmkit report\">\n<title>",
 	    r->cfg.german ? "de" : "en");
-	html_text(r, title, strlen(title), false);
+	html_text(r, title, strlen(title));
 	puts_(r, " \xe2\x80\x94 ");	/* em dash */
-	html_text(r, date, strlen(date), false);
+	html_text(r, date, strlen(date));
 	puts_(r, "</title>\n<style>\n");
 	puts_(r, html_css);
 	puts_(r, "</style>\n</head>\n<body>\n<header>\n<h1>");
-	html_text(r, title, strlen(title), false);
+	html_text(r, title, strlen(title));
 	puts_(r, "</h1>\n<p class=\"asof\"><time datetime=\"");
-	html_text(r, r->cfg.as_of, strlen(r->cfg.as_of), false);
+	html_text(r, r->cfg.as_of, strlen(r->cfg.as_of));
 	puts_(r, "\">");
-	html_text(r, date, strlen(date), false);
+	html_text(r, date, strlen(date));
 	puts_(r, "</time></p>\n</header>\n<main>\n");
 }
 
-static const char *
-html_class(const crm_table_column *col)
+/* Text columns up to this many columns wide stay on one line. */
+#define HTML_NOWRAP 40
+
+/* The class of each column's cells: n (number, right-aligned), d
+ * (date), t (text on one line) or w (long text that may wrap). */
+static const char **
+html_classes(crm_report *r, const crm_table *t)
 {
-	return col->type == CRM_TABLE_NUMBER ? "n" :
-	    col->type == CRM_TABLE_DATE ? "d" : "t";
+	size_t nc = crm_table_ncols(t);
+	const char **cls = crm_xcalloc(nc + 1, sizeof *cls);
+	char buf[CRM_HUMAN_BUFSZ];
+
+	for (size_t i = 0; i < nc; i++) {
+		const crm_table_column *col = crm_table_col(t, i);
+
+		cls[i] = col->type == CRM_TABLE_NUMBER ? "n" :
+		    col->type == CRM_TABLE_DATE ? "d" : "t";
+		for (size_t k = 0; k < crm_table_nsample(t) &&
+		    col->type == CRM_TABLE_TEXT; k++) {
+			size_t len;
+			const char *s = crm_report_cell(col,
+			    crm_table_sample(t, k) + i, r->cfg.german, buf,
+			    &len);
+
+			if (crm_human_width(s, len) > HTML_NOWRAP) {
+				cls[i] = "w";
+				break;
+			}
+		}
+	}
+	return cls;
 }
 
 static void
-html_header(crm_report *r, const crm_table *t)
+html_header(crm_report *r, const crm_table *t, const char **cls)
 {
 	char hb[HEADER_MAX];
 
 	puts_(r, "<thead>\n<tr>");
 	for (size_t i = 0; i < crm_table_ncols(t); i++) {
-		const crm_table_column *col = crm_table_col(t, i);
-		const char *h = header_of(r, col, hb);
+		const char *h = crm_report_header(crm_table_col(t, i),
+		    r->cfg.german, hb, sizeof hb);
 
-		putf(r, "<th class=\"%s\" scope=\"col\">", html_class(col));
+		putf(r, "<th class=\"%s\" scope=\"col\">", cls[i]);
 		if (crm_table_synthetic(t))
 			putf(r, "%zu", i + 1);
 		else
-			html_text(r, h, strlen(h), true);
+			html_text(r, h, strlen(h));
 		puts_(r, "</th>");
 	}
 	puts_(r, "</tr>\n</thead>\n");
@@ -648,6 +688,7 @@ html_table(crm_report *r, crm_table *t, crm_error *err)
 	size_t nc = crm_table_ncols(t);
 	const crm_table_cell *cells;
 	char buf[CRM_HUMAN_BUFSZ];
+	const char **cls;
 	int rc;
 
 	if (nc == 0) {
@@ -656,8 +697,9 @@ html_table(crm_report *r, crm_table *t, crm_error *err)
 		    "Keine Daten." : "No data.");
 		return 0;
 	}
+	cls = html_classes(r, t);
 	puts_(r, "<div class=\"scroll\">\n<table>\n");
-	html_header(r, t);
+	html_header(r, t, cls);
 	puts_(r, "<tbody>\n");
 	while ((rc = crm_table_next(t, &cells, err)) == 1) {
 		puts_(r, total_row(t, cells) ? "<tr class=\"total\">" :
@@ -668,13 +710,14 @@ html_table(crm_report *r, crm_table *t, crm_error *err)
 			const char *s = crm_report_cell(col, &cells[i],
 			    r->cfg.german, buf, &len);
 
-			putf(r, "<td class=\"%s\">", html_class(col));
-			html_text(r, s, len, false);
+			putf(r, "<td class=\"%s\">", cls[i]);
+			html_text(r, s, len);
 			puts_(r, "</td>");
 		}
 		puts_(r, "</tr>\n");
 	}
 	puts_(r, "</tbody>\n</table>\n</div>\n");
+	free(cls);
 	return rc;
 }
 
@@ -763,9 +806,10 @@ crm_report_chart(crm_report *r, const char *path, crm_error *err)
 	size_t len;
 
 	if (r->cfg.format == CRM_REPORT_MD) {
-		puts_(r, "![](");
-		html_text(r, path, strlen(path), false);
-		puts_(r, ")\n\n");
+		/* <...> lets the path hold spaces and parentheses. */
+		puts_(r, "![](<");
+		puts_(r, path);
+		puts_(r, ">)\n\n");
 		return 0;
 	}
 	if (r->cfg.format != CRM_REPORT_HTML)
@@ -830,7 +874,7 @@ crm_report_table(crm_report *r, crm_table *t, const char *heading,
 		puts_(r, "<section>\n");
 		if (heading != NULL) {
 			puts_(r, "<h2>");
-			html_text(r, heading, strlen(heading), false);
+			html_text(r, heading, strlen(heading));
 			puts_(r, "</h2>\n");
 		}
 	} else {
@@ -855,7 +899,7 @@ crm_report_table(crm_report *r, crm_table *t, const char *heading,
 		    r->cfg.german, r->cfg.head_option);
 		if (r->cfg.format == CRM_REPORT_HTML) {
 			puts_(r, "<p class=\"note\">");
-			html_text(r, note, strlen(note), false);
+			html_text(r, note, strlen(note));
 			puts_(r, "</p>\n");
 		} else {
 			putf(r, r->cfg.format == CRM_REPORT_MD ? "\n%s\n" :

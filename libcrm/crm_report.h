@@ -83,6 +83,11 @@ int crm_report_end(crm_report *r);
 void crm_report_numfmt(crm_human_fmt *f, bool german,
 		       const crm_table_column *col);
 
+/* The header of col for html and xlsx: the German one with german,
+ * else the name with '_' as spaces (cost per customer), into buf. */
+const char *crm_report_header(const crm_table_column *col, bool german,
+			      char *buf, size_t size);
+
 /* The cell as shown: a number of a number column formatted (percent for
  * a percent column) into buf (CRM_HUMAN_BUFSZ), "(all)" of kpi --total
  * in the language, anything else as written.  Sets *len. */

@@ -117,8 +117,8 @@ fit_widths(crm_xlsx *x, lxw_worksheet *ws, const crm_table *t,
 
 	for (size_t i = 0; i < crm_table_ncols(t); i++) {
 		const crm_table_column *col = crm_table_col(t, i);
-		const char *h = crm_label_header(col->name, col->len,
-		    x->cfg.german, hb, sizeof hb);
+		const char *h = crm_report_header(col, x->cfg.german, hb,
+		    sizeof hb);
 		size_t w = crm_human_width(h, strlen(h)) + 3;
 
 		for (size_t k = 0; k < crm_table_nsample(t); k++) {
@@ -181,8 +181,8 @@ write_rows(crm_xlsx *x, lxw_worksheet *ws, crm_table *t, lxw_format **fmt,
 		const crm_table_column *col = crm_table_col(t, i);
 
 		e = worksheet_write_string(ws, 0, (lxw_col_t)i,
-		    crm_label_header(col->name, col->len, x->cfg.german, hb,
-		    sizeof hb), x->header);
+		    crm_report_header(col, x->cfg.german, hb, sizeof hb),
+		    x->header);
 	}
 	*row = 1;
 	while (e == LXW_NO_ERROR && (*rc = crm_table_next(t, &cells, err)) ==

@@ -47,6 +47,8 @@ static const char help[] =
 "                            default CRMKIT_AS_OF, else today)\n"
 "      --section TITLE=FILE  a table from FILE under TITLE (repeatable;\n"
 "                            sections come before FILE operands)\n"
+"  --columns, --percent and --head apply to the --section options after\n"
+"  them; FILE operands take the last ones given.\n"
 "      --chart FILE.svg      embed a plot chart (html; md links it)\n"
 "      --columns LIST        show these columns, in this order\n"
 "      --head N              show the first N rows of each table (default\n"
@@ -59,23 +61,41 @@ static const char help[] =
 
 #define MAX_LIST 256
 
+/* The options that shape a table: a --section takes those in force
+ * when it is given, FILE operands the last ones. */
+struct shape {
+	const char *head;
+	char **columns, **percent;
+	size_t ncolumns, npercent;
+};
+
 struct section {
 	const char *title, *path;
+	struct shape shape;
 };
 
 struct config {
-	const char *format, *title, *as_of, *head, *max_width;
+	const char *format, *title, *as_of, *max_width;
 	struct section *sec;
 	size_t nsec;
 	const char **charts;
 	size_t ncharts;
-	char *columns[MAX_LIST], *percent[MAX_LIST];
-	size_t ncolumns, npercent;
+	struct shape shape;
+	char **lists[2 * MAX_LIST];	/* every --columns and --percent */
+	size_t nlists;
 };
 
 static int
-list(char *arg, char **item, size_t *n, const char *opt, crm_error *err)
+list(struct config *cfg, char *arg, char ***items, size_t *n,
+     const char *opt, crm_error *err)
 {
+	char **item;
+
+	if (cfg->nlists == 2 * MAX_LIST)
+		return crm_error_set(err, CRM_EXIT_USAGE,
+		    "%s: given too often", opt);
+	item = *items = cfg->lists[cfg->nlists++] = crm_xcalloc(MAX_LIST,
+	    sizeof *item);
 	*n = crm_opts_split_list(arg, item, MAX_LIST);
 	if (*n > MAX_LIST)
 		return crm_error_set(err, CRM_EXIT_USAGE,
@@ -97,7 +117,7 @@ handle(int opt, const char *arg, void *ctx, crm_error *err)
 	case OPT_FORMAT: cfg->format = arg; break;
 	case OPT_TITLE: cfg->title = arg; break;
 	case OPT_AS_OF: cfg->as_of = arg; break;
-	case OPT_HEAD: cfg->head = arg; break;
+	case OPT_HEAD: cfg->shape.head = arg; break;
 	case OPT_MAX_WIDTH: cfg->max_width = arg; break;
 	case OPT_SECTION:
 		if ((eq = strchr(arg, '=')) == NULL || eq == arg ||
@@ -108,6 +128,7 @@ handle(int opt, const char *arg, void *ctx, crm_error *err)
 		    sizeof *cfg->sec);
 		cfg->sec[cfg->nsec].title = crm_xmemdup(arg,
 		    (size_t)(eq - arg));
+		cfg->sec[cfg->nsec].shape = cfg->shape;
 		cfg->sec[cfg->nsec++].path = eq + 1;
 		break;
 	case OPT_CHART:
@@ -116,11 +137,11 @@ handle(int opt, const char *arg, void *ctx, crm_error *err)
 		cfg->charts[cfg->ncharts++] = arg;
 		break;
 	case OPT_COLUMNS:
-		return list((char *)arg, cfg->columns, &cfg->ncolumns,
-		    "--columns", err);
+		return list(cfg, (char *)arg, &cfg->shape.columns,
+		    &cfg->shape.ncolumns, "--columns", err);
 	case OPT_PERCENT:
-		return list((char *)arg, cfg->percent, &cfg->npercent,
-		    "--percent", err);
+		return list(cfg, (char *)arg, &cfg->shape.percent,
+		    &cfg->shape.npercent, "--percent", err);
 	}
 	return 0;
 }
@@ -161,7 +182,7 @@ as_of_date(const crm_tool *tool, const char *opt, char *buf)
 
 /* The report's settings from the options. */
 static void
-settle(const crm_tool *tool, struct config *cfg, const crm_common *c,
+settle(const crm_tool *tool, const struct config *cfg, const crm_common *c,
        crm_report_config *rc, crm_table_config *tc, char *date, char *head)
 {
 	crm_error err;
@@ -179,16 +200,13 @@ settle(const crm_tool *tool, struct config *cfg, const crm_common *c,
 	rc->as_of = as_of_date(tool, cfg->as_of, date);
 	rc->max_width = cfg->max_width != NULL ? count_arg(tool,
 	    "--max-width", cfg->max_width) : 40;
-	tc->head = cfg->head != NULL ? count_arg(tool, "--head", cfg->head) :
-	    c->output == NULL && isatty(STDOUT_FILENO) ? 1000 : ULONG_MAX;
-	if (rc->format == CRM_REPORT_XLSX && tc->head >= CRM_XLSX_MAX_ROWS)
-		tc->head = CRM_XLSX_MAX_ROWS - 1;
-	snprintf(head, 64, "--head %lu", tc->head);
 	rc->head_option = head;
-	tc->columns = cfg->columns;
-	tc->ncolumns = cfg->ncolumns;
-	tc->percent = cfg->percent;
-	tc->npercent = cfg->npercent;
+	/* Check every --head now, before any output exists. */
+	for (size_t i = 0; i < cfg->nsec; i++)
+		if (cfg->sec[i].shape.head != NULL)
+			count_arg(tool, "--head", cfg->sec[i].shape.head);
+	if (cfg->shape.head != NULL)
+		count_arg(tool, "--head", cfg->shape.head);
 	tc->sample = 1000;
 	tc->decimals = c->precision;
 	tc->digits = 3;
@@ -200,7 +218,29 @@ struct out {
 	crm_xlsx *x;		/* xlsx */
 	crm_common *c;
 	crm_table_config *tc;
+	crm_report_config *rc;
+	const crm_tool *tool;
 };
+
+/* Apply a table's shape: --head (default 1000 on a terminal, else
+ * all; xlsx at most what a sheet holds), --columns, --percent. */
+static void
+shape_table(struct out *o, const struct shape *sh)
+{
+	crm_table_config *tc = o->tc;
+	bool tty = o->c->output == NULL && isatty(STDOUT_FILENO);
+
+	tc->head = sh->head != NULL ? count_arg(o->tool, "--head",
+	    sh->head) : tty ? 1000 : ULONG_MAX;
+	if (o->rc->format == CRM_REPORT_XLSX &&
+	    tc->head >= CRM_XLSX_MAX_ROWS)
+		tc->head = CRM_XLSX_MAX_ROWS - 1;
+	snprintf((char *)o->rc->head_option, 64, "--head %lu", tc->head);
+	tc->columns = sh->columns;
+	tc->ncolumns = sh->ncolumns;
+	tc->percent = sh->percent;
+	tc->npercent = sh->npercent;
+}
 
 /* End the tool: quietly on a closed pipe, else with err, leaving no
  * half-written -o FILE. */
@@ -227,7 +267,8 @@ heading_of(const char *path)
 }
 
 static void
-one_table(struct out *o, const char *path, const char *heading)
+one_table(struct out *o, const char *path, const char *heading,
+	  const struct shape *sh)
 {
 	char *paths[1] = { (char *)path };
 	crm_error err;
@@ -235,6 +276,7 @@ one_table(struct out *o, const char *path, const char *heading)
 	crm_table *t;
 	int rc;
 
+	shape_table(o, sh);
 	if ((in = crm_input_open(paths, 1, &o->c->csv, false, &err)) == NULL)
 		fail(o, &err);
 	o->tc->decimal_comma = o->c->decimal_comma ||
@@ -290,7 +332,7 @@ main(int argc, char **argv)
 	crm_report_config rc = { 0 };
 	crm_table_config tc = { 0 };
 	crm_common c;
-	struct out o = { .c = &c, .tc = &tc };
+	struct out o = { .c = &c, .tc = &tc, .rc = &rc, .tool = &tool };
 	char date[16], head[64];
 	crm_error err;
 	size_t ntables;
@@ -302,16 +344,17 @@ main(int argc, char **argv)
 	begin(&o, &tool, &rc, &cfg);
 	ntables = cfg.nsec + c.noperands;
 	for (size_t i = 0; i < cfg.nsec; i++)
-		one_table(&o, cfg.sec[i].path, cfg.sec[i].title);
+		one_table(&o, cfg.sec[i].path, cfg.sec[i].title,
+		    &cfg.sec[i].shape);
 	for (size_t i = 0; i < c.noperands; i++) {
 		char *h = ntables > 1 && strcmp(c.operands[i], "-") != 0 ?
 		    heading_of(c.operands[i]) : NULL;
 
-		one_table(&o, c.operands[i], h);
+		one_table(&o, c.operands[i], h, &cfg.shape);
 		free(h);
 	}
 	if (ntables == 0)
-		one_table(&o, "-", NULL);
+		one_table(&o, "-", NULL, &cfg.shape);
 	if (o.x != NULL && crm_xlsx_end(o.x, &err) < 0)
 		fail(&o, &err);
 	if (o.r != NULL && crm_report_end(o.r) < 0)
@@ -321,5 +364,7 @@ main(int argc, char **argv)
 		free((char *)cfg.sec[i].title);
 	free(cfg.sec);
 	free(cfg.charts);
+	for (size_t i = 0; i < cfg.nlists; i++)
+		free(cfg.lists[i]);
 	return 0;
 }
