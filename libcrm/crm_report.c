@@ -28,6 +28,7 @@ struct crm_report {
 	bool first;		/* nothing written after the title yet */
 	char *scratch;		/* a cell sanitised or escaped */
 	size_t scap;
+	size_t pend;		/* text: spaces owed before the next text */
 };
 
 #define HEADER_MAX 256		/* bytes of a header shown */
@@ -35,9 +36,19 @@ struct crm_report {
 /* ------------------------------------------------------------------ */
 /* Output */
 
+static void spaces(crm_report *r, size_t n);
+
+/* Write s[0..n), after the spaces owed (text lines never end in
+ * spaces: they are owed, and dropped at the line's end). */
 static void
 put(crm_report *r, const char *s, size_t n)
 {
+	size_t owed = r->pend;
+
+	if (n == 0)
+		return;
+	r->pend = 0;
+	spaces(r, owed);
 	if (!r->failed && crm_writer_bytes(r->w, s, n) < 0)
 		r->failed = true;
 }
@@ -70,8 +81,24 @@ spaces(crm_report *r, size_t n)
 {
 	static const char sp[] = "                                ";
 
-	for (; n > 0; n -= n < 32 ? n : 32)
-		put(r, sp, n < 32 ? n : 32);
+	for (; n > 0 && !r->failed; n -= n < 32 ? n : 32)
+		if (crm_writer_bytes(r->w, sp, n < 32 ? n : 32) < 0)
+			r->failed = true;
+}
+
+/* Owe n spaces (text). */
+static void
+pad(crm_report *r, size_t n)
+{
+	r->pend += n;
+}
+
+/* End a text line, dropping the spaces owed. */
+static void
+eol(crm_report *r)
+{
+	r->pend = 0;
+	put(r, "\n", 1);
 }
 
 static void
@@ -274,12 +301,12 @@ text_cell(crm_report *r, const char *s, size_t len, size_t width,
 	else
 		shown = crm_human_width(s, len);
 	if (right && shown < width)
-		spaces(r, width - shown);
+		pad(r, width - shown);
 	put(r, s, n);
 	if (ell)
 		puts_(r, CRM_HUMAN_ELLIPSIS);
 	if (!right && !last && shown < width)
-		spaces(r, width - shown);
+		pad(r, width - shown);
 }
 
 static size_t
@@ -313,10 +340,10 @@ measure(crm_report *r, const crm_table *t, bool md)
 			const char *s = crm_report_cell(col, c,
 			    r->cfg.german, buf, &len);
 
-			if (md)
-				s = md_escape(r, s, len, &len);
+			s = md ? md_escape(r, s, len, &len) :
+			    one_line(r, s, len);
 			cw = crm_human_width(s, len);
-			if (!c->is_num)
+			if (col->type == CRM_TABLE_TEXT)
 				cw = capped(cw, r->cfg.max_width);
 			if (cw > w[i])
 				w[i] = cw;
@@ -332,10 +359,10 @@ text_rule(crm_report *r, const size_t *w, size_t nc)
 {
 	for (size_t i = 0; i < nc; i++) {
 		if (i > 0)
-			puts_(r, "  ");
+			pad(r, 2);
 		repeat(r, "\xe2\x94\x80", w[i]);	/* U+2500 */
 	}
-	puts_(r, "\n");
+	eol(r);
 }
 
 static void
@@ -349,11 +376,11 @@ text_header(crm_report *r, const crm_table *t, const size_t *w)
 		const char *h = header_of(r, col, hb);
 
 		if (i > 0)
-			puts_(r, "  ");
+			pad(r, 2);
 		text_cell(r, h, strlen(h), w[i], col->type == CRM_TABLE_NUMBER,
 		    true, i + 1 == nc);
 	}
-	puts_(r, "\n");
+	eol(r);
 	text_rule(r, w, nc);
 }
 
@@ -365,7 +392,7 @@ text_table(crm_report *r, crm_table *t, crm_error *err)
 	char buf[CRM_HUMAN_BUFSZ];
 	int rc;
 
-	if (!crm_table_synthetic(t))
+	if (!crm_table_synthetic(t) && nc > 0)
 		text_header(r, t, w);
 	while ((rc = crm_table_next(t, &cells, err)) == 1) {
 		if (total_row(t, cells))
@@ -377,12 +404,13 @@ text_table(crm_report *r, crm_table *t, crm_error *err)
 			    r->cfg.german, buf, &len);
 
 			if (i > 0)
-				puts_(r, "  ");
+				pad(r, 2);
 			text_cell(r, s, len, w[i],
-			    col->type == CRM_TABLE_NUMBER, !cells[i].is_num,
-			    i + 1 == nc);
+			    col->type == CRM_TABLE_NUMBER,
+			    col->type == CRM_TABLE_TEXT, i + 1 == nc);
 		}
-		puts_(r, "\n");
+		if (nc > 0)
+			eol(r);
 	}
 	free(w);
 	return rc;
@@ -516,7 +544,7 @@ md_table(crm_report *r, crm_table *t, crm_error *err)
 			    r->cfg.german, buf, &len);
 
 			md_cell(r, s, len, w[i], col->type == CRM_TABLE_NUMBER,
-			    !cells[i].is_num);
+			    col->type == CRM_TABLE_TEXT);
 		}
 		if (nc > 0)
 			puts_(r, "|\n");
