@@ -14,6 +14,7 @@
 
 #include <locale.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,6 +88,45 @@ print_significant(char *buf, size_t size, double a)
  * 1234.5 is 1235 as a person rounding the printed figure gets, not what
  * the binary value under it would give.
  */
+/*
+ * The common case without printf: a x 10^d below 10^9, not within 10^-5
+ * of a rounding tie.  There the product's error (at most 10^-6) and the
+ * 15-digit figure's (at most 5 x 10^-6) cannot move the rounding, so the
+ * result is what the slow path gives.  Returns 0 when it does not apply.
+ */
+static size_t
+fixed_fast(char *out, double a, int d)
+{
+	static const double p10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6,
+		1e7, 1e8, 1e9 };
+	char tmp[32];
+	double n, whole, frac;
+	uint64_t u;
+	int k = 0, o = 0;
+
+	if (d > 9)
+		return 0;
+	n = a * p10[d];
+	if (!(n < 1e9))
+		return 0;
+	whole = floor(n);
+	frac = n - whole;
+	if (fabs(frac - 0.5) < 1e-5)
+		return 0;
+	u = (uint64_t)whole + (frac > 0.5);
+	do {
+		tmp[k++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u > 0 || k < d + 1);
+	while (k-- > 0) {
+		out[o++] = tmp[k];
+		if (k == d && d > 0)
+			out[o++] = '.';
+	}
+	out[o] = '\0';
+	return (size_t)o;
+}
+
 static size_t
 fixed_digits(char *out, double a, int d)
 {
@@ -95,6 +135,8 @@ fixed_digits(char *out, double a, int d)
 	int ns = 0, e10, top, count, i, o = 0;
 	bool carry;
 
+	if ((o = (int)fixed_fast(out, a, d)) > 0)
+		return (size_t)o;
 	print_significant(sci, sizeof sci, a);
 	for (p = sci; *p != '\0' && *p != 'e'; p++)
 		if (*p >= '0' && *p <= '9' && ns < 15)

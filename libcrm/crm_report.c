@@ -738,7 +738,9 @@ html_table(crm_report *r, crm_table *t, crm_error *err)
 			const char *s = crm_report_cell(col, &cells[i],
 			    r->cfg.german, buf, &len);
 
-			putf(r, "<td class=\"%s\">", cls[i]);
+			puts_(r, "<td class=\"");
+			puts_(r, cls[i]);
+			puts_(r, "\">");
 			html_text(r, s, len);
 			puts_(r, "</td>");
 		}

@@ -291,6 +291,8 @@ if [ "$MEMORY" = 1 ]; then
 	mem_task "segment --bins" "8 B/row" "'$BIN/segment' --bins value -n 5"
 	mem_task "prioritize --sort" "24 B/row index, rows spooled to \$TMPDIR" \
 	    "'$BIN/prioritize' --value value --probability win_probability --value-split 100000 --sort"
+	[ -x "$BIN/report" ] && mem_task "report --head 1000" \
+	    "bounded (the first 1000 rows)" "'$BIN/report' --head 1000"
 	printf '\ncrmkit peak resident memory, %s against 1 M rows' "$BIGL"
 	printf ' (%s, %s cores: %s)\n\n' "$(uname -m)" "$(nproc)" \
 	    "$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)"
@@ -499,6 +501,21 @@ if [ -n "$DUCKP" ]; then
 fi
 runtask "README pipeline (segment, prioritize, quadrant, kpi)" \
     "sh -c \"'$S' --needs need_intrinsic,need_extrinsic,need_strategic $Q | '$P' --value value --probability win_probability | '$QD' -x revenue/target -y margin/cost | '$K' --by quadrant --preset steering\""
+
+# -- report: a million rows for people (SPEC 4: about a second).  text
+#    with --head 1000 prints the first 1000 rows and counts the rest
+#    without holding them; html writes every row, streamed.  Peers: Miller
+#    pretty-printing and HTML-ing the same rows (no grouping, widths or
+#    escaping checks; checked: the same rows and cells).
+if [ -x "$BIN/report" ]; then
+	[ -n "$MLR" ] && addpeer "mlr --opprint head" cmd \
+	    "mlr --icsv --opprint head -n 1000 $Q"
+	runtask "report --format text --head 1000" \
+	    "'$BIN/report' --format text --head 1000 $Q"
+	[ -n "$MLR" ] && addpeer "mlr --ohtml" cmd "mlr --icsv --ohtml cat $Q"
+	runtask "report --format html, every row" \
+	    "'$BIN/report' --format html --as-of 2026-06-30 $Q"
+fi
 
 # ------------------------------------------------------------------
 # The table
