@@ -58,30 +58,52 @@ crm_xlsx_begin(const char *path, const crm_report_config *cfg,
 	return x;
 }
 
+/* want as a sheet name of at most max characters into buf: the
+ * characters Excel refuses as '_', a name cut short ending in an
+ * ellipsis, no quote at either end. */
+static void
+sheet_base(const char *want, size_t max, char *buf, size_t size)
+{
+	size_t n = 0, chars = 0, len;
+
+	while (*want == '\'')
+		want++;
+	len = strlen(want);
+	for (size_t i = 0; i < len && n + 8 < size; i++) {
+		unsigned char c = (unsigned char)want[i];
+
+		if ((c & 0xc0) != 0x80 && ++chars == max && i + 1 < len &&
+		    crm_human_width(want + i, len - i) > 1) {
+			memcpy(buf + n, CRM_HUMAN_ELLIPSIS, 3);
+			n += 3;
+			break;
+		}
+		buf[n++] = strchr("[]:*?/\\", c) != NULL || c < 0x20 ?
+		    '_' : (char)c;
+	}
+	while (n > 0 && (buf[n - 1] == '\'' || buf[n - 1] == ' '))
+		n--;
+	buf[n] = '\0';
+	if (n == 0)
+		snprintf(buf, size, "%s", "Sheet");
+}
+
 /* A sheet name Excel takes, unique in the workbook, into buf. */
 static void
 sheet_name(crm_xlsx *x, const char *want, char *buf, size_t size)
 {
-	char base[4 * SHEET_NAME_MAX + 1];
-	size_t n = 0, chars = 0;
+	char base[4 * SHEET_NAME_MAX + 8];
 
-	for (const char *p = want; *p != '\0' && n + 4 < sizeof base; p++) {
-		unsigned char c = (unsigned char)*p;
-
-		if ((c & 0xc0) != 0x80 && chars++ == SHEET_NAME_MAX - 4)
-			break;	/* room for " (9)" */
-		base[n++] = strchr("[]:*?/\\", c) != NULL || c < 0x20 ?
-		    '_' : (char)c;
-	}
-	while (n > 0 && base[n - 1] == '\'')
-		n--;
-	base[n] = '\0';
-	if (n == 0 || base[0] == '\'')
-		snprintf(base, sizeof base, "%s", "Sheet");
-	snprintf(buf, size, "%s", base);
+	sheet_base(want, SHEET_NAME_MAX, buf, size);
 	for (int k = 2; workbook_get_worksheet_by_name(x->wb, buf) != NULL;
-	    k++)
-		snprintf(buf, size, "%s (%d)", base, k);
+	    k++) {
+		char suffix[16];
+
+		snprintf(suffix, sizeof suffix, " (%d)", k);
+		sheet_base(want, SHEET_NAME_MAX - strlen(suffix), base,
+		    sizeof base);
+		snprintf(buf, size, "%s%s", base, suffix);
+	}
 }
 
 /* The number format of column col. */

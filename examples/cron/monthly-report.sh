@@ -29,7 +29,8 @@
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
-[ -d "$top/bin" ] && PATH=$top/bin:$PATH
+# crmkit's own bin/ when its tools are not installed
+command -v report >/dev/null 2>&1 || PATH=$top/bin:$PATH
 data=${1:-$top/examples/customers.csv}
 outdir=${2:-.}
 targets=${TARGETS:-$top/examples/targets.csv}

@@ -317,6 +317,14 @@ $ /usr/bin/python3 "$TOP/tests/cli/report_xlsx.py" book.xlsx
 >s:-x & "quoted" | n:0[#,##0] | n:0[#,##0.0%] | d:2024-02-29[yyyy-mm-dd]
 >s:+49 30 123 | n:12[#,##0] | n:0.125[#,##0.0%] | d:2026-06-30[yyyy-mm-dd]
 
+### xlsx: sheet names Excel takes: cut with an ellipsis, unique, without []:*?/\ and quotes at the ends
+$ cd "$DATA" && report --format xlsx --head 0 --section 'Steering per sales rep against targets=report_small.csv' --section 'Steering per sales rep against targets=report_small.csv' --section 'a/b [c]=report_small.csv' --section "'x'=report_small.csv" -o "$OLDPWD/n.xlsx"
+$ /usr/bin/python3 "$TOP/tests/cli/report_xlsx.py" "$OLDPWD/n.xlsx" | grep '^sheet'
+>sheet Steering per sales rep against…: freeze A2, filter A1:F1
+>sheet Steering per sales rep aga… (2): freeze A2, filter A1:F1
+>sheet a_b _c_: freeze A2, filter A1:F1
+>sheet x: freeze A2, filter A1:F1
+
 ### xlsx: one sheet per table, German headers and dates, the rows --head left out noted below
 $ cd "$DATA" && report --format xlsx --lang de --head 2 --columns rep,revenue,last_visit --section 'Steuerung: Nord/Süd=report_small.csv' report_small.csv -o "$OLDPWD/book.xlsx"
 $ /usr/bin/python3 "$TOP/tests/cli/report_xlsx.py" "$OLDPWD/book.xlsx"
@@ -337,3 +345,22 @@ $ /usr/bin/python3 "$TOP/tests/cli/report_xlsx.py" "$OLDPWD/book.xlsx"
 >s:Jürgen Weiß | n:987.5[#,##0] | d:2026-06-30[dd.mm.yyyy]
 >- | - | -
 >s:… und 2 weitere Zeilen (--head 2) | - | -
+
+### examples/cron/monthly-report.sh: the HTML page and the workbook, named after the as-of date
+$ CRMKIT_AS_OF=2026-06-30 bash "$TOP/examples/cron/monthly-report.sh" "$EXAMPLES/customers.csv" out
+$ grep -c '<h2>Steering per sales rep against targets</h2>' out/sales-report-2026-06-30.html
+$ /usr/bin/python3 "$TOP/tests/cli/report_xlsx.py" out/sales-report-2026-06-30.xlsx | grep '^sheet'
+>out/sales-report-2026-06-30.html
+>out/sales-report-2026-06-30.xlsx
+>1
+>sheet Steering per sales rep against…: freeze A2, filter A1:J14
+>sheet Priorities_ customer value x w…: freeze A2, filter A1:E5
+>sheet Treatment approaches: freeze A2, filter A1:D8
+>sheet Work list_ the top 25 customers: freeze A2, filter A1:H26
+
+### examples/cron/monthly-report.sh: a failing tool fails the job, and no report is written
+$ head -n 3 "$EXAMPLES/customers.csv" > bad.csv; echo 'C9,Kaputt GmbH' >> bad.csv
+$ CRMKIT_AS_OF=2026-06-30 bash "$TOP/examples/cron/monthly-report.sh" bad.csv out; echo "status $?"; ls out 2>/dev/null | wc -l
+!kpi: bad.csv:4: expected 21 fields, found 2
+>status 1
+>0
