@@ -141,7 +141,7 @@ fixed_digits(char *out, double a, int d)
 	for (p = sci; *p != '\0' && *p != 'e'; p++)
 		if (*p >= '0' && *p <= '9' && ns < 15)
 			sig[ns++] = *p;
-	e10 = *p == 'e' ? atoi(p + 1) : 0;
+	e10 = *p == 'e' ? (int)strtol(p + 1, NULL, 10) : 0;
 	top = e10 > 0 ? e10 : 0;	/* the highest position written */
 	count = top + 1 + d;
 	for (i = 0; i < count; i++) {
@@ -157,7 +157,7 @@ fixed_digits(char *out, double a, int d)
 	}
 	if (carry)
 		out[o++] = '1';
-	memcpy(out + o, dig, (size_t)(top + 1));
+	memcpy(out + o, dig, (size_t)top + 1);
 	o += top + 1;
 	if (d > 0) {
 		out[o++] = '.';
@@ -198,9 +198,10 @@ crm_human_number(char *buf, double v, const crm_human_fmt *f)
 	if (d > CRM_HUMAN_MAXDEC)
 		d = CRM_HUMAN_MAXDEC;
 	n = fixed_digits(digits, fabs(v), d);
-	point = strchr(digits, '.');
-	ni = point != NULL ? (size_t)(point - digits) : n;
-	nf = point != NULL ? n - ni - 1 : 0;
+	/* "INT" or "INT.FRAC" with d digits in FRAC */
+	nf = (size_t)d;
+	ni = d > 0 ? n - nf - 1 : n;
+	point = digits + ni;
 	if (f->decimals < 0)
 		while (nf > 0 && point[nf] == '0')
 			nf--;

@@ -150,7 +150,7 @@ crm_label_header(const char *name, size_t len, bool german, char *buf,
 
 	if (german && (de = crm_label_de(name, len, buf, size)) != NULL)
 		return de;
-	if (size == 0)
+	if (buf == NULL || size == 0)
 		return "";
 	if (len >= size)
 		len = size - 1;

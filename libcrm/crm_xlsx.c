@@ -222,7 +222,7 @@ crm_xlsx_table(crm_xlsx *x, crm_table *t, const char *heading,
 	       crm_error *err)
 {
 	size_t nc = crm_table_ncols(t);
-	lxw_format **fmt = crm_xcalloc(nc + 1, sizeof *fmt);
+	lxw_format **fmt = crm_xcalloc(nc + 1, sizeof(lxw_format *));
 	char name[4 * SHEET_NAME_MAX + 16], note[256];
 	lxw_worksheet *ws;
 	lxw_row_t row = 0;

@@ -60,6 +60,7 @@ static const char help[] =
 "      --precision N         N decimals in every non-integer column\n";
 
 #define MAX_LIST 256
+#define MAX_LISTS ((size_t)2 * MAX_LIST)	/* --columns and --percent */
 
 /* The options that shape a table: a --section takes those in force
  * when it is given, FILE operands the last ones. */
@@ -81,7 +82,7 @@ struct config {
 	const char **charts;
 	size_t ncharts;
 	struct shape shape;
-	char **lists[2 * MAX_LIST];	/* every --columns and --percent */
+	char **lists[MAX_LISTS];	/* every --columns and --percent */
 	size_t nlists;
 };
 
@@ -91,7 +92,7 @@ list(struct config *cfg, char *arg, char ***items, size_t *n,
 {
 	char **item;
 
-	if (cfg->nlists == 2 * MAX_LIST)
+	if (cfg->nlists == MAX_LISTS)
 		return crm_error_set(err, CRM_EXIT_USAGE,
 		    "%s: given too often", opt);
 	item = *items = cfg->lists[cfg->nlists++] = crm_xcalloc(MAX_LIST,
@@ -167,6 +168,7 @@ as_of_date(const crm_tool *tool, const char *opt, char *buf)
 {
 	const char *v = opt != NULL ? opt : getenv("CRMKIT_AS_OF");
 	time_t now;
+	struct tm tm;
 
 	if (v != NULL && *v != '\0') {
 		if (!crm_table_date(v, strlen(v), NULL))
@@ -176,7 +178,9 @@ as_of_date(const crm_tool *tool, const char *opt, char *buf)
 		return v;
 	}
 	now = time(NULL);
-	strftime(buf, 11, "%Y-%m-%d", localtime(&now));
+	if (localtime_r(&now, &tm) == NULL)
+		crm_die(CRM_EXIT_IO, "cannot tell today's date");
+	strftime(buf, 11, "%Y-%m-%d", &tm);
 	return buf;
 }
 
