@@ -128,6 +128,11 @@ choose_columns(crm_table *t, const crm_header *h, const crm_table_config *cfg,
 			if (fnmatch(cfg->percent[k], t->col[i].name, 0) == 0)
 				t->col[i].percent = true;
 	}
+	/* A pattern matching a column left out by --columns is no typo. */
+	for (size_t k = 0; cfg->percent_hit != NULL && k < cfg->npercent; k++)
+		for (size_t i = 0; i < h->n; i++)
+			if (fnmatch(cfg->percent[k], h->name[i], 0) == 0)
+				cfg->percent_hit[k] = true;
 	return 0;
 }
 

@@ -51,6 +51,8 @@ typedef struct crm_table_config {
 	size_t ncolumns;	/* 0: every column, in input order */
 	char *const *percent;	/* --percent: names or fnmatch(3) patterns */
 	size_t npercent;
+	bool *percent_hit;	/* if not NULL: [k] set when percent[k]
+				 * matched a column */
 	unsigned long head;	/* rows shown at most; ULONG_MAX: all */
 	size_t sample;		/* rows held to decide types (> 0) */
 	bool decimal_comma;	/* numbers use ',' (and '.' groups) */

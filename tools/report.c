@@ -68,6 +68,7 @@ struct shape {
 	const char *head;
 	char **columns, **percent;
 	size_t ncolumns, npercent;
+	bool *percent_hit;	/* which --percent items matched a column */
 };
 
 struct section {
@@ -83,6 +84,7 @@ struct config {
 	size_t ncharts;
 	struct shape shape;
 	char **lists[MAX_LISTS];	/* every --columns and --percent */
+	bool *hits[MAX_LISTS];		/* of a --percent list, else NULL */
 	size_t nlists;
 };
 
@@ -141,8 +143,12 @@ handle(int opt, const char *arg, void *ctx, crm_error *err)
 		return list(cfg, (char *)arg, &cfg->shape.columns,
 		    &cfg->shape.ncolumns, "--columns", err);
 	case OPT_PERCENT:
-		return list(cfg, (char *)arg, &cfg->shape.percent,
-		    &cfg->shape.npercent, "--percent", err);
+		if (list(cfg, (char *)arg, &cfg->shape.percent,
+		    &cfg->shape.npercent, "--percent", err) < 0)
+			return -1;
+		cfg->shape.percent_hit = cfg->hits[cfg->nlists - 1] =
+		    crm_xcalloc(MAX_LIST, sizeof(bool));
+		break;
 	}
 	return 0;
 }
@@ -244,6 +250,7 @@ shape_table(struct out *o, const struct shape *sh)
 	tc->ncolumns = sh->ncolumns;
 	tc->percent = sh->percent;
 	tc->npercent = sh->npercent;
+	tc->percent_hit = sh->percent_hit;
 }
 
 /* End the tool: quietly on a closed pipe, else with err, leaving no
@@ -319,10 +326,25 @@ begin(struct out *o, const crm_tool *tool, const crm_report_config *rc,
 			crm_warn("--chart: charts are not embedded in xlsx");
 		return;
 	}
+	if (rc->format == CRM_REPORT_TEXT && cfg->ncharts > 0)
+		crm_warn("--chart: charts are shown in html and md only");
 	o->r = crm_report_begin(o->w, rc);
 	for (size_t i = 0; i < cfg->ncharts; i++)
 		if (crm_report_chart(o->r, cfg->charts[i], &err) < 0)
 			fail(o, &err);
+}
+
+/* A --percent item that matched no column of any table it applied to
+ * is most likely a typo: say so (the report is written all the same). */
+static void
+warn_unmatched(const struct config *cfg)
+{
+	for (size_t i = 0; i < cfg->nlists; i++)
+		for (size_t k = 0; cfg->hits[i] != NULL && k < MAX_LIST &&
+		    cfg->lists[i][k] != NULL; k++)
+			if (!cfg->hits[i][k])
+				crm_warn("--percent: no column matches '%s'",
+				    cfg->lists[i][k]);
 }
 
 int
@@ -368,7 +390,10 @@ main(int argc, char **argv)
 		free((char *)cfg.sec[i].title);
 	free(cfg.sec);
 	free(cfg.charts);
-	for (size_t i = 0; i < cfg.nlists; i++)
+	warn_unmatched(&cfg);
+	for (size_t i = 0; i < cfg.nlists; i++) {
 		free(cfg.lists[i]);
+		free(cfg.hits[i]);
+	}
 	return 0;
 }

@@ -364,3 +364,18 @@ $ CRMKIT_AS_OF=2026-06-30 bash "$TOP/examples/cron/monthly-report.sh" bad.csv ou
 !kpi: bad.csv:4: expected 21 fields, found 2
 >status 1
 >0
+
+### --percent: an item that matches no column is reported (a column left out by --columns counts as matched)
+$ report --percent 'attainment,atainment,*zz' --columns rep --head 0 "$DATA/report_small.csv"
+>rep
+>───
+>… and 4 more rows (--head 0)
+!report: --percent: no column matches 'atainment'
+!report: --percent: no column matches '*zz'
+
+### --chart in text: left out, with a warning
+$ report --chart c.svg --columns rep --head 0 "$DATA/report_small.csv"
+>rep
+>───
+>… and 4 more rows (--head 0)
+!report: --chart: charts are shown in html and md only
