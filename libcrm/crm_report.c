@@ -420,7 +420,7 @@ text_table(crm_report *r, crm_table *t, crm_error *err)
 /* Markdown */
 
 static bool
-isalnum_ascii(char c)
+word_byte(char c)
 {
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
 	    (c >= 'A' && c <= 'Z') || (unsigned char)c >= 0x80;
@@ -437,7 +437,7 @@ md_special(const char *s, size_t i, size_t len)
 	case '_':
 		/* Inside a word (customer_id) it is no emphasis. */
 		return i == 0 || i + 1 == len ||
-		    !isalnum_ascii(s[i - 1]) || !isalnum_ascii(s[i + 1]);
+		    !word_byte(s[i - 1]) || !word_byte(s[i + 1]);
 	default:
 		return false;
 	}
