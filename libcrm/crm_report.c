@@ -574,6 +574,7 @@ static const char html_css[] =
 "thead th{text-align:left;font-weight:600;vertical-align:bottom;"
 "border-bottom:2px solid #1d2329;line-height:1.25}\n"
 "th.n,td.n{text-align:right}\n"
+"td.neg{color:#b3261e}\n"
 "td{white-space:nowrap}\n"
 "td.w{white-space:normal;min-width:12rem;max-width:28rem;"
 "overflow-wrap:break-word}\n"
@@ -740,6 +741,9 @@ html_table(crm_report *r, crm_table *t, crm_error *err)
 
 			puts_(r, "<td class=\"");
 			puts_(r, cls[i]);
+			/* A negative figure in red, as in a ledger. */
+			if (cells[i].is_num && len > 0 && s[0] == '-')
+				puts_(r, " neg");
 			puts_(r, "\">");
 			html_text(r, s, len);
 			puts_(r, "</td>");
