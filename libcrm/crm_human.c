@@ -277,9 +277,21 @@ next_char(const char *s, size_t len, bool have_utf8, int *w)
 static size_t
 fit(const char *s, size_t len, size_t limit, size_t *width, bool *all)
 {
-	locale_t loc = utf8_locale(), old = (locale_t)0;
+	locale_t loc, old = (locale_t)0;
 	size_t i = 0, sum = 0;
 
+	/* Printable ASCII, one column a byte, without the locale (a
+	 * combining mark after the limit still joins its base below). */
+	while (i < len && i < limit && (unsigned char)s[i] >= 0x20 &&
+	    (unsigned char)s[i] < 0x7f)
+		i++;
+	sum = i;
+	if (i == len) {
+		*width = sum;
+		*all = true;
+		return i;
+	}
+	loc = utf8_locale();
 	if (loc != (locale_t)0)
 		old = uselocale(loc);
 	while (i < len) {

@@ -21,6 +21,8 @@
 
 #include "crm_label.h"
 
+#define OUT_BYTES 65536
+
 struct crm_report {
 	crm_writer *w;
 	crm_report_config cfg;
@@ -29,12 +31,37 @@ struct crm_report {
 	char *scratch;		/* a cell sanitised or escaped */
 	size_t scap;
 	size_t pend;		/* text: spaces owed before the next text */
+	size_t nout;		/* bytes in out */
+	char out[OUT_BYTES];	/* many small pieces, one writer call */
 };
 
 #define HEADER_MAX 256		/* bytes of a header shown */
 
 /* ------------------------------------------------------------------ */
 /* Output */
+
+static void
+flush(crm_report *r)
+{
+	if (!r->failed && r->nout > 0 &&
+	    crm_writer_bytes(r->w, r->out, r->nout) < 0)
+		r->failed = true;
+	r->nout = 0;
+}
+
+static void
+raw(crm_report *r, const char *s, size_t n)
+{
+	if (n > OUT_BYTES - r->nout)
+		flush(r);
+	if (n >= OUT_BYTES) {
+		if (!r->failed && crm_writer_bytes(r->w, s, n) < 0)
+			r->failed = true;
+		return;
+	}
+	memcpy(r->out + r->nout, s, n);
+	r->nout += n;
+}
 
 static void spaces(crm_report *r, size_t n);
 
@@ -49,8 +76,7 @@ put(crm_report *r, const char *s, size_t n)
 		return;
 	r->pend = 0;
 	spaces(r, owed);
-	if (!r->failed && crm_writer_bytes(r->w, s, n) < 0)
-		r->failed = true;
+	raw(r, s, n);
 }
 
 static void
@@ -81,9 +107,8 @@ spaces(crm_report *r, size_t n)
 {
 	static const char sp[] = "                                ";
 
-	for (; n > 0 && !r->failed; n -= n < 32 ? n : 32)
-		if (crm_writer_bytes(r->w, sp, n < 32 ? n : 32) < 0)
-			r->failed = true;
+	for (; n > 0; n -= n < 32 ? n : 32)
+		raw(r, sp, n < 32 ? n : 32);
 }
 
 /* Owe n spaces (text). */
@@ -481,7 +506,8 @@ md_cell(crm_report *r, const char *s, size_t len, size_t width, bool right,
 	size_t n = len, shown;
 	bool ell = false;
 
-	if (cut && r->cfg.max_width > 0)
+	/* No character is wider than its bytes: a short cell fits. */
+	if (cut && r->cfg.max_width > 0 && len > r->cfg.max_width)
 		n = crm_human_cut(s, len, r->cfg.max_width, &ell, NULL);
 	s = md_escape(r, s, n, &n);
 	shown = crm_human_width(s, n) + ell;
@@ -942,6 +968,7 @@ crm_report_table(crm_report *r, crm_table *t, const char *heading,
 	}
 	if (r->cfg.format == CRM_REPORT_HTML)
 		puts_(r, "</section>\n");
+	flush(r);
 	if (r->failed)
 		return crm_error_set(err, CRM_EXIT_IO, "write error");
 	return 0;
@@ -955,6 +982,7 @@ crm_report_end(crm_report *r)
 	if (r->cfg.format == CRM_REPORT_HTML)
 		puts_(r, "</main>\n<footer>crmkit report</footer>\n"
 		    "</body>\n</html>\n");
+	flush(r);
 	failed = r->failed;
 	free(r->scratch);
 	free(r);

@@ -233,7 +233,10 @@ test_cut(void **state)
 	assert_int_equal(crm_human_cut("東京都", 9, 4, &ell, &shown), 3);
 	assert_true(ell);
 	assert_int_equal(shown, 3);
-	/* A combining mark stays with its base. */
+	/* A combining mark stays with its base, also right at the limit. */
+	assert_int_equal(crm_human_cut("ae\xcc\x81", 4, 2, &ell, &shown), 4);
+	assert_false(ell);
+	assert_int_equal(shown, 2);
 	assert_int_equal(crm_human_cut("e\xcc\x81" "tude", 7, 2, &ell, NULL),
 	    3);
 	assert_true(ell);
