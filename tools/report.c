@@ -47,8 +47,6 @@ static const char help[] =
 "                            default CRMKIT_AS_OF, else today)\n"
 "      --section TITLE=FILE  a table from FILE under TITLE (repeatable;\n"
 "                            sections come before FILE operands)\n"
-"  --columns, --percent and --head apply to the --section options after\n"
-"  them; FILE operands take the last ones given.\n"
 "      --chart FILE.svg      embed a plot chart (html; md links it)\n"
 "      --columns LIST        show these columns, in this order\n"
 "      --head N              show the first N rows of each table (default\n"
@@ -57,7 +55,9 @@ static const char help[] =
 "                            as '*_attainment') as percent\n"
 "      --max-width N         cut text cells wider than N columns with an\n"
 "                            ellipsis (text, md; default 40, 0: never)\n"
-"      --precision N         N decimals in every non-integer column\n";
+"--columns, --percent and --head apply to the --section options after\n"
+"them; FILE operands take the last ones given.  --precision N gives\n"
+"every column of non-integer numbers N decimals.\n";
 
 #define MAX_LIST 256
 #define MAX_LISTS ((size_t)2 * MAX_LIST)	/* --columns and --percent */
@@ -312,6 +312,8 @@ begin(struct out *o, const crm_tool *tool, const crm_report_config *rc,
 	const char *tmp;
 	crm_error err;
 
+	/* --bom starts text, md and html; a workbook is no text file. */
+	wc.bom = wc.bom && rc->format != CRM_REPORT_XLSX;
 	if ((o->w = crm_writer_open(o->c->output, &wc, &err)) == NULL)
 		crm_die_error(&err);
 	if (rc->format == CRM_REPORT_XLSX) {

@@ -385,3 +385,9 @@ $ report --chart c.svg --columns rep --head 0 "$DATA/report_small.csv"
 >───
 >… and 4 more rows (--head 0)
 !report: --chart: charts are shown in html and md only
+
+### --bom starts text output with a byte-order mark, never a workbook
+$ report --bom --columns rep --head 0 "$DATA/report_small.csv" | head -c 3 | od -An -tx1
+$ report --bom --format xlsx -o b.xlsx "$DATA/report_small.csv"; head -c 2 b.xlsx; echo
+> ef bb bf
+>PK
