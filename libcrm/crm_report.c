@@ -684,8 +684,10 @@ html_begin(crm_report *r)
 	puts_(r, "</time></p>\n</header>\n<main>\n");
 }
 
-/* Text columns up to this many columns wide stay on one line. */
-#define HTML_NOWRAP 40
+/* Text columns up to this many columns wide stay on one line; wider
+ * ones may wrap, which the browser does only when the page is too
+ * narrow for the table. */
+#define HTML_NOWRAP 20
 
 /* The class of each column's cells: n (number, right-aligned), d
  * (date), t (text on one line) or w (long text that may wrap). */
