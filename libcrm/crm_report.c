@@ -280,9 +280,8 @@ crm_report_header(const crm_table_column *col, bool german, char *buf,
 	return buf;
 }
 
-/* A row of kpi --total: a cell reads "(all)". */
-static bool
-total_row(const crm_table *t, const crm_table_cell *cells)
+bool
+crm_report_total_row(const crm_table *t, const crm_table_cell *cells)
 {
 	for (size_t i = 0; i < crm_table_ncols(t); i++)
 		if (crm_label_total(cells[i].s, cells[i].len, false) != NULL)
@@ -420,7 +419,7 @@ text_table(crm_report *r, crm_table *t, crm_error *err)
 	if (!crm_table_synthetic(t) && nc > 0)
 		text_header(r, t, w);
 	while ((rc = crm_table_next(t, &cells, err)) == 1) {
-		if (total_row(t, cells))
+		if (crm_report_total_row(t, cells))
 			text_rule(r, w, nc);
 		for (size_t i = 0; i < nc; i++) {
 			const crm_table_column *col = crm_table_col(t, i);
@@ -759,7 +758,7 @@ html_table(crm_report *r, crm_table *t, crm_error *err)
 	html_header(r, t, cls);
 	puts_(r, "<tbody>\n");
 	while ((rc = crm_table_next(t, &cells, err)) == 1) {
-		puts_(r, total_row(t, cells) ? "<tr class=\"total\">" :
+		puts_(r, crm_report_total_row(t, cells) ? "<tr class=\"total\">" :
 		    "<tr>");
 		for (size_t i = 0; i < nc; i++) {
 			const crm_table_column *col = crm_table_col(t, i);

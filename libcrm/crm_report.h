@@ -95,6 +95,9 @@ const char *crm_report_cell(const crm_table_column *col,
 			    const crm_table_cell *c, bool german, char *buf,
 			    size_t *len);
 
+/* Whether a row is the total row of kpi --total: a cell reads "(all)". */
+bool crm_report_total_row(const crm_table *t, const crm_table_cell *cells);
+
 /* The note under a table that left rows out:
  * "… and 12,345 more rows (--head 10)" / "… und 12.345 weitere Zeilen
  * (--head 10)", into buf (256 bytes). */

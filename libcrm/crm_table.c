@@ -30,6 +30,7 @@ struct crm_table {
 	size_t alen, acap;
 	crm_table_cell *cells;	/* nsample x ncol */
 	size_t nsample, pos;
+	bool complete;		/* the sample is every row shown */
 	crm_table_cell *row;	/* a row read after the sample */
 	unsigned long shown, left_out;
 };
@@ -320,6 +321,8 @@ crm_table_open(crm_input *in, const crm_table_config *cfg, crm_error *err)
 		limit = (size_t)cfg->head;
 	if (read_sample(t, limit, err) < 0)
 		goto fail;
+	t->complete = t->nsample < limit || (unsigned long)t->nsample ==
+	    cfg->head;
 	for (size_t k = 0; k < t->nsample * t->ncol; k++)
 		t->cells[k].s = t->arena + (uintptr_t)t->cells[k].s;
 	for (size_t i = 0; i < t->ncol; i++)
@@ -361,6 +364,12 @@ crm_table_next(crm_table *t, const crm_table_cell **cells, crm_error *err)
 	while ((rc = crm_input_read(t->in, &rec, err)) == 1)
 		t->left_out++;
 	return rc;
+}
+
+bool
+crm_table_complete(const crm_table *t)
+{
+	return t->complete;
 }
 
 size_t

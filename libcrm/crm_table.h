@@ -94,6 +94,10 @@ bool crm_table_synthetic(const crm_table *t);
 size_t crm_table_nsample(const crm_table *t);
 const crm_table_cell *crm_table_sample(const crm_table *t, size_t i);
 
+/* Whether the sample holds every row the table shows (the input ended
+ * within it, or --head did). */
+bool crm_table_complete(const crm_table *t);
+
 /*
  * The next row to show: first the sample, then the rows read after it,
  * until head rows were shown; then the rest of the input is read and

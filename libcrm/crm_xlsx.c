@@ -20,7 +20,7 @@ struct crm_xlsx {
 	lxw_workbook *wb;
 	crm_report_config cfg;
 	lxw_doc_properties props;
-	lxw_format *header, *note, *text;
+	lxw_format *header, *note, *text, *text_total;
 	unsigned sheets;
 };
 
@@ -55,6 +55,10 @@ crm_xlsx_begin(const char *path, const crm_report_config *cfg,
 	format_set_italic(x->note);
 	x->text = workbook_add_format(x->wb);
 	format_set_num_format(x->text, "@");
+	x->text_total = workbook_add_format(x->wb);
+	format_set_num_format(x->text_total, "@");
+	format_set_bold(x->text_total);
+	format_set_top(x->text_total, LXW_BORDER_THIN);
 	return x;
 }
 
@@ -106,26 +110,31 @@ sheet_name(crm_xlsx *x, const char *want, char *buf, size_t size)
 	}
 }
 
-/* The number format of column col. */
+/* The number format of column col; for the total row (total) bold with
+ * a rule above. */
 static lxw_format *
-column_format(crm_xlsx *x, const crm_table_column *col)
+column_format(crm_xlsx *x, const crm_table_column *col, bool total)
 {
 	char code[64];
 	int d = col->decimals;
 	lxw_format *f;
 
+	if (col->type == CRM_TABLE_TEXT)
+		return total ? x->text_total : x->text;
+	f = workbook_add_format(x->wb);
 	if (col->type == CRM_TABLE_DATE) {
-		f = workbook_add_format(x->wb);
 		format_set_num_format(f, x->cfg.german ? "dd.mm.yyyy" :
 		    "yyyy-mm-dd");
-		return f;
+	} else {
+		snprintf(code, sizeof code, "%s%s%.*s%s", col->plain ? "0" :
+		    "#,##0", d > 0 ? "." : "", d, "000000000000000",
+		    col->percent ? "%" : "");
+		format_set_num_format(f, code);
 	}
-	if (col->type != CRM_TABLE_NUMBER)
-		return x->text;
-	snprintf(code, sizeof code, "%s%s%.*s%s", col->plain ? "0" : "#,##0",
-	    d > 0 ? "." : "", d, "000000000000000", col->percent ? "%" : "");
-	f = workbook_add_format(x->wb);
-	format_set_num_format(f, code);
+	if (total) {
+		format_set_bold(f);
+		format_set_top(f, LXW_BORDER_THIN);
+	}
 	return f;
 }
 
@@ -163,8 +172,9 @@ fit_widths(crm_xlsx *x, lxw_worksheet *ws, const crm_table *t,
 static lxw_error
 write_cell(crm_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t c,
 	   const crm_table_column *col, const crm_table_cell *cell,
-	   lxw_format *fmt)
+	   lxw_format *fmt, bool total)
 {
+	lxw_format *text = total ? x->text_total : x->text;
 	char buf[CRM_HUMAN_BUFSZ];
 	const char *s;
 	size_t len;
@@ -182,17 +192,18 @@ write_cell(crm_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t c,
 	s = crm_report_cell(col, cell, x->cfg.german, buf, &len);
 	if (s != buf) {
 		char *z = crm_xmemdup(s, len);
-		lxw_error e = worksheet_write_string(ws, row, c, z, x->text);
+		lxw_error e = worksheet_write_string(ws, row, c, z, text);
 
 		free(z);
 		return e;
 	}
-	return worksheet_write_string(ws, row, c, buf, x->text);
+	return worksheet_write_string(ws, row, c, buf, text);
 }
 
+/* Header and rows; *total tells whether the last row was a total. */
 static lxw_error
 write_rows(crm_xlsx *x, lxw_worksheet *ws, crm_table *t, lxw_format **fmt,
-	   lxw_row_t *row, crm_error *err, int *rc)
+	   lxw_row_t *row, bool *total, crm_error *err, int *rc)
 {
 	size_t nc = crm_table_ncols(t);
 	const crm_table_cell *cells;
@@ -209,9 +220,11 @@ write_rows(crm_xlsx *x, lxw_worksheet *ws, crm_table *t, lxw_format **fmt,
 	*row = 1;
 	while (e == LXW_NO_ERROR && (*rc = crm_table_next(t, &cells, err)) ==
 	    1) {
+		*total = crm_report_total_row(t, cells);
 		for (size_t i = 0; i < nc && e == LXW_NO_ERROR; i++)
 			e = write_cell(x, ws, *row, (lxw_col_t)i,
-			    crm_table_col(t, i), &cells[i], fmt[i]);
+			    crm_table_col(t, i), &cells[i],
+			    fmt[i + (*total ? nc : 0)], *total);
 		(*row)++;
 	}
 	return e;
@@ -222,26 +235,42 @@ crm_xlsx_table(crm_xlsx *x, crm_table *t, const char *heading,
 	       crm_error *err)
 {
 	size_t nc = crm_table_ncols(t);
-	lxw_format **fmt = crm_xcalloc(nc + 1, sizeof(lxw_format *));
+	/* fmt[i] for rows, fmt[nc + i] for the total row */
+	lxw_format **fmt = crm_xcalloc(2 * nc + 1, sizeof(lxw_format *));
 	char name[4 * SHEET_NAME_MAX + 16], note[256];
 	lxw_worksheet *ws;
 	lxw_row_t row = 0;
 	lxw_error e;
+	bool total = false;
 	int rc = 0;
 
 	sheet_name(x, heading != NULL ? heading : x->cfg.title != NULL ?
 	    x->cfg.title : x->cfg.german ? "Bericht" : "Report", name,
 	    sizeof name);
 	ws = workbook_add_worksheet(x->wb, name);
-	for (size_t i = 0; i < nc; i++)
-		fmt[i] = column_format(x, crm_table_col(t, i));
+	for (size_t i = 0; i < nc; i++) {
+		fmt[i] = column_format(x, crm_table_col(t, i), false);
+		fmt[nc + i] = column_format(x, crm_table_col(t, i), true);
+	}
 	fit_widths(x, ws, t, fmt);
 	worksheet_freeze_panes(ws, 1, 0);
-	e = write_rows(x, ws, t, fmt, &row, err, &rc);
+	/* A total row at the end of a table the sample holds stays out of
+	 * the filter, so that sorting the table leaves it below.  (In
+	 * constant-memory mode a range must be set before the rows it
+	 * ends above are written.) */
+	if (nc > 0 && crm_table_complete(t)) {
+		size_t n = crm_table_nsample(t);
+
+		total = n > 0 && crm_report_total_row(t,
+		    crm_table_sample(t, n - 1));
+		worksheet_autofilter(ws, 0, 0, (lxw_row_t)(n - (total && n > 0)),
+		    (lxw_col_t)(nc - 1));
+	}
+	e = write_rows(x, ws, t, fmt, &row, &total, err, &rc);
 	free(fmt);
 	if (rc < 0)
 		return -1;
-	if (e == LXW_NO_ERROR && nc > 0)
+	if (e == LXW_NO_ERROR && nc > 0 && !crm_table_complete(t))
 		e = worksheet_autofilter(ws, 0, 0, row - 1,
 		    (lxw_col_t)(nc - 1));
 	if (e == LXW_NO_ERROR && crm_table_left_out(t) > 0)

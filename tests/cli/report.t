@@ -316,12 +316,21 @@ $ /usr/bin/python3 "$TOP/tests/cli/report_xlsx.py" book.xlsx
 >sheet Evil: freeze A2, filter A1:D6
 >header bold: True
 >columns narrower than their header: none
+>bold rows: none
 >s:name | s:revenue | s:share | s:since
 >s:<script>alert(1)</script> | n:1234.5[#,##0] | n:0.25[#,##0.0%] | d:2026-01-31[yyyy-mm-dd]
 >s:=1+1 | n:-5[#,##0] | n:0.5[#,##0.0%] | d:2025-12-01[yyyy-mm-dd]
 >s:@SUM(A1:A2) | n:7[#,##0] | n:1[#,##0.0%] | -
 >s:-x & "quoted" | n:0[#,##0] | n:0[#,##0.0%] | d:2024-02-29[yyyy-mm-dd]
 >s:+49 30 123 | n:12[#,##0] | n:0.125[#,##0.0%] | d:2026-06-30[yyyy-mm-dd]
+
+### xlsx: a kpi --total row is bold and stays out of the autofilter, so sorting leaves it below
+$ report --format xlsx --percent attainment -o t.xlsx "$DATA/report_small.csv"
+$ /usr/bin/python3 "$TOP/tests/cli/report_xlsx.py" t.xlsx | sed -n '2p;5,6p;10p'
+>sheet Report: freeze A2, filter A1:F4
+>bold rows: 5
+>s:rep | s:region | s:customers | s:revenue | s:attainment | s:last visit
+>s:(all) | - | n:1523[#,##0] | n:1235600.641[#,##0.0] | n:0.9801[#,##0.0%] | -
 
 ### xlsx: sheet names Excel takes: cut with an ellipsis, unique, without []:*?/\ and quotes at the ends
 $ cd "$DATA" && report --format xlsx --head 0 --section 'Steering per sales rep against targets=report_small.csv' --section 'Steering per sales rep against targets=report_small.csv' --section 'a/b [c]=report_small.csv' --section "'x'=report_small.csv" -o "$OLDPWD/n.xlsx"
@@ -338,6 +347,7 @@ $ /usr/bin/python3 "$TOP/tests/cli/report_xlsx.py" "$OLDPWD/book.xlsx"
 >sheet Steuerung_ Nord_Süd: freeze A2, filter A1:C3
 >header bold: True
 >columns narrower than their header: none
+>bold rows: none
 >s:Betreuer | s:Umsatz | s:last visit
 >s:Anna Schröder | n:1234567.891[#,##0] | d:2026-05-04[dd.mm.yyyy]
 >s:Jürgen Weiß | n:987.5[#,##0] | d:2026-06-30[dd.mm.yyyy]
@@ -346,6 +356,7 @@ $ /usr/bin/python3 "$TOP/tests/cli/report_xlsx.py" "$OLDPWD/book.xlsx"
 >sheet report_small: freeze A2, filter A1:C3
 >header bold: True
 >columns narrower than their header: none
+>bold rows: none
 >s:Betreuer | s:Umsatz | s:last visit
 >s:Anna Schröder | n:1234567.891[#,##0] | d:2026-05-04[dd.mm.yyyy]
 >s:Jürgen Weiß | n:987.5[#,##0] | d:2026-06-30[dd.mm.yyyy]
@@ -359,9 +370,9 @@ $ /usr/bin/python3 "$TOP/tests/cli/report_xlsx.py" out/sales-report-2026-06-30.x
 >out/sales-report-2026-06-30.html
 >out/sales-report-2026-06-30.xlsx
 >1
->sheet Steering per sales rep against…: freeze A2, filter A1:J14
+>sheet Steering per sales rep against…: freeze A2, filter A1:J13
 >sheet Priorities_ customer value x w…: freeze A2, filter A1:E5
->sheet Treatment approaches: freeze A2, filter A1:D8
+>sheet Treatment approaches: freeze A2, filter A1:D7
 >sheet Work list_ the top 25 customers: freeze A2, filter A1:H26
 
 ### examples/cron/monthly-report.sh: a failing tool fails the job, and no report is written

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Read a workbook of `report --format xlsx` back with openpyxl and print
 what a test compares: per sheet its name, frozen pane, autofilter range,
-whether the header row is bold, column widths that fit, then each cell
+whether the header row is bold, column widths that fit, the bold rows
+below the header (a kpi --total row), then each cell
 as TYPE:VALUE (n number, d date, s string, - empty) with the number
 format of numbers and dates.
 
@@ -36,6 +37,10 @@ def main():
                   ws.column_dimensions[c.column_letter].width <
                   len(str(c.value))]
         print("columns narrower than their header: %s" % (narrow or "none"))
+        bold = [str(r[0].row) for r in ws.iter_rows(min_row=2)
+                if any(c.value is not None for c in r) and
+                all(c.font.b for c in r if c.value is not None)]
+        print("bold rows: %s" % (", ".join(bold) or "none"))
         for row in ws.iter_rows():
             print(" | ".join(cell(c) for c in row))
 

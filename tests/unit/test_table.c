@@ -75,6 +75,7 @@ test_types(void **state)
 	assert_true(crm_table_sample(t, 2)[3].is_num);
 	assert_true(crm_table_sample(t, 2)[3].num == 1000);
 	assert_false(crm_table_sample(t, 2)[1].is_num);	/* empty */
+	assert_true(crm_table_complete(t));	/* 3 rows, sample 10 */
 	crm_table_close(t);
 }
 
@@ -111,6 +112,7 @@ test_stream_and_head(void **state)
 
 	(void)state;
 	assert_int_equal(crm_table_nsample(t), 2);
+	assert_false(crm_table_complete(t));	/* head 4 > sample 2 */
 	assert_int_equal(crm_table_col(t, 0)->type, CRM_TABLE_NUMBER);
 	while (crm_table_next(t, &c, &err) == 1) {
 		n++;
