@@ -45,3 +45,9 @@ kpi --by rep --sort --preset steering --targets examples/targets.csv \
 section "Dasselbe auf dem deutschen Excel-Export (--lang de)"
 quadrant -d ';' --decimal-comma --lang de -x 'revenue/target' \
 	-y 'margin/cost' --summary examples/customers_de.csv
+
+section "The monthly report for the sales manager (examples/cron/monthly-report.sh)"
+CRMKIT_AS_OF=${CRMKIT_AS_OF:-2026-06-30} \
+	bash examples/cron/monthly-report.sh "$data" build/demo \
+	| sed 's/^/written: /'
+echo "Open the .html file in a browser, the .xlsx file in Excel."

@@ -442,6 +442,12 @@ crm_writer_abort(crm_writer *w)
 	writer_free(w);
 }
 
+const char *
+crm_writer_temp_path(const crm_writer *w)
+{
+	return w->slot >= 0 ? temp_path[w->slot] : NULL;
+}
+
 bool
 crm_writer_broken_pipe(const crm_writer *w)
 {

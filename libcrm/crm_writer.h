@@ -48,6 +48,13 @@ crm_writer *crm_writer_open(const char *path, const crm_writer_config *cfg,
 crm_writer *crm_writer_open_fd(int fd, const char *name,
 			       const crm_writer_config *cfg, crm_error *err);
 
+/* The temporary file an atomic writer fills (renamed over its path by
+ * crm_writer_close), or NULL for a stream.  For output written by a
+ * library that opens files by name (libxlsxwriter): it writes there, the
+ * writer itself writes nothing, and close or abort still rename or
+ * remove the file. */
+const char *crm_writer_temp_path(const crm_writer *w);
+
 /* Bytes accepted so far (written or buffered), BOM included. */
 unsigned long long crm_writer_tell(const crm_writer *w);
 /* Append bytes verbatim, outside the field logic: for copying records

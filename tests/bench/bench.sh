@@ -291,6 +291,8 @@ if [ "$MEMORY" = 1 ]; then
 	mem_task "segment --bins" "8 B/row" "'$BIN/segment' --bins value -n 5"
 	mem_task "prioritize --sort" "24 B/row index, rows spooled to \$TMPDIR" \
 	    "'$BIN/prioritize' --value value --probability win_probability --value-split 100000 --sort"
+	[ -x "$BIN/report" ] && mem_task "report --head 1000" \
+	    "bounded (the first 1000 rows)" "'$BIN/report' --head 1000"
 	printf '\ncrmkit peak resident memory, %s against 1 M rows' "$BIGL"
 	printf ' (%s, %s cores: %s)\n\n' "$(uname -m)" "$(nproc)" \
 	    "$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)"
@@ -552,6 +554,24 @@ if [ -x "$BIN/plot" ]; then
 	    "'$QD' -x revenue/target -y margin/cost --summary $Q"
 	runtask "plot pareto --value revenue (SVG)" \
 	    "'$PL' pareto --value revenue $Q"
+fi
+
+# -- report: a million rows for people (SPEC 4: about a second).  With
+#    --head 1000 it shows the first 1000 rows and counts the rest
+#    without holding them, as text and as the HTML page; md writes every
+#    row, streamed.  Peers: Miller pretty-printing the first 1000 rows,
+#    and writing every row as a Markdown table (no grouping, no widths,
+#    no escaping of markup; checked: the same rows and cells).
+if [ -x "$BIN/report" ]; then
+	[ -n "$MLR" ] && addpeer "mlr --opprint head" cmd \
+	    "mlr --icsv --opprint head -n 1000 $Q"
+	runtask "report --format text --head 1000" \
+	    "'$BIN/report' --format text --head 1000 $Q"
+	runtask "report --format html --head 1000" \
+	    "'$BIN/report' --format html --as-of 2026-06-30 --head 1000 $Q"
+	[ -n "$MLR" ] && addpeer "mlr --omd" cmd "mlr --icsv --omd cat $Q"
+	runtask "report --format md, every row" \
+	    "'$BIN/report' --format md $Q"
 fi
 
 # ------------------------------------------------------------------

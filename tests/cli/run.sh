@@ -8,6 +8,10 @@
 #   !a line of expected standard error
 #   ? expected exit status (default 0)
 #
+# A test whose standard output starts with a line "skipped: REASON"
+# (a test that needs a program the machine lacks, such as chromium) is
+# counted as skipped and shown as "SKIP: FILE: name: REASON".
+#
 # Output and error are compared exactly.  Each test runs in a fresh
 # scratch directory (also its TMPDIR) with $CRM_BIN first on PATH, DATA
 # pointing at tests/cli/data and EXAMPLES at examples/.  CRM_WRAP, if set,
@@ -29,7 +33,7 @@ if [ -n "${CRM_WRAP:-}" ]; then
 	path=$work/wrap
 fi
 
-pass=0 fail=0
+pass=0 fail=0 skip=0
 unset CRMKIT_DELIMITER CRMKIT_DECIMAL CRMKIT_LANG
 export LC_ALL=C.UTF-8 DATA="$top/tests/cli/data" EXAMPLES="$top/examples" TOP="$top"
 
@@ -43,6 +47,12 @@ run_test() {
 	(cd "$dir" && TMPDIR="$dir" PATH="$path:$PATH" bash -c "$script" \
 		<"$dir/.stdin" >"$dir/.out" 2>"$dir/.err")
 	status=$?
+	if head -n 1 "$dir/.out" | grep -q '^skipped: '; then
+		skip=$((skip + 1))
+		echo "SKIP: $file: $name: $(head -n 1 "$dir/.out" | cut -c 10-)"
+		name=""
+		return 0
+	fi
 	if cmp -s "$dir/.out" "$dir/.want_out" && cmp -s "$dir/.err" "$dir/.want_err" \
 	   && [ "$status" = "$want_status" ]; then
 		pass=$((pass + 1))
@@ -81,5 +91,9 @@ for file in "$@"; do
 	done <"$file"
 	run_test
 done
-echo "$pass passed, $fail failed"
+if [ "$skip" -gt 0 ]; then
+	echo "$pass passed, $fail failed, $skip skipped"
+else
+	echo "$pass passed, $fail failed"
+fi
 [ "$fail" -eq 0 ]

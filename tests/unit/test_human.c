@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <locale.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -107,6 +108,42 @@ test_fixed_decimals(void **state)
 	assert_string_equal(num(1, false, 99, 0), "1.000000000000000");
 }
 
+/* Away from rounding ties (and with three digits of the 15-digit figure
+ * below the rounding position) printf's exact binary rounding and the
+ * rounding of the 15-digit figure agree: both paths (the one without
+ * printf below 10^9, the one with it above) against printf. */
+static void
+test_against_printf(void **state)
+{
+	char want[64], buf[CRM_HUMAN_BUFSZ];
+	crm_human_fmt f;
+	unsigned long x = 12345;
+
+	(void)state;
+	crm_human_fmt_init(&f, false);
+	f.group = 0;
+	for (int i = 0; i < 200000; i++) {
+		double v, scaled;
+		int d = i % 7;
+
+		x = x * 6364136223846793005UL + 1442695040888963407UL;
+		v = (double)(x >> 11) / 9007199254740992.0 *
+		    pow(10, (double)(i % 13) - 3);
+		if (i & 1)
+			v = -v;
+		scaled = fabs(v) * pow(10, d);
+		if (fabs(scaled - floor(scaled) - 0.5) < 1e-3 ||
+		    scaled > 1e12)
+			continue;
+		f.decimals = d;
+		snprintf(want, sizeof want, "%.*f", d, v);
+		if (strspn(want, "-0.") == strlen(want) && want[0] == '-')
+			memmove(want, want + 1, strlen(want));
+		crm_human_number(buf, v, &f);
+		assert_string_equal(buf, want);
+	}
+}
+
 static void
 test_missing(void **state)
 {
@@ -196,7 +233,10 @@ test_cut(void **state)
 	assert_int_equal(crm_human_cut("東京都", 9, 4, &ell, &shown), 3);
 	assert_true(ell);
 	assert_int_equal(shown, 3);
-	/* A combining mark stays with its base. */
+	/* A combining mark stays with its base, also right at the limit. */
+	assert_int_equal(crm_human_cut("ae\xcc\x81", 4, 2, &ell, &shown), 4);
+	assert_false(ell);
+	assert_int_equal(shown, 2);
 	assert_int_equal(crm_human_cut("e\xcc\x81" "tude", 7, 2, &ell, NULL),
 	    3);
 	assert_true(ell);
@@ -235,6 +275,7 @@ main(void)
 		cmocka_unit_test(test_grouping),
 		cmocka_unit_test(test_default_decimals),
 		cmocka_unit_test(test_fixed_decimals),
+		cmocka_unit_test(test_against_printf),
 		cmocka_unit_test(test_missing),
 		cmocka_unit_test(test_percent),
 		cmocka_unit_test(test_process_locale),
