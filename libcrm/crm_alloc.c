@@ -378,15 +378,15 @@ feasible(const crm_alloc *a, size_t g, double *mu_hi, crm_error *err)
 	}
 	describe_pool(a, g, name, sizeof name);
 	if (capped)
-		snprintf(his, sizeof his, "%.15g",
+		snprintf(his, sizeof his, "sum to %.15g",
 		    to_value(a, ksum_value(&hi)));
 	else
-		snprintf(his, sizeof his, "unbounded");
+		snprintf(his, sizeof his, "are unbounded");
 	if (ksum_value(&lo) > p->cells || (capped && ksum_value(&hi) <
 	    p->cells) || (!capped && *mu_hi == 0 && p->cells > 0))
 		return crm_error_set(err, CRM_EXIT_DATA, "%sinfeasible "
 		    "budget %.15g: the minimums sum to %.15g, the maximums "
-		    "to %s", name, to_value(a, p->cells),
+		    "%s", name, to_value(a, p->cells),
 		    to_value(a, ksum_value(&lo)), his);
 	return 0;
 }
