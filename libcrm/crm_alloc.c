@@ -579,15 +579,20 @@ round_pool(crm_alloc *a, size_t g, double mu, crm_error *err)
 int
 crm_alloc_solve(crm_alloc *a, crm_error *err)
 {
+	size_t rows = 0;
+
+	for (size_t g = 0; g < a->s.npools; g++)
+		rows += a->p[g].n;
 	for (size_t g = 0; g < a->s.npools; g++) {
 		pool *p = &a->p[g];
-		double mu_hi, mu = 0;
+		double mu_hi = 0, mu = 0;
 
-		if (feasible(a, g, &mu_hi, err) < 0)
+		/* no row at all (a quiet day): nothing to allocate */
+		if (rows > 0 && feasible(a, g, &mu_hi, err) < 0)
 			return -1;
 		if (p->n > 0 && p->cells > 0)
 			mu = find_mu(a, p, mu_hi);
-		if (round_pool(a, g, mu, err) < 0)
+		if (rows > 0 && round_pool(a, g, mu, err) < 0)
 			return -1;
 		p->st.rows = p->n;
 		p->st.budget = to_value(a, p->cells);

@@ -84,7 +84,8 @@ int crm_alloc_add(crm_alloc *a, size_t pool, double weight, double half,
  * Solve every pool.  Returns 0, or -1 with a data error naming the pool
  * (when there are several) and both sums: the minimums exceed its
  * budget, or its maximums cannot take it (a row with weight <= 0 counts
- * with its minimum as maximum).
+ * with its minimum as maximum).  Without any row in any pool there is
+ * nothing to allocate: 0, every pool allocated 0.
  */
 int crm_alloc_solve(crm_alloc *a, crm_error *err);
 
