@@ -191,8 +191,11 @@ pool_of(struct run *run, const crm_record *rec, bool intern)
 		return 0;
 	key = rec->f[run->by];
 	len = rec->len[run->by];
-	if (!intern)
-		return run->pool_of[crm_hash_find(run->groups, key, len)];
+	if (!intern) {
+		long found = crm_hash_find(run->groups, key, len);
+
+		return found < 0 ? -1 : run->pool_of[found];
+	}
 	g = crm_hash_intern(run->groups, key, len, &added);
 	if (added) {
 		run->pool_of = crm_xreallocarray(run->pool_of, g + 1,
