@@ -30,6 +30,7 @@ struct crm_rows {
 					 * all valid: each has its values) */
 	crm_record rec;
 	unsigned long rows;	/* of the last pass */
+	double *visit_vals;	/* crm_rows_visit's, reachable when it fails */
 	char why[CRM_ERR_MAX];
 };
 
@@ -358,10 +359,11 @@ crm_rows_collect(crm_rows *r)
 size_t
 crm_rows_visit(crm_rows *r, crm_rows_visitor *visit, void *ctx)
 {
-	double *vals = crm_xcalloc(r->nm, sizeof *vals);
+	double *vals = crm_xcalloc(r->nm + 1, sizeof *vals);
 	crm_error err;
 	size_t valid = 0;
 
+	r->visit_vals = vals;
 	r->collecting = true;
 	while (read_record(r) > 0) {
 		r->first_rows++;
@@ -372,6 +374,7 @@ crm_rows_visit(crm_rows *r, crm_rows_visitor *visit, void *ctx)
 			crm_rows_fail(r, "%s", r->why);
 	}
 	free(vals);
+	r->visit_vals = NULL;
 	r->collecting = false;
 	if (crm_input_rewind(r->in, &err) < 0)
 		die_error(&err);
