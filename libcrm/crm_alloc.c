@@ -298,7 +298,9 @@ row_lo(const crm_alloc *a, const pool *p, size_t i)
 static double
 row_hi(const crm_alloc *a, const pool *p, size_t i)
 {
-	return fmin(p->hi != NULL ? p->hi[i] : a->hi_all, p->cells);
+	double h = p->hi != NULL ? p->hi[i] : a->hi_all;
+
+	return h < p->cells ? h : p->cells;
 }
 
 /* Row i's continuous allocation in cells at mu. */

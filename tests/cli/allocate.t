@@ -222,3 +222,39 @@ $ allocate --help | head -n 1
 >usage: allocate --budget B --weight MEASURE [--min MEASURE] [--max MEASURE]
 $ allocate --version
 >allocate (crmkit) 0.1.0
+
+### --invalid keep: rows with empty allocations take no part of the budget
+$ cd "$DATA" && allocate --budget 100 --weight weight --invalid keep alloc_bad.csv
+>id,weight,allocation
+>1,-1,
+>2,x,
+>3,,0
+>4,2,100
+!allocate: 2 rows with invalid values kept with empty results
+
+### -H: columns by number; pool a (weights 2, 6) gets 8, pool b 2
+$ printf '1,a,2\n2,b,2\n3,a,6\n' | allocate -H --budget 10 --weight '{3}' --by 2 --pools 'a=80%,b=20%'
+>1,a,2,2
+>2,b,2,2
+>3,a,6,6
+
+### --response with a cap: b is capped at 5, a gets the other 5 (5 < k - 1
+### for any k that leaves b free); responses 100 x 5/6 and 100 x 5/9
+$ cd "$DATA" && allocate --budget 10 --unit 1 --max 5 --response --saturation saturation --half half alloc_response.csv
+>id,saturation,half,allocation,expected_response
+>a,100,1,5,83.3333333333333
+>b,100,4,5,55.5555555555556
+
+### a half-effort of 0 is invalid
+$ printf 's,h\n1,0\n' | allocate --budget 1 --response --saturation s --half h
+!allocate: <stdin>:2: column 'h': "0" is not positive
+? 1
+
+### --precision prints fixed decimals
+$ cd "$DATA" && allocate --budget 100 --weight weight --max max --precision 2 alloc.csv | cut -d, -f6
+>allocation
+>12.86
+>10.00
+>25.71
+>0.00
+>51.43
