@@ -578,6 +578,22 @@ round_pool(crm_alloc *a, size_t g, double mu, crm_error *err)
 	return 0;
 }
 
+/* Tiny weights (1e-320) scaled up by one factor, which changes no
+ * allocation (mu absorbs it), so that mu stays finite.  Large ones need
+ * nothing: mu gets small, and c_i mu beyond a cap is clamped. */
+static void
+normalize(pool *p)
+{
+	double top = 0;
+
+	for (size_t i = 0; i < p->n; i++)
+		top = p->c[i] > top ? p->c[i] : top;
+	if (top == 0 || top >= 1e-100)
+		return;
+	for (size_t i = 0; i < p->n; i++)
+		p->c[i] /= top;
+}
+
 int
 crm_alloc_solve(crm_alloc *a, crm_error *err)
 {
@@ -589,6 +605,7 @@ crm_alloc_solve(crm_alloc *a, crm_error *err)
 		pool *p = &a->p[g];
 		double mu_hi = 0, mu = 0;
 
+		normalize(p);
 		/* no row at all (a quiet day): nothing to allocate */
 		if (rows > 0 && feasible(a, g, &mu_hi, err) < 0)
 			return -1;

@@ -225,10 +225,16 @@ test_extreme_weights(void **state)
 	t.hi[0] = 10;
 	solve_ok(&t);
 	assert_true(t.out[0] == 10 && t.out[1] == 90 && t.out[2] == 0);
-	/* tiny weights alone: proportions as usual */
+	/* tiny weights alone: proportions as usual, also subnormal ones */
 	t = inst(6, 1, 2, (double[]){ 1e-300, 2e-300 });
 	solve_ok(&t);
 	assert_true(t.out[0] == 2 && t.out[1] == 4);
+	t = inst(6, 1, 2, (double[]){ 1e-320, 2e-320 });
+	solve_ok(&t);
+	assert_true(t.out[0] == 2 && t.out[1] == 4);
+	t = inst(6, 0, 2, (double[]){ 1e308, 1e308 });
+	solve_ok(&t);
+	assert_true(t.out[0] == 3 && t.out[1] == 3);
 }
 
 /* Row bounds: the minimum above the maximum, also after rounding onto
