@@ -156,9 +156,12 @@ split_pools(crm_alloc *a)
 	double left = a->cells;
 	size_t np = a->s.npools;
 
+	if (a->s.shares == NULL) {
+		a->p[0].cells = a->cells;
+		return;
+	}
 	for (size_t g = 0; g < np; g++) {
-		double want = a->s.shares ? a->cells * a->s.shares[g] :
-		    a->cells;
+		double want = a->cells * a->s.shares[g];
 
 		a->p[g].cells = fmin(floor(want), left);
 		left -= a->p[g].cells;
