@@ -74,7 +74,7 @@ struct run {
 	long *pool_of;		/* per group: its pool, or -1 */
 	unsigned long *rows_of;	/* per group: its rows */
 	int imin, imax;		/* measure indices of the bounds, or -1 */
-	bool response;
+	bool response, verbose;
 	char *pools_text;	/* --pools, split: the labels point here */
 };
 
@@ -248,6 +248,15 @@ solve(crm_rows *rows, struct run *run)
 	}
 	if (crm_alloc_solve(run->alloc, &err) < 0)
 		crm_die(CRM_EXIT_DATA, "%s", err.msg);
+	for (size_t p = 0; run->verbose && p < run->spec.npools; p++) {
+		crm_alloc_stats st;
+
+		crm_alloc_stats_of(run->alloc, p, &st);
+		crm_warn("pool '%s': %zu rows, budget %.15g, %zu at their "
+		    "minimum, %zu at their maximum, grid %.15g",
+		    run->by >= 0 ? run->labels[p] : "all", st.rows, st.budget,
+		    st.at_min, st.at_max, crm_alloc_grid(run->alloc));
+	}
 }
 
 static void
@@ -388,6 +397,7 @@ main(int argc, char **argv)
 	}
 	if (!cfg.summary && !common.csv.no_header)
 		check_new_columns(&tool, rows, common.column, cfg.response);
+	run.verbose = common.verbose;
 	solve(rows, &run);
 	if (cfg.summary)
 		write_summary(rows, &run);
