@@ -277,7 +277,7 @@ crm_alloc_add(crm_alloc *a, size_t pool_idx, double weight, double half,
 		    "%.15g", a->s.unit, lo, hi);
 	}
 	if (a->s.flags & CRM_ALLOC_RESPONSE)
-		c = weight > 0 && half > 0 ? sqrt(weight * half) : 0;
+		c = weight > 0 && half > 0 ? sqrt(weight) * sqrt(half) : 0;
 	if (p->n == p->cap)
 		grow(a, p);
 	p->c[p->n] = c;
