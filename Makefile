@@ -140,13 +140,14 @@ check-asan:
 # The thread sanitizer leg, built in build/tsan: crm_ahead's reader
 # thread (every tool reads its input through it) and the two halves of
 # split reading under TSan, in the unit tests that read through crm_input
-# and in every CLI test.  A report fails the test it occurs in (exit
+# and in every CLI test; and crm_num parsing in two threads (test_num).  A report fails the test it occurs in (exit
 # status 99, a message on standard error).  Thread leaks in the tools are
 # not reported: one that exits on a data error (crm_die) leaves its
 # reader thread unjoined, and exit ends it.
 TSAN_FLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=thread
 TSAN_UNITS = build/tsan/tests/test_ahead build/tsan/tests/test_csv \
-             build/tsan/tests/test_conformance build/tsan/tests/test_halves
+             build/tsan/tests/test_conformance build/tsan/tests/test_halves \
+             build/tsan/tests/test_num
 check-tsan:
 	@$(MAKE) --no-print-directory B=build/tsan CC=$(ASAN_CC) CFLAGS="$(TSAN_FLAGS)" \
 	    LDFLAGS="-fsanitize=thread" tools units
@@ -188,8 +189,14 @@ $(B)/benchrun: tests/bench/benchrun.c
 	@mkdir -p $(dir $@)
 	$(CC) $(WFLAGS) -O2 -D_POSIX_C_SOURCE=200809L -o $@ $<
 
-bench: all $(BENCH_TOOLS)
+bench: all $(BENCH_TOOLS) $(B)/datebench
+	@$(B)/datebench
 	@sh tests/bench/bench.sh
+
+# The date parser alone, in MB/s of date fields (crm_date).
+$(B)/datebench: tests/bench/datebench.c $(LIB_A) $(LIB_HDR) $(FLAGS_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(WFLAGS) $(CFLAGS) -o $@ $< $(LIB_A) $(LDFLAGS) $(LDLIBS)
 
 # Peak memory of every tool at 10 million rows beside 1 million.
 bench-10m: all $(BENCH_TOOLS)
