@@ -359,7 +359,7 @@ check_options(const crm_tool *tool, struct config *cfg, crm_common *c,
 		    c->decimal_comma,
 		    run->labels, run->shares, MAX_POOLS, &err);
 		if (run->spec.npools == 0)
-			crm_usage_die(&err);
+			crm_usage_die(tool, &err);
 		run->spec.shares = run->shares;
 		run->spec.labels = run->labels;
 	}
@@ -386,13 +386,13 @@ main(int argc, char **argv)
 	check_options(&tool, &cfg, &common, &run);
 	nm = set_measures(&tool, &cfg, &common, m, &run);
 	if ((run.alloc = crm_alloc_new(&run.spec, &err)) == NULL)
-		crm_usage_die(&err);
+		crm_usage_die(&tool, &err);
 	rows = crm_rows_open_visit(&common, m, nm);
 	if (cfg.by != NULL) {
 		run.by = crm_names_column(crm_rows_header(rows), cfg.by,
 		    strlen(cfg.by), "--by", NULL, &err);
 		if (run.by < 0)
-			crm_usage_die(&err);
+			crm_usage_die(&tool, &err);
 		run.groups = crm_hash_new(0);
 	}
 	if (!cfg.summary && !common.csv.no_header)
