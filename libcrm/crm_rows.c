@@ -33,6 +33,7 @@ struct crm_rows {
 					 * all valid: each has its values) */
 	crm_record rec;
 	unsigned long rows;	/* of the last pass */
+	double *visit_vals;	/* crm_rows_visit's, reachable when it fails */
 	char why[CRM_ERR_MAX];
 };
 
@@ -49,12 +50,11 @@ checked(crm_rows *r, int rc)
 		crm_out_failed(r->cur, r->o.rejects);
 }
 
-crm_rows *
-crm_rows_open(crm_common *c, crm_measure *m, size_t nm)
+static crm_rows *
+open_rows(crm_common *c, crm_measure *m, size_t nm, bool two_pass)
 {
 	crm_rows *r = crm_xcalloc(1, sizeof *r);
 	crm_error err;
-	bool two_pass = false;
 
 	for (size_t i = 0; i < nm; i++) {
 		if (m[i].split_option != NULL && m[i].split_arg != NULL &&
@@ -94,6 +94,18 @@ crm_rows_open(crm_common *c, crm_measure *m, size_t nm)
 	crm_out_open(&r->o, c, r->delimiter);
 	r->cur = r->o.w;
 	return r;
+}
+
+crm_rows *
+crm_rows_open(crm_common *c, crm_measure *m, size_t nm)
+{
+	return open_rows(c, m, nm, false);
+}
+
+crm_rows *
+crm_rows_open_visit(crm_common *c, crm_measure *m, size_t nm)
+{
+	return open_rows(c, m, nm, true);
 }
 
 static void
@@ -140,6 +152,10 @@ evaluate_on(const crm_measure *ms, size_t nm, crm_rows_check_fn *check,
 		long col;
 
 		if (crm_expr_eval_num(m->expr, rec, &vals[i], &note) < 0) {
+			if (m->missing_ok && note.why != CRM_WHY_NOT_NUMBER) {
+				vals[i] = m->if_missing;
+				continue;
+			}
 			if (why != NULL)
 				crm_expr_describe(m->expr, h, &note, why, cap);
 			return -1;
@@ -361,6 +377,31 @@ crm_rows_collect(crm_rows *r)
 		crm_input_frame_only(r->in);
 	}
 	return a.valid;
+}
+
+size_t
+crm_rows_visit(crm_rows *r, crm_rows_visitor *visit, void *ctx)
+{
+	double *vals = crm_xcalloc(r->nm + 1, sizeof *vals);
+	crm_error err;
+	size_t valid = 0;
+
+	r->visit_vals = vals;
+	r->collecting = true;
+	while (read_record(r) > 0) {
+		r->first_rows++;
+		if (evaluate(r, vals) == 0) {
+			visit(ctx, r, &r->rec, vals);
+			valid++;
+		} else if (r->c->invalid == CRM_INVALID_FAIL)
+			crm_rows_fail(r, "%s", r->why);
+	}
+	free(vals);
+	r->visit_vals = NULL;
+	r->collecting = false;
+	if (crm_input_rewind(r->in, &err) < 0)
+		die_error(&err);
+	return valid;
 }
 
 /*

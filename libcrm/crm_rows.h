@@ -52,6 +52,11 @@ typedef struct crm_measure {
 	crm_split split;
 	bool has_threshold;	/* false: data-derived, but no valid row */
 	double threshold;
+	/* A missing value (an empty field, or missing arithmetic) makes the
+	 * row invalid, unless missing_ok: then the measure is if_missing
+	 * (allocate: a missing --max is no cap).  Text is invalid still. */
+	bool missing_ok;
+	double if_missing;
 } crm_measure;
 
 typedef struct crm_rows crm_rows;
@@ -64,6 +69,25 @@ typedef struct crm_rows crm_rows;
  * below: the loop is the tool.
  */
 crm_rows *crm_rows_open(crm_common *c, crm_measure *m, size_t nm);
+
+/*
+ * The same, always for two passes: the tool reads pass 1 itself with
+ * crm_rows_visit instead of crm_rows_thresholds.
+ */
+crm_rows *crm_rows_open_visit(crm_common *c, crm_measure *m, size_t nm);
+
+/*
+ * Pass 1 of a tool that keeps its own state per row (allocate keeps
+ * what its solver needs, per group): read every record, evaluate the
+ * measures, call visit(ctx, r, rec, vals) for each valid row; invalid
+ * rows under --invalid fail end the tool with the data error, others
+ * are passed over (pass 2 applies --invalid to them).  visit may call
+ * crm_rows_fail for the current record.  Then rewind.  Returns the
+ * number of valid rows.  One thread: the rows come in input order.
+ */
+typedef void crm_rows_visitor(void *ctx, crm_rows *r, const crm_record *rec,
+			      const double *vals);
+size_t crm_rows_visit(crm_rows *r, crm_rows_visitor *visit, void *ctx);
 
 /*
  * A rule of the tool's own over the values of a row whose measures are

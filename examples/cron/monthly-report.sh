@@ -23,9 +23,7 @@
 #
 # Every file is written atomically (report -o), and pipefail makes a
 # failing tool anywhere in a pipeline fail the job, so cron mails the
-# error and last month's report stays as it was.  The quadrant chart is
-# added when plot(1) is on the PATH; the customer-process funnel has its
-# place below, for when funnel(1) exists.
+# error and last month's report stays as it was.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -86,28 +84,19 @@ sections=(
 )
 charts=()
 
-# The quadrant chart (seed 1.1), when plot is installed.
-if command -v plot >/dev/null 2>&1; then
-	plot quadrant -x 'revenue/target' -y 'margin/cost' --label name \
-		--title "$t_quadrant" \
-		-o "$tmp/quadrant.svg" "$data"
-	charts+=(--chart "$tmp/quadrant.svg")
-fi
+# The quadrant chart (seed 1.1).
+plot quadrant -x 'revenue/target' -y 'margin/cost' --label name \
+	--title "$t_quadrant" \
+	-o "$tmp/quadrant.svg" "$data"
+charts+=(--chart "$tmp/quadrant.svg")
 
-# ---- FUNNEL ----------------------------------------------------------
-# The customer process (seed 5): its table, and its chart when plot is
-# installed too, once the funnel tool exists.
-if command -v funnel >/dev/null 2>&1; then
-	funnel --phase phase "$data" > "$tmp/funnel.csv"
-	sections+=(--columns 'phase,current,reached,step_conversion,conversion'
-		--percent 'step_conversion,conversion' --head 20
-		--section "$t_funnel=$tmp/funnel.csv")
-	if command -v plot >/dev/null 2>&1; then
-		plot funnel -o "$tmp/funnel.svg" "$tmp/funnel.csv"
-		charts+=(--chart "$tmp/funnel.svg")
-	fi
-fi
-# ---- end of FUNNEL ---------------------------------------------------
+# The customer process (seed 5): its table and its chart.
+funnel --phase phase "$data" > "$tmp/funnel.csv"
+sections+=(--columns 'phase,current,reached,step_conversion,conversion'
+	--percent 'step_conversion,conversion' --head 20
+	--section "$t_funnel=$tmp/funnel.csv")
+plot funnel -o "$tmp/funnel.svg" "$tmp/funnel.csv"
+charts+=(--chart "$tmp/funnel.svg")
 
 mkdir -p "$outdir"
 html=$outdir/sales-report-$as_of.html

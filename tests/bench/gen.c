@@ -1,7 +1,7 @@
 /*
  * gen - deterministic generator of realistic customer data for crmkit.
  *
- * Usage: gen [-n ROWS] [-s SEED] [--german]
+ * Usage: gen [-n ROWS] [-s SEED] [--german | --events]
  *
  *   -n, --rows ROWS   number of data rows after the header (default 1000)
  *   -s, --seed SEED   PRNG seed, an unsigned 64-bit integer (default 42)
@@ -50,6 +50,17 @@
  * The example data sets were produced with exactly:
  *   build/gen -n 500 -s 42          > examples/customers.csv
  *   build/gen -n 500 -s 42 --german > examples/customers_de.csv
+ *
+ * --events writes instead an event log of ROWS customers, one row per
+ * phase a customer entered: customer_id,phase,entered.  A customer starts
+ * in phase 1 on a day of 2024-01-01..2026-09-30 and goes on to each next
+ * phase with the probability of the step (about 0.92 at the start, 0.43
+ * to rebuy), after lognormal days whose median grows from 3 to 90 along
+ * the process, until the export date; 3 % of the phases passed leave no
+ * event (a skipped step), 4 % of the events are repeated later (the
+ * first entry counts), and 10 % of the customers have their events
+ * written newest first.
+ *   build/gen --events -n 400 -s 42 > examples/events.csv
  *
  * Exit status: 0 success (also when the reader closes the pipe early),
  * 2 usage error, 3 write error (message on standard error).
@@ -547,12 +558,73 @@ static const char header[] =
 	"cost,visits,calls,satisfaction,switching,value,win_probability,"
 	"need_intrinsic,need_extrinsic,need_strategic,phase,last_purchase";
 
+/* ------------------------------------------------------------------ */
+/* The event log (--events) */
+
+static const double step_chance[7] = {
+	0.92, 0.90, 0.87, 0.89, 0.88, 0.72, 0.43
+};
+static const double step_days[8] = { 3, 7, 10, 14, 21, 45, 90, 90 };
+
+static void put_event(uint64_t i, unsigned k, int64_t day)
+{
+	char id[32];
+
+	snprintf(id, sizeof id, "C%06llu", (unsigned long long)(i + 1));
+	put_str(id);
+	put_sep();
+	put_str(phases[k]);
+	put_sep();
+	put_date(day);
+	put_str(eol);
+}
+
+static void gen_events(uint64_t i)
+{
+	unsigned kind[24];
+	int64_t when[24];
+	unsigned n = 0;
+	int64_t day = (int64_t)below(DATE_SPAN);
+
+	for (unsigned k = 0; k < 8 && n < 22; k++) {
+		if (k > 0) {
+			if (!chance(step_chance[k - 1]))
+				break;
+			day += iround(step_days[k - 1] *
+			    det_exp(0.6 * normal()));
+			if (day > DATE_SPAN)
+				break;
+		}
+		if (k > 0 && chance(0.03))
+			continue;
+		kind[n] = k;
+		when[n++] = day;
+		if (chance(0.04)) {
+			kind[n] = k;
+			when[n++] = day + 1 + below(20);
+		}
+	}
+	if (chance(0.10))
+		for (unsigned a = 0, b = n; a + 1 < b; a++, b--) {
+			unsigned tk = kind[a];
+			int64_t tw = when[a];
+
+			kind[a] = kind[b - 1];
+			when[a] = when[b - 1];
+			kind[b - 1] = tk;
+			when[b - 1] = tw;
+		}
+	for (unsigned e = 0; e < n; e++)
+		put_event(i, kind[e], when[e]);
+}
+
 static void usage(FILE *f)
 {
 	fputs("usage: gen [-n ROWS] [-s SEED] [--german]\n"
 	      "  -n, --rows ROWS  data rows to write (default 1000)\n"
 	      "  -s, --seed SEED  PRNG seed, unsigned 64-bit (default 42)\n"
-	      "  --german         ';' delimiter, decimal comma, BOM, CRLF\n",
+	      "  --german         ';' delimiter, decimal comma, BOM, CRLF\n"
+	      "  --events         an event log of ROWS customers instead\n",
 	      f);
 }
 
@@ -580,7 +652,7 @@ bad:
 int main(int argc, char **argv)
 {
 	uint64_t rows = 1000, seed = 42;
-	int german = 0;
+	int german = 0, events = 0;
 
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -598,6 +670,8 @@ int main(int argc, char **argv)
 			seed = parse_u64("-s", a + 2);
 		else if (!strcmp(a, "--german"))
 			german = 1;
+		else if (!strcmp(a, "--events"))
+			events = 1;
 		else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
 			usage(stdout);
 			return fflush(stdout) == 0 ? 0 : 3;
@@ -618,6 +692,17 @@ int main(int argc, char **argv)
 	for (size_t k = 0; k < NELEM(reps); k++)
 		rep_weight[k] = reps[k].weight;
 
+	if (events) {
+		put_str("customer_id,phase,entered");
+		put_str(eol);
+		for (uint64_t i = 0; i < rows; i++) {
+			gen_events(i);
+			if (outlen > OUTSZ - 4096)
+				flush_out();
+		}
+		flush_out();
+		return 0;
+	}
 	for (const char *h = header; *h; h++)
 		put_ch(*h == ',' ? delim : *h);
 	put_str(eol);

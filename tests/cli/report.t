@@ -374,6 +374,7 @@ $ /usr/bin/python3 "$TOP/tests/cli/report_xlsx.py" out/sales-report-2026-06-30.x
 >sheet Priorities_ customer value x w…: freeze A2, filter A1:E5
 >sheet Treatment approaches: freeze A2, filter A1:D7
 >sheet Work list_ the top 25 customers: freeze A2, filter A1:H26
+>sheet Customer process: freeze A2, filter A1:E9
 
 ### examples/cron/monthly-report.sh: a failing tool fails the job, and no report is written
 $ head -n 3 "$EXAMPLES/customers.csv" > bad.csv; echo 'C9,Kaputt GmbH' >> bad.csv

@@ -202,6 +202,100 @@ test_appended(void **state)
 	check_changed(append_row, "d,4\n");
 }
 
+/* crm_rows_visit: pass 1 row by row (a missing value standing for -1 by
+ * missing_ok, text still invalid), pass 2 with the total of pass 1. */
+static void
+sum_visit(void *ctx, crm_rows *r, const crm_record *rec, const double *vals)
+{
+	(void)r;
+	(void)rec;
+	*(double *)ctx += vals[0];
+}
+
+static int
+run_visit(const char *invalid, void (*change)(const char *, const char *),
+	  const char *arg)
+{
+	pid_t pid = fork();
+	int status;
+
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		char *argv[] = { "rowtool", "--invalid", (char *)invalid, "-o",
+		    out_path, in_path, NULL };
+		crm_tool tool = {
+			.name = "rowtool", .synopsis = "rowtool [FILE]",
+			.help = "", .options = no_options,
+			.flags = CRM_TOOL_INVALID, .column = "share",
+		};
+		crm_measure m = { .option = "--value", .source = "v",
+		    .missing_ok = true, .if_missing = -1 };
+		const char *names[1] = { "share" };
+		const crm_record *rec;
+		crm_common common;
+		crm_rows *rows;
+		double v, total = 0;
+		int fd = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+		dup2(fd, STDERR_FILENO);
+		close(fd);
+		crm_opts_parse(&tool, 6, argv, &common);
+		rows = crm_rows_open_visit(&common, &m, 1);
+		crm_rows_visit(rows, sum_visit, &total);
+		if (change != NULL)
+			change(in_path, arg);
+		crm_rows_write_header(rows, names, 1);
+		while (crm_rows_next(rows, &rec, &v) != CRM_ROW_END) {
+			crm_rows_pass(rows, rec);
+			crm_rows_num(rows, v / total);
+			crm_rows_end(rows);
+		}
+		_exit(crm_rows_close(rows));
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	return WEXITSTATUS(status);
+}
+
+static void
+test_visit(void **state)
+{
+	char want[800];
+
+	(void)state;
+	/* 6 + 3 - 1 (missing) = 8; the text row is skipped in both passes */
+	put_file(in_path, "id,v\na,6\nb,x\nc,3\nd,\n");
+	assert_int_equal(run_visit("skip", NULL, NULL), 0);
+	assert_string_equal(get_file(out_path),
+	    "id,v,share\na,6,0.75\nc,3,0.375\nd,,-0.125\n");
+	assert_string_equal(get_file(err_path),
+	    "rowtool: 1 row with invalid values skipped\n");
+	/* fail: the text row ends pass 1 */
+	setup_files();
+	put_file(in_path, "id,v\na,6\nb,x\n");
+	assert_int_equal(run_visit("fail", NULL, NULL), 1);
+	snprintf(want, sizeof want, "rowtool: %s:3: column 'v': \"x\" is "
+	    "not a number\n", in_path);
+	assert_string_equal(get_file(err_path), want);
+	assert_string_equal(get_file(out_path), "old output\n");
+}
+
+/* A file changed between the passes of crm_rows_visit: status 3. */
+static void
+test_visit_changed(void **state)
+{
+	char want[800];
+
+	(void)state;
+	snprintf(want, sizeof want,
+	    "rowtool: %s: file changed since it was first read\n", in_path);
+	setup_files();
+	assert_int_equal(run_visit("fail", rewrite_keeping_times,
+	    "id,v\na,1\nb,22333333\n"), 3);
+	assert_string_equal(get_file(err_path), want);
+	assert_string_equal(get_file(out_path), "old output\n");
+}
+
 static int
 setup(void **state)
 {
@@ -233,6 +327,8 @@ main(void)
 		cmocka_unit_test(test_fewer_rows_same_size),
 		cmocka_unit_test(test_more_rows_same_size),
 		cmocka_unit_test(test_appended),
+		cmocka_unit_test(test_visit),
+		cmocka_unit_test(test_visit_changed),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
