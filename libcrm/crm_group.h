@@ -14,6 +14,12 @@
  *
  * Without key columns there is one group, which exists even over no
  * rows (a count of 0); with keys a group exists once a row has it.
+ *
+ * The groups are a crm_fold_set whose state is every pooled aggregate:
+ * crm_group_ops gives those states to a crm_fold loop (kpi), and
+ * crm_group_state_values turns one into the metrics.  The rest below
+ * keeps its own set, for callers without the loop.  An engine: nothing
+ * here ends the process (but crm_xmalloc on exhausted memory).
  */
 #ifndef CRM_GROUP_H
 #define CRM_GROUP_H
@@ -23,6 +29,7 @@
 
 #include "crm_csv.h"
 #include "crm_expr.h"
+#include "crm_fold.h"
 
 typedef struct crm_group crm_group;
 
@@ -48,6 +55,19 @@ size_t crm_group_add_metric(crm_group *g, const crm_expr *e);
  */
 int crm_group_add_record(crm_group *g, const crm_record *rec, char *why,
 			 size_t cap);
+
+/*
+ * The states of the groups as crm_fold_ops (owned by g; ctx is g, which
+ * must outlive every set over them): all metrics added, the plan is
+ * complete.  add evaluates each pooled argument once (into the
+ * per-thread scratch) and accounts it in every aggregate over it.
+ */
+const crm_fold_ops *crm_group_ops(crm_group *g);
+
+/* The value of every metric over one such state (a group's, or a
+ * crm_fold_set_total), into out[0..number of metrics); as
+ * crm_group_values. */
+void crm_group_state_values(crm_group *g, void *state, crm_value *out);
 
 /* Number of groups, and of pooled aggregate states per group. */
 size_t crm_group_count(const crm_group *g);
@@ -84,10 +104,7 @@ void crm_group_values(crm_group *g, size_t group, crm_value *out);
  * fake a boundary.  For tables keyed like the groups (kpi --targets).
  * The key is f[...] itself for one cell, else in buf (free it).
  */
-typedef struct crm_group_keybuf {
-	char *s;
-	size_t cap;
-} crm_group_keybuf;
+typedef crm_fold_keybuf crm_group_keybuf;
 
 const char *crm_group_key_make(crm_group_keybuf *buf,
 			       const char *const *f, const size_t *len,
@@ -105,8 +122,7 @@ void crm_group_merge(crm_group *g, crm_group *from);
 
 /* Called in order, in the caller's thread, for each row g found invalid
  * (why: the reason): apply --invalid (it may end the tool). */
-typedef void (*crm_group_invalid_fn)(void *ctx, const crm_record *rec,
-				     const char *why);
+typedef crm_fold_invalid_fn crm_group_invalid_fn;
 
 /*
  * Account every record of in (not read yet) into g.  When in splits

@@ -3,9 +3,10 @@
  *
  * The metrics (a --preset or --metrics FILE, then the NAME=EXPRESSION
  * operands, renamed by --map) are crm_metrics; crm_group pools their
- * aggregates per --by key.  kpi reads the rows into it, then writes one
- * row per group (and the total), with --targets a target and an
- * attainment beside each metric that has one.
+ * aggregates into one state per group, which crm_fold keeps per --by
+ * key while it reads the rows.  kpi then writes one row per group (and
+ * the total), with --targets a target and an attainment beside each
+ * metric that has one.
  */
 #include <math.h>
 #include <stdio.h>
@@ -16,13 +17,12 @@
 #include "crm_csvw.h"
 #include "crm_deffile.h"
 #include "crm_expr.h"
+#include "crm_fold.h"
 #include "crm_group.h"
 #include "crm_hash.h"
 #include "crm_metrics.h"
-#include "crm_names.h"
 #include "crm_num.h"
 #include "crm_opts.h"
-#include "crm_out.h"
 
 enum { OPT_BY = 256, OPT_SORT, OPT_TOTAL, OPT_METRICS, OPT_PRESET, OPT_MAP,
        OPT_TARGETS };
@@ -66,11 +66,12 @@ struct kpi {
 	const char *by, *metrics_file, *preset, *targets_file;
 	bool sort, total;
 	crm_metrics ms;
-	crm_input *in;
+	crm_fold *f;		/* the input, the groups, the output */
 	const crm_header *h;
-	long *keys;		/* the --by columns */
+	const long *keys;	/* the --by columns */
 	size_t nkeys;
-	crm_group *groups;
+	crm_group *plan;	/* the pooled aggregates: a group's state */
+	crm_fold_set *groups;
 	/* --targets: the column of each metric in the file, or -1; the
 	 * target of metric i for group key -> row is tv[row * ms.n + i] */
 	long *target;
@@ -78,8 +79,6 @@ struct kpi {
 	double *tv;		/* NAN: no target */
 	unsigned long *tline;
 	long tall;		/* row of the key '(all)', or -1 */
-	crm_out o;		/* output and --rejects */
-	unsigned long rows;
 };
 
 static int
@@ -145,31 +144,6 @@ gather_metrics(struct kpi *k)
 		crm_usage_error(k->tool, "no metrics: give NAME=EXPRESSION, "
 		    "--metrics FILE or --preset steering");
 	return preset;
-}
-
-/* The --by columns, each once. */
-static void
-resolve_by(struct kpi *k)
-{
-	crm_error err;
-
-	for (const char *p = k->by;; p++) {
-		size_t len = strcspn(p, ",");
-		long c = crm_names_column(k->h, p, len, "--by", NULL, &err);
-
-		if (c < 0)
-			crm_die_error(&err);
-		for (size_t i = 0; i < k->nkeys; i++)
-			if (k->keys[i] == c)
-				crm_usage_error(k->tool, "--by: column '%.*s' "
-				    "given twice", (int)len, p);
-		k->keys = crm_xreallocarray(k->keys, k->nkeys + 1,
-		    sizeof *k->keys);
-		k->keys[k->nkeys++] = c;
-		if (p[len] == '\0')
-			break;
-		p += len;
-	}
 }
 
 /* ------------------------------------------------------------------ */
@@ -242,7 +216,7 @@ read_targets(struct kpi *k, const char *path)
 {
 	crm_csv_config cfg = k->c.csv;
 	char *paths[1] = { (char *)path };
-	crm_group_keybuf kb = { NULL, 0 };
+	crm_fold_keybuf kb = { NULL, 0 };
 	long *cols = crm_xcalloc(k->nkeys + 1, sizeof *cols);
 	size_t cap = 0, klen, row;
 	const crm_record *hrec;
@@ -261,7 +235,7 @@ read_targets(struct kpi *k, const char *path)
 	    hrec != NULL && hrec->line > 0 ? hrec->line : 1, cols);
 	k->tkeys = crm_hash_new(0);
 	while ((rc = crm_input_read(in, &rec, &err)) > 0) {
-		key = crm_group_key_make(&kb, rec.f, rec.len, cols, k->nkeys,
+		key = crm_fold_key_make(&kb, rec.f, rec.len, cols, k->nkeys,
 		    &klen);
 		row = crm_hash_intern(k->tkeys, key, klen, &added);
 		if (!added)
@@ -297,7 +271,7 @@ read_targets(struct kpi *k, const char *path)
 	crm_input_close(in);
 	/* The total's targets: the row keyed '(all)' in every column. */
 	memset(cols, 0, (k->nkeys + 1) * sizeof *cols);
-	key = crm_group_key_make(&kb, (const char *[]){ ALL_KEY },
+	key = crm_fold_key_make(&kb, (const char *[]){ ALL_KEY },
 	    (size_t[]){ strlen(ALL_KEY) }, cols, k->nkeys, &klen);
 	k->tall = crm_hash_find(k->tkeys, key, klen);
 	free(cols);
@@ -307,55 +281,44 @@ read_targets(struct kpi *k, const char *path)
 /* ------------------------------------------------------------------ */
 /* Aggregating and writing */
 
-/* --invalid fail or skip for a row with text where an aggregate needs a
- * number. */
+/* The metrics' aggregates, pooled into the state of a group. */
 static void
-invalid_row(void *ctx, const crm_record *rec, const char *why)
+plan(struct kpi *k)
 {
-	struct kpi *k = ctx;
-
-	crm_out_invalid(&k->o, crm_input_name(k->in), rec, why);
-}
-
-/* Every row into its group. */
-static void
-aggregate(struct kpi *k)
-{
-	crm_error err;
-
-	if (crm_group_read(k->groups, k->in, invalid_row, k, &k->rows,
-	    &err) < 0) {
-		crm_out_abort(&k->o);
-		crm_die_error(&err);
+	k->plan = crm_group_new(k->h, k->keys, k->nkeys);
+	k->target = crm_xcalloc(k->ms.n, sizeof *k->target);
+	for (size_t i = 0; i < k->ms.n; i++) {
+		crm_group_add_metric(k->plan, k->ms.m[i].expr);
+		k->target[i] = -1;
 	}
 }
 
 static void
 check(struct kpi *k, int rc)
 {
-	crm_out_check(&k->o, rc);
+	crm_fold_check(k->f, rc);
 }
 
 static void
 write_header(struct kpi *k)
 {
 	for (size_t i = 0; i < k->nkeys; i++)
-		check(k, crm_writer_field(k->o.w, k->h->name[k->keys[i]],
+		check(k, crm_writer_field(crm_fold_writer(k->f), k->h->name[k->keys[i]],
 		    k->h->len[k->keys[i]]));
 	for (size_t i = 0; i < k->ms.n; i++) {
 		const char *name = k->ms.m[i].name;
 		char *col = crm_xmalloc(strlen(name) + 12);
 
-		check(k, crm_writer_field(k->o.w, name, strlen(name)));
+		check(k, crm_writer_field(crm_fold_writer(k->f), name, strlen(name)));
 		if (k->target[i] >= 0) {
 			sprintf(col, "%s_target", name);
-			check(k, crm_writer_field(k->o.w, col, strlen(col)));
+			check(k, crm_writer_field(crm_fold_writer(k->f), col, strlen(col)));
 			sprintf(col, "%s_attainment", name);
-			check(k, crm_writer_field(k->o.w, col, strlen(col)));
+			check(k, crm_writer_field(crm_fold_writer(k->f), col, strlen(col)));
 		}
 		free(col);
 	}
-	check(k, crm_writer_end(k->o.w));
+	check(k, crm_writer_end(crm_fold_writer(k->f)));
 }
 
 /* One output row: the key cells (or '(all)'), then each metric over the
@@ -368,43 +331,46 @@ write_row(struct kpi *k, size_t group, crm_value *v)
 	const char *key;
 
 	if (k->tkeys != NULL && group != CRM_GROUP_TOTAL) {
-		key = crm_group_key(k->groups, group, &klen);
+		key = crm_fold_set_key(k->groups, group, &klen);
 		trow = crm_hash_find(k->tkeys, key, klen);
 	}
-	crm_group_values(k->groups, group, v);
+	crm_group_state_values(k->plan, group == CRM_GROUP_TOTAL ?
+	    crm_fold_set_total(k->groups) :
+	    crm_fold_set_state(k->groups, group), v);
 	for (size_t i = 0; i < k->nkeys; i++) {
 		size_t len = strlen(ALL_KEY);
 		const char *cell = group == CRM_GROUP_TOTAL ? ALL_KEY :
-		    crm_group_cell(k->groups, group, i, &len);
+		    crm_fold_set_cell(k->groups, group, i, &len);
 
-		check(k, crm_writer_field(k->o.w, cell, len));
+		check(k, crm_writer_field(crm_fold_writer(k->f), cell, len));
 	}
 	for (size_t i = 0; i < k->ms.n; i++) {
 		double t = trow >= 0 ? k->tv[(size_t)trow * k->ms.n + i] : NAN;
 		bool num = v[i].type == CRM_VAL_NUM && isfinite(v[i].num);
 
 		if (num)
-			check(k, crm_writer_num(k->o.w, v[i].num));
+			check(k, crm_writer_num(crm_fold_writer(k->f), v[i].num));
 		else if (v[i].type == CRM_VAL_STR)
-			check(k, crm_writer_field(k->o.w, v[i].str, v[i].len));
+			check(k, crm_writer_field(crm_fold_writer(k->f), v[i].str, v[i].len));
 		else
-			check(k, crm_writer_empty(k->o.w));
+			check(k, crm_writer_empty(crm_fold_writer(k->f)));
 		if (k->target[i] < 0)
 			continue;
-		check(k, isnan(t) ? crm_writer_empty(k->o.w) :
-		    crm_writer_num(k->o.w, t));
+		check(k, isnan(t) ? crm_writer_empty(crm_fold_writer(k->f)) :
+		    crm_writer_num(crm_fold_writer(k->f), t));
 		check(k, !isnan(t) && num && t != 0 && isfinite(v[i].num / t) ?
-		    crm_writer_num(k->o.w, v[i].num / t) :
-		    crm_writer_empty(k->o.w));
+		    crm_writer_num(crm_fold_writer(k->f), v[i].num / t) :
+		    crm_writer_empty(crm_fold_writer(k->f)));
 	}
-	check(k, crm_writer_end(k->o.w));
+	check(k, crm_writer_end(crm_fold_writer(k->f)));
 }
 
 static void
 write_output(struct kpi *k)
 {
-	size_t ng = crm_group_count(k->groups);
-	const size_t *order = crm_group_order(k->groups, k->sort);
+	size_t ng = crm_fold_set_count(k->groups);
+	const size_t *order = crm_fold_set_order(k->groups, k->sort ?
+	    CRM_FOLD_BY_KEY : CRM_FOLD_FIRST_SEEN, NULL, NULL);
 	crm_value *v = crm_xcalloc(k->ms.n, sizeof *v);
 
 	if (!k->c.csv.no_header)
@@ -419,24 +385,18 @@ write_output(struct kpi *k)
 static void
 finish(struct kpi *k)
 {
-	size_t ng = crm_group_count(k->groups);
-	size_t na = crm_group_aggregates(k->groups);
+	size_t na = crm_group_aggregates(k->plan);
+	char extra[64];
 
-	crm_out_report(&k->o);
-	if (k->c.verbose)
-		crm_warn("%lu rows read, %lu aggregated, %zu group%s, %zu "
-		    "aggregate%s per group", k->rows, k->rows - k->o.skipped,
-		    ng, ng == 1 ? "" : "s", na, na == 1 ? "" : "s");
-	crm_out_close(&k->o);
-
-	crm_group_free(k->groups);
+	snprintf(extra, sizeof extra, "%zu aggregate%s per group", na,
+	    na == 1 ? "" : "s");
+	crm_fold_close(k->f, extra);	/* frees the states: before plan */
+	crm_group_free(k->plan);
 	crm_metrics_free(&k->ms);
 	crm_hash_free(k->tkeys);
 	free(k->tv);
 	free(k->tline);
 	free(k->target);
-	free(k->keys);
-	crm_input_close(k->in);
 }
 
 int
@@ -450,7 +410,6 @@ main(int argc, char **argv)
 		.ctx = &k,
 	};
 	char *preset;
-	crm_error err;
 
 	k.tool = &tool;
 	crm_opts_parse(&tool, argc, argv, &k.c);
@@ -459,27 +418,17 @@ main(int argc, char **argv)
 		    "other");
 	k.sort &= k.by != NULL;	/* one row: nothing to order */
 	preset = gather_metrics(&k);
-	k.in = crm_input_open(k.c.operands, k.c.noperands, &k.c.csv, false,
-	    &err);
-	if (k.in == NULL)
-		crm_die_error(&err);
-	k.h = crm_input_header(k.in);
-	if (k.by != NULL)
-		resolve_by(&k);
+	k.f = crm_fold_open(&tool, &k.c);
+	k.h = crm_fold_header(k.f);
+	crm_fold_keys(k.f, k.by, "--by", false);
+	k.keys = crm_fold_key_columns(k.f, &k.nkeys);
 	crm_metrics_compile(&k.ms, k.h, k.c.decimal_comma);
-	k.groups = crm_group_new(k.h, k.keys, k.nkeys);
-	k.target = crm_xcalloc(k.ms.n, sizeof *k.target);
-	for (size_t i = 0; i < k.ms.n; i++) {
-		crm_group_add_metric(k.groups, k.ms.m[i].expr);
-		k.target[i] = -1;
-	}
+	plan(&k);
 	if (k.targets_file != NULL)
 		read_targets(&k, k.targets_file);
 
-	crm_out_open(&k.o, &k.c, crm_input_delimiter(k.in));
-	if (!k.c.csv.no_header)
-		crm_out_rejects_header(&k.o, crm_input_header_record(k.in));
-	aggregate(&k);
+	crm_fold_read(k.f, crm_group_ops(k.plan));
+	k.groups = crm_fold_groups(k.f);
 	write_output(&k);
 	finish(&k);
 	free(preset);

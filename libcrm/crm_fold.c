@@ -1,0 +1,582 @@
+#include "crm_fold.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crm_ahead.h"
+#include "crm_hash.h"
+#include "crm_names.h"
+
+struct crm_fold_set {
+	crm_fold_ops ops;
+	long *keys;
+	size_t nkeys;
+	crm_hash *groups;
+	char *st;		/* state i at st + i * ops.size */
+	size_t cap;		/* states room, one spare for a new group */
+	void *scratch;		/* this set's, for add */
+	void *total;		/* merged on demand */
+	size_t *order;
+	crm_fold_keybuf kb;
+};
+
+/* ------------------------------------------------------------------ */
+/* Keys */
+
+const char *
+crm_fold_key_make(crm_fold_keybuf *buf, const char *const *f,
+		  const size_t *len, const long *cols, size_t n, size_t *klen)
+{
+	size_t need = 0, at = 0;
+
+	if (n == 0) {
+		*klen = 0;
+		return "";
+	}
+	if (n == 1) {
+		*klen = len[cols ? cols[0] : 0];
+		return f[cols ? cols[0] : 0];
+	}
+	for (size_t i = 0; i < n; i++)
+		need += 4 + len[cols ? cols[i] : (long)i];
+	if (need > buf->cap) {
+		buf->cap = need * 2;
+		buf->s = crm_xrealloc(buf->s, buf->cap);
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t c = cols ? (size_t)cols[i] : i;
+		uint32_t l = (uint32_t)len[c];
+
+		memcpy(buf->s + at, &l, 4);
+		if (l > 0)
+			memcpy(buf->s + at + 4, f[c], l);
+		at += 4 + l;
+	}
+	*klen = at;
+	return buf->s;
+}
+
+/* Cell i of a key of ncols cells made by crm_fold_key_make. */
+static const char *
+key_cell(const char *key, size_t len, size_t ncols, size_t i, size_t *clen)
+{
+	uint32_t l;
+
+	if (ncols == 1) {
+		*clen = len;
+		return key;
+	}
+	for (;;) {
+		memcpy(&l, key, 4);
+		if (i-- == 0)
+			break;
+		key += 4 + l;
+	}
+	*clen = l;
+	return key + 4;
+}
+
+const char *
+crm_fold_set_key(const crm_fold_set *s, size_t i, size_t *len)
+{
+	return crm_hash_key(s->groups, i, len);
+}
+
+const char *
+crm_fold_set_cell(const crm_fold_set *s, size_t i, size_t c, size_t *len)
+{
+	size_t klen;
+	const char *key = crm_hash_key(s->groups, i, &klen);
+
+	return key_cell(key, klen, s->nkeys, c, len);
+}
+
+/* ------------------------------------------------------------------ */
+/* The set */
+
+/* Room for state i; returns it, not initialised. */
+static void *
+slot(crm_fold_set *s, size_t i)
+{
+	if (i >= s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 64;
+		s->st = crm_xreallocarray(s->st, s->cap, s->ops.size);
+	}
+	return s->st + i * s->ops.size;
+}
+
+static void
+free_state(crm_fold_set *s, void *state)
+{
+	if (s->ops.free != NULL)
+		s->ops.free(s->ops.ctx, state);
+}
+
+/* A new group of key, with an empty state; its index. */
+static size_t
+new_group(crm_fold_set *s, const char *key, size_t klen)
+{
+	size_t i = crm_hash_count(s->groups);
+
+	s->ops.init(s->ops.ctx, slot(s, i));
+	crm_hash_intern(s->groups, key, klen, NULL);
+	return i;
+}
+
+crm_fold_set *
+crm_fold_set_new(const crm_fold_ops *ops, const long *keys, size_t nkeys)
+{
+	crm_fold_set *s = crm_xcalloc(1, sizeof *s);
+
+	s->ops = *ops;
+	s->nkeys = nkeys;
+	s->keys = crm_xcalloc(nkeys ? nkeys : 1, sizeof *s->keys);
+	if (nkeys > 0)
+		memcpy(s->keys, keys, nkeys * sizeof *keys);
+	s->scratch = crm_xcalloc(1, ops->scratch ? ops->scratch : 1);
+	s->groups = crm_hash_new(nkeys ? 64 : 1);
+	if (nkeys == 0)
+		new_group(s, "", 0);
+	return s;
+}
+
+crm_fold_set *
+crm_fold_set_new_like(const crm_fold_set *s)
+{
+	return crm_fold_set_new(&s->ops, s->keys, s->nkeys);
+}
+
+static void
+drop_states(crm_fold_set *s)
+{
+	size_t n = crm_hash_count(s->groups);
+
+	for (size_t i = 0; i < n; i++)
+		free_state(s, s->st + i * s->ops.size);
+	crm_hash_free(s->groups);
+	s->groups = crm_hash_new(1);
+}
+
+void
+crm_fold_set_free(crm_fold_set *s)
+{
+	if (s == NULL)
+		return;
+	drop_states(s);
+	if (s->total != NULL)
+		free_state(s, s->total);
+	crm_hash_free(s->groups);
+	free(s->total);
+	free(s->st);
+	free(s->keys);
+	free(s->scratch);
+	free(s->order);
+	free(s->kb.s);
+	free(s);
+}
+
+/* Account rec with scratch: into its group's state, or a new group's
+ * that exists only if add accepts the record. */
+static int
+add_record(crm_fold_set *s, void *scratch, const crm_record *rec,
+	   char *why, size_t cap)
+{
+	const crm_fold_ops *o = &s->ops;
+	size_t klen, n;
+	const char *key;
+	long i;
+	void *st;
+
+	if (s->nkeys == 0)
+		return o->add(o->ctx, scratch, s->st, rec, why, cap);
+	key = crm_fold_key_make(&s->kb, rec->f, rec->len, s->keys, s->nkeys,
+	    &klen);
+	if ((i = crm_hash_find(s->groups, key, klen)) >= 0)
+		return o->add(o->ctx, scratch, s->st + (size_t)i * o->size,
+		    rec, why, cap);
+	n = crm_hash_count(s->groups);
+	st = slot(s, n);
+	o->init(o->ctx, st);
+	if (o->add(o->ctx, scratch, st, rec, why, cap) < 0) {
+		free_state(s, st);
+		return -1;
+	}
+	crm_hash_intern(s->groups, key, klen, NULL);
+	return 0;
+}
+
+int
+crm_fold_set_add(crm_fold_set *s, const crm_record *rec, char *why,
+		 size_t cap)
+{
+	return add_record(s, s->scratch, rec, why, cap);
+}
+
+size_t
+crm_fold_set_absorb(crm_fold_set *s, const char *key, size_t len,
+		    void *state)
+{
+	long i = crm_hash_find(s->groups, key, len);
+	size_t g = i >= 0 ? (size_t)i : new_group(s, key, len);
+
+	s->ops.merge(s->ops.ctx, s->st + g * s->ops.size, state);
+	free_state(s, state);
+	return g;
+}
+
+void
+crm_fold_set_merge(crm_fold_set *s, crm_fold_set *from)
+{
+	size_t n = crm_hash_count(from->groups);
+
+	for (size_t i = 0; i < n; i++) {
+		size_t klen;
+		const char *key = crm_hash_key(from->groups, i, &klen);
+
+		crm_fold_set_absorb(s, key, klen,
+		    from->st + i * from->ops.size);
+	}
+	crm_hash_free(from->groups);	/* the states went with absorb */
+	from->groups = crm_hash_new(1);
+}
+
+size_t
+crm_fold_set_count(const crm_fold_set *s)
+{
+	return crm_hash_count(s->groups);
+}
+
+void *
+crm_fold_set_state(crm_fold_set *s, size_t i)
+{
+	return s->st + i * s->ops.size;
+}
+
+void *
+crm_fold_set_total(crm_fold_set *s)
+{
+	size_t n = crm_hash_count(s->groups);
+
+	if (s->total != NULL)
+		return s->total;
+	s->total = crm_xmalloc(s->ops.size);
+	s->ops.init(s->ops.ctx, s->total);
+	for (size_t i = 0; i < n; i++)
+		s->ops.merge(s->ops.ctx, s->total, s->st + i * s->ops.size);
+	return s->total;
+}
+
+/* ------------------------------------------------------------------ */
+/* Order */
+
+static int
+cmp_bytes(const char *a, size_t al, const char *b, size_t bl)
+{
+	int c = memcmp(a, b, al < bl ? al : bl);
+
+	if (c != 0 || al == bl)
+		return c;
+	return al < bl ? -1 : 1;
+}
+
+static int
+cmp_keys(void *ctx, crm_fold_set *s, size_t a, size_t b)
+{
+	(void)ctx;
+	for (size_t i = 0; i < s->nkeys; i++) {
+		size_t al, bl;
+		const char *ca = crm_fold_set_cell(s, a, i, &al);
+		const char *cb = crm_fold_set_cell(s, b, i, &bl);
+		int c = cmp_bytes(ca, al, cb, bl);
+
+		if (c != 0)
+			return c;
+	}
+	return 0;
+}
+
+/* Stable merge sort of v[0..n) by cmp, through tmp[0..n). */
+static void
+sort_stable(size_t *v, size_t *tmp, size_t n, crm_fold_cmp_fn cmp,
+	    void *ctx, crm_fold_set *s)
+{
+	size_t h = n / 2, i = 0, j = h, k = 0;
+
+	if (n < 2)
+		return;
+	sort_stable(v, tmp, h, cmp, ctx, s);
+	sort_stable(v + h, tmp, n - h, cmp, ctx, s);
+	while (i < h && j < n)
+		tmp[k++] = cmp(ctx, s, v[j], v[i]) < 0 ? v[j++] : v[i++];
+	while (i < h)
+		tmp[k++] = v[i++];
+	memcpy(v, tmp, k * sizeof *v);
+}
+
+const size_t *
+crm_fold_set_order(crm_fold_set *s, crm_fold_order_kind kind,
+		   crm_fold_cmp_fn cmp, void *ctx)
+{
+	size_t n = crm_hash_count(s->groups);
+
+	s->order = crm_xreallocarray(s->order, n ? n : 1, sizeof *s->order);
+	for (size_t i = 0; i < n; i++)
+		s->order[i] = i;
+	if (kind == CRM_FOLD_BY_KEY && s->nkeys > 0)
+		cmp = cmp_keys;
+	else if (kind != CRM_FOLD_BY_COMPARE)
+		cmp = NULL;
+	if (cmp != NULL && n > 1) {
+		size_t *tmp = crm_xcalloc(n, sizeof *tmp);
+
+		sort_stable(s->order, tmp, n, cmp, ctx, s);
+		free(tmp);
+	}
+	return s->order;
+}
+
+/* ------------------------------------------------------------------ */
+/* Two threads */
+
+/* The second half, read by its own thread into its own set. */
+struct half {
+	crm_half half;
+	crm_fold_set *s;
+	unsigned long rows;
+};
+
+static void *
+read_half(void *arg)
+{
+	struct half *h = arg;
+	crm_record rec;
+	crm_error err;
+	char why[256];
+	int rc;
+
+	while ((rc = crm_input_read(h->half.in, &rec, &err)) > 0) {
+		h->rows++;
+		if (crm_fold_set_add(h->s, &rec, why, sizeof why) < 0)
+			return NULL;
+	}
+	h->half.ok = rc == 0;
+	return NULL;
+}
+
+/* Account what in gives until it ends; the result of the last read. */
+static int
+account(crm_fold_set *s, crm_input *in, crm_fold_invalid_fn invalid,
+	void *ctx, unsigned long *rows, crm_error *err)
+{
+	crm_record rec;
+	char why[CRM_ERR_MAX];
+	int rc;
+
+	while ((rc = crm_input_read(in, &rec, err)) > 0) {
+		(*rows)++;
+		if (crm_fold_set_add(s, &rec, why, sizeof why) < 0)
+			invalid(ctx, &rec, why);
+	}
+	return rc;
+}
+
+int
+crm_fold_set_read(crm_fold_set *s, crm_input *in, crm_fold_invalid_fn invalid,
+		  void *ctx, unsigned long *rows, crm_error *err)
+{
+	struct half h = { { NULL, 0, false, false }, NULL, 0 };
+	bool split = false;
+	int rc;
+
+	if (s->ops.halves_exact) {
+		h.s = crm_fold_set_new_like(s);
+		split = crm_half_start(&h.half, in, read_half, &h);
+	}
+	rc = account(s, in, invalid, ctx, rows, err);
+	if (split && crm_half_join(&h.half, in, rc == 0)) {
+		crm_fold_set_merge(s, h.s);
+		*rows += h.rows;
+	} else if (split && rc == 0) {
+		/* read the second half here, reporting what it met */
+		rc = account(s, in, invalid, ctx, rows, err);
+	}
+	crm_fold_set_free(h.s);
+	return rc < 0 ? -1 : 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* The tool loop */
+
+struct crm_fold {
+	const crm_tool *tool;
+	crm_common *c;
+	crm_input *in;
+	long *keys;
+	size_t nkeys;
+	crm_fold_set *set;
+	crm_out o;
+	bool out_open;
+	unsigned long rows;
+};
+
+crm_fold *
+crm_fold_open(const crm_tool *tool, crm_common *c)
+{
+	crm_fold *f = crm_xcalloc(1, sizeof *f);
+	crm_error err;
+
+	f->tool = tool;
+	f->c = c;
+	f->in = crm_input_open(c->operands, c->noperands, &c->csv, false, &err);
+	if (f->in == NULL)
+		crm_die_error(&err);
+	return f;
+}
+
+const crm_header *
+crm_fold_header(const crm_fold *f)
+{
+	return crm_input_header(f->in);
+}
+
+const crm_input *
+crm_fold_input(const crm_fold *f)
+{
+	return f->in;
+}
+
+static void
+add_key(crm_fold *f, const char *name, size_t len, const char *option)
+{
+	crm_error err;
+	long c = crm_names_column(crm_input_header(f->in), name, len, option,
+	    NULL, &err);
+
+	if (c < 0)
+		crm_die_error(&err);
+	for (size_t i = 0; i < f->nkeys; i++)
+		if (f->keys[i] == c)
+			crm_usage_error(f->tool, "%s: column '%.*s' given "
+			    "twice", option, (int)len, name);
+	f->keys = crm_xreallocarray(f->keys, f->nkeys + 1, sizeof *f->keys);
+	f->keys[f->nkeys++] = c;
+}
+
+void
+crm_fold_keys(crm_fold *f, const char *list, const char *option,
+	      bool single)
+{
+	if (list == NULL)
+		return;
+	if (single) {
+		add_key(f, list, strlen(list), option);
+		return;
+	}
+	for (const char *p = list;; p++) {
+		size_t len = strcspn(p, ",");
+
+		add_key(f, p, len, option);
+		if (p[len] == '\0')
+			break;
+		p += len;
+	}
+}
+
+const long *
+crm_fold_key_columns(const crm_fold *f, size_t *n)
+{
+	*n = f->nkeys;
+	return f->keys;
+}
+
+/* --invalid fail or skip for a record the tool's add refused. */
+static void
+invalid_row(void *ctx, const crm_record *rec, const char *why)
+{
+	crm_fold *f = ctx;
+
+	crm_out_invalid(&f->o, crm_input_name(f->in), rec, why);
+}
+
+void
+crm_fold_read(crm_fold *f, const crm_fold_ops *ops)
+{
+	crm_error err;
+
+	crm_out_open(&f->o, f->c, crm_input_delimiter(f->in));
+	f->out_open = true;
+	if (!f->c->csv.no_header)
+		crm_out_rejects_header(&f->o, crm_input_header_record(f->in));
+	f->set = crm_fold_set_new(ops, f->keys, f->nkeys);
+	if (crm_fold_set_read(f->set, f->in, invalid_row, f, &f->rows,
+	    &err) < 0) {
+		crm_out_abort(&f->o);
+		crm_die_error(&err);
+	}
+}
+
+crm_fold_set *
+crm_fold_groups(crm_fold *f)
+{
+	return f->set;
+}
+
+size_t
+crm_fold_count(const crm_fold *f)
+{
+	return crm_fold_set_count(f->set);
+}
+
+const size_t *
+crm_fold_order(crm_fold *f, crm_fold_order_kind kind, crm_fold_cmp_fn cmp,
+	       void *ctx)
+{
+	return crm_fold_set_order(f->set, kind, cmp, ctx);
+}
+
+crm_writer *
+crm_fold_writer(crm_fold *f)
+{
+	return f->o.w;
+}
+
+void
+crm_fold_check(crm_fold *f, int rc)
+{
+	crm_out_check(&f->o, rc);
+}
+
+unsigned long
+crm_fold_rows(const crm_fold *f)
+{
+	return f->rows;
+}
+
+unsigned long
+crm_fold_skipped(const crm_fold *f)
+{
+	return f->o.skipped;
+}
+
+int
+crm_fold_close(crm_fold *f, const char *extra)
+{
+	size_t ng = f->set != NULL ? crm_fold_set_count(f->set) : 0;
+
+	if (f->out_open) {
+		crm_out_report(&f->o);
+		if (f->c->verbose)
+			crm_warn("%lu rows read, %lu aggregated, %zu group%s%s%s",
+			    f->rows, f->rows - f->o.skipped, ng,
+			    ng == 1 ? "" : "s", extra ? ", " : "",
+			    extra ? extra : "");
+		crm_out_close(&f->o);
+	}
+	crm_fold_set_free(f->set);
+	crm_input_close(f->in);
+	free(f->keys);
+	free(f);
+	return CRM_EXIT_OK;
+}
