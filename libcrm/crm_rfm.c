@@ -1,6 +1,5 @@
 #include "crm_rfm.h"
 
-#include "crm_agg.h"
 #include "crm_classify.h"
 #include "crm_diag.h"
 
@@ -95,10 +94,8 @@ void
 crm_rfm_add(crm_rfm_state *s, int32_t day, double amount, bool has_amount)
 {
 	s->orders++;
-	if (has_amount) {
-		s->amounts++;
-		crm_agg_neumaier(&s->revenue, &s->comp, amount);
-	}
+	if (has_amount)
+		s->revenue += amount;
 	if (s->ndays == 0) {
 		s->first = s->last = day;
 		s->ndays = 1;
@@ -179,9 +176,7 @@ crm_rfm_merge(crm_rfm_state *into, crm_rfm_state *from)
 {
 	into->orders += from->orders;
 	into->holdout += from->holdout;
-	into->amounts += from->amounts;
-	crm_agg_neumaier(&into->revenue, &into->comp, from->revenue);
-	into->comp += from->comp;
+	into->revenue += from->revenue;
 	if (from->ndays > 0 && into->ndays == 0) {
 		into->first = from->first;
 		into->last = from->last;
@@ -203,7 +198,7 @@ void
 crm_rfm_figures_of(const crm_rfm_state *s, int32_t asof, double unit_days,
 		   bool monetary_mean, crm_rfm_figures *out)
 {
-	double revenue = s->revenue + s->comp;
+	double revenue = s->revenue;
 
 	out->revenue = revenue;
 	out->recency = (double)asof - s->last;
