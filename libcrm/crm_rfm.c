@@ -172,26 +172,31 @@ merge_days(crm_rfm_state *into, const crm_rfm_state *from)
 }
 
 void
-crm_rfm_merge(crm_rfm_state *into, crm_rfm_state *from)
+crm_rfm_merge(crm_rfm_state *into, const crm_rfm_state *from)
 {
 	into->orders += from->orders;
 	into->holdout += from->holdout;
 	into->revenue += from->revenue;
-	if (from->ndays > 0 && into->ndays == 0) {
+	if (from->ndays == 0)
+		return;
+	if (into->ndays == 0) {
 		into->first = from->first;
 		into->last = from->last;
 		into->ndays = from->ndays;
 		into->first_amount = from->first_amount;
-		into->days = from->days;
-		from->days = NULL;
-	} else if (from->ndays > 0) {
-		if (from->first < into->first)
-			into->first_amount = from->first_amount;
-		else if (from->first == into->first)
-			into->first_amount += from->first_amount;
-		merge_days(into, from);
+		if (from->days != NULL) {
+			into->days = crm_xreallocarray(NULL,
+			    capacity(from->ndays), sizeof *into->days);
+			memcpy(into->days, from->days,
+			    from->ndays * sizeof *into->days);
+		}
+		return;
 	}
-	crm_rfm_free(from);
+	if (from->first < into->first)
+		into->first_amount = from->first_amount;
+	else if (from->first == into->first)
+		into->first_amount += from->first_amount;
+	merge_days(into, from);
 }
 
 void
@@ -228,4 +233,68 @@ crm_rfm_score(size_t n, crm_rfm_value_fn value, void *ctx, unsigned nbins,
 		score[i] = (unsigned char)(crm_classify_next(c, value(ctx, i))
 		    + 1);
 	crm_classify_free(c);
+}
+
+/* ------------------------------------------------------------------ */
+/* The segment table */
+
+struct crm_rfm_segments {
+	unsigned nbins;
+	bool has_m;
+	const char **label;	/* [(r-1) * nbins + (f-1)] * nm + m index */
+};
+
+const crm_header *
+crm_rfm_score_header(void)
+{
+	static char *names[] = { "r_score", "f_score", "m_score" };
+	static size_t lens[] = { 7, 7, 7 };
+	static const crm_header h = { 3, names, lens, false };
+
+	return &h;
+}
+
+crm_rfm_segments *
+crm_rfm_segments_build(unsigned nbins, bool has_m, crm_rfm_match_fn match,
+		       void *ctx)
+{
+	crm_rfm_segments *t = crm_xcalloc(1, sizeof *t);
+	unsigned nm = has_m ? nbins : 1;
+	char text[3][2] = { "0", "0", "0" };
+	const char *f[3] = { text[0], text[1], text[2] };
+	size_t len[3] = { 1, 1, has_m ? 1 : 0 };
+	crm_record rec = { 3, f, len, NULL, 0, 0 };
+
+	t->nbins = nbins;
+	t->has_m = has_m;
+	t->label = crm_xcalloc((size_t)nbins * nbins * nm, sizeof *t->label);
+	for (unsigned r = 0; r < nbins; r++)
+		for (unsigned q = 0; q < nbins; q++)
+			for (unsigned m = 0; m < nm; m++) {
+				text[0][0] = (char)('1' + r);
+				text[1][0] = (char)('1' + q);
+				text[2][0] = (char)('1' + m);
+				t->label[((size_t)r * nbins + q) * nm + m] =
+				    match(ctx, &rec);
+			}
+	return t;
+}
+
+const char *
+crm_rfm_segment(const crm_rfm_segments *t, unsigned r, unsigned f,
+		unsigned m)
+{
+	unsigned nm = t->has_m ? t->nbins : 1;
+
+	return t->label[((size_t)(r - 1) * t->nbins + (f - 1)) * nm +
+	    (t->has_m ? m - 1 : 0)];
+}
+
+void
+crm_rfm_segments_free(crm_rfm_segments *t)
+{
+	if (t == NULL)
+		return;
+	free(t->label);
+	free(t);
 }

@@ -29,6 +29,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "crm_csv.h"
+
 /* The most score bins rfm takes (-n), so that rfm_score is three digits. */
 #define CRM_RFM_MAX_BINS 9
 #define CRM_RFM_MIN_BINS 2
@@ -65,9 +67,9 @@ void crm_rfm_add(crm_rfm_state *s, int32_t day, double amount,
 /* Account one row dated after the as-of date: counted, nothing else. */
 void crm_rfm_add_holdout(crm_rfm_state *s);
 
-/* Fold from into into as if from's rows had been added to into; from's
- * days pass to into or are freed, and from is left empty. */
-void crm_rfm_merge(crm_rfm_state *into, crm_rfm_state *from);
+/* Fold from into into as if from's rows had been added to into; from is
+ * unchanged (free it after). */
+void crm_rfm_merge(crm_rfm_state *into, const crm_rfm_state *from);
 
 /* Whether day is one of s's purchase days. */
 bool crm_rfm_has_day(const crm_rfm_state *s, int32_t day);
@@ -111,5 +113,31 @@ typedef double (*crm_rfm_value_fn)(void *ctx, size_t i);
 void crm_rfm_score(size_t n, crm_rfm_value_fn value, void *ctx,
 		   unsigned nbins, crm_rfm_method method, bool reverse,
 		   unsigned char *score);
+
+/*
+ * The segment table: a label for each combination of scores.  Segment
+ * rules (a rules file over r_score, f_score and m_score) are decided once
+ * per combination, not per customer: match(ctx, rec) gets a record of
+ * the three scores as text under the header crm_rfm_score_header() (the
+ * m_score field empty when there is no amount) and returns the label of
+ * the first rule that holds, or NULL when none does.  Labels are kept as
+ * pointers: they must outlive the table.  nbins is 2..9.
+ */
+typedef struct crm_rfm_segments crm_rfm_segments;
+
+typedef const char *(*crm_rfm_match_fn)(void *ctx, const crm_record *rec);
+
+/* The header r_score, f_score, m_score that segment rules compile
+ * against (static). */
+const crm_header *crm_rfm_score_header(void);
+
+crm_rfm_segments *crm_rfm_segments_build(unsigned nbins, bool has_m,
+					 crm_rfm_match_fn match, void *ctx);
+
+/* The label of scores r, f, m (1..nbins; m 0 without amounts), or NULL
+ * when no rule holds. */
+const char *crm_rfm_segment(const crm_rfm_segments *t, unsigned r,
+			    unsigned f, unsigned m);
+void crm_rfm_segments_free(crm_rfm_segments *t);
 
 #endif
