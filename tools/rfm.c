@@ -172,14 +172,16 @@ amount_of(const struct reader *r, const crm_record *rec, double *amount,
 	crm_expr_eval_into(r->amount, rec, &v, &note);
 	if (v.type == CRM_VAL_MISSING)
 		return 0;
+	col = crm_expr_column(r->amount);
 	if (v.type != CRM_VAL_NUM) {
-		if (v.type == CRM_VAL_STR && note.why == CRM_WHY_NONE)
-			note.why = CRM_WHY_NOT_NUMBER;
+		if (col >= 0)
+			return row_invalid(why, cap, r->h, col,
+			    "not a number", rec->f[col], rec->len[col]);
 		crm_expr_describe(r->amount, r->h, &note, why, cap);
 		return -1;
 	}
 	if (v.num < 0) {
-		if ((col = crm_expr_column(r->amount)) >= 0)
+		if (col >= 0)
 			return row_invalid(why, cap, r->h, col, "negative",
 			    rec->f[col], rec->len[col]);
 		snprintf(why, cap, "measure '%s' is negative (%.15g)",
@@ -566,6 +568,23 @@ report_holdout(const struct table *t)
 	    "(holdout)", t->holdout, t->holdout == 1 ? "" : "s", buf);
 }
 
+/* What -v adds to the row counts. */
+static const char *
+verbose_line(const struct table *t, char *buf, size_t cap)
+{
+	char day[CRM_DATE_BUFSZ];
+	crm_date d = { (double)t->as_of, false };
+
+	if (t->n == 0)
+		snprintf(buf, cap, "0 customers");
+	else {
+		crm_date_format(day, d);
+		snprintf(buf, cap, "%zu customer%s, as-of %s", t->n,
+		    t->n == 1 ? "" : "s", day);
+	}
+	return buf;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -587,6 +606,7 @@ main(int argc, char **argv)
 	crm_rfm_segments *seg = NULL;
 	crm_common common;
 	const size_t *order;
+	char vbuf[80];
 	crm_fold *f;
 
 	crm_opts_parse(&tool, argc, argv, &common);
@@ -595,6 +615,10 @@ main(int argc, char **argv)
 	if (cfg.segments != NULL && cfg.no_segments)
 		crm_usage_error(&tool, "--segments and --no-segments exclude "
 		    "each other");
+	/* The default table needs m_score: without --amount it is left
+	 * out unless --segments FILE is given. */
+	if (cfg.segments == NULL && cfg.amount == NULL)
+		cfg.no_segments = true;
 	if (cfg.nbins != 5 && cfg.segments == NULL && !cfg.no_segments)
 		crm_usage_error(&tool, "the default segment table needs -n 5: "
 		    "give --segments FILE or --no-segments");
@@ -620,5 +644,5 @@ main(int argc, char **argv)
 	free_rules(&rules);
 	free(t.idx);
 	free(t.score);
-	return crm_fold_close(f, NULL);
+	return crm_fold_close(f, verbose_line(&t, vbuf, sizeof vbuf));
 }
