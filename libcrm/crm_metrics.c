@@ -82,7 +82,7 @@ crm_metrics_read(crm_metrics *ms, const char *path, const char *preset)
 }
 
 bool
-crm_metrics_operand(crm_metrics *ms, const char *arg)
+crm_metrics_operand(crm_metrics *ms, const crm_tool *tool, const char *arg)
 {
 	const char *name, *src;
 	size_t nlen;
@@ -92,7 +92,7 @@ crm_metrics_operand(crm_metrics *ms, const char *arg)
 	if (!split(arg, &name, &nlen, &src))
 		return false;
 	if (add(ms, name, nlen, src, NULL, 0, &err) < 0)
-		crm_usage_die(&err);
+		crm_usage_die(tool, &err);
 	return true;
 }
 
@@ -188,7 +188,8 @@ report_missing(const char *preset, char **name, size_t n)
 }
 
 void
-crm_metrics_compile(crm_metrics *ms, const crm_header *h, bool decimal_comma)
+crm_metrics_compile(crm_metrics *ms, const crm_tool *tool,
+		    const crm_header *h, bool decimal_comma)
 {
 	struct refs r = { ms, h, false, NULL, 0 };
 	crm_error err;
@@ -206,7 +207,7 @@ crm_metrics_compile(crm_metrics *ms, const crm_header *h, bool decimal_comma)
 			continue;
 		crm_error_set(&err, CRM_EXIT_USAGE, "--map: no metric refers "
 		    "to '%s'", ms->map[i].name);
-		crm_usage_die(&err);
+		crm_usage_die(tool, &err);
 	}
 	for (size_t i = 0; i < ms->n; i++) {
 		crm_metric *m = &ms->m[i];

@@ -23,6 +23,7 @@
 #include "crm_csv.h"
 #include "crm_diag.h"
 #include "crm_expr.h"
+#include "crm_opts.h"
 
 typedef struct crm_metric {
 	char *name;
@@ -57,7 +58,8 @@ void crm_metrics_read(crm_metrics *ms, const char *path, const char *preset);
 /* If arg is NAME=EXPRESSION (blanks allowed around NAME), add it as a
  * metric and return true; else (a file name, say) return false.  A name
  * defined twice is a usage error. */
-bool crm_metrics_operand(crm_metrics *ms, const char *arg);
+bool crm_metrics_operand(crm_metrics *ms, const crm_tool *tool,
+			 const char *arg);
 
 /* Add the renames of an option argument NAME=COLUMN[,NAME=COLUMN...]
  * (--map).  Returns 0, or -1 with err filled (usage error). */
@@ -69,8 +71,8 @@ int crm_metrics_map(crm_metrics *ms, const char *arg, crm_error *err);
  * covers are named all at once, with the --map that would fix them; a
  * rename no metric uses is a usage error.
  */
-void crm_metrics_compile(crm_metrics *ms, const crm_header *h,
-			 bool decimal_comma);
+void crm_metrics_compile(crm_metrics *ms, const crm_tool *tool,
+			 const crm_header *h, bool decimal_comma);
 
 void crm_metrics_free(crm_metrics *ms);
 

@@ -71,7 +71,6 @@ static const char invalid_help_no_keep[] =
 "                            (default) or skip\n"
 "      --rejects FILE        with --invalid skip: write skipped rows to FILE\n";
 
-static const crm_tool *current_tool;
 /* The merged getopt tables live until parsing ends; every exit path
  * frees them so that leak checkers stay quiet on usage errors too. */
 static struct option *merged;
@@ -119,9 +118,9 @@ crm_usage_error(const crm_tool *tool, const char *fmt, ...)
 }
 
 void
-crm_usage_die(const crm_error *err)
+crm_usage_die(const crm_tool *tool, const crm_error *err)
 {
-	crm_usage_error(current_tool, "%s", err->msg);
+	crm_usage_error(tool, "%s", err->msg);
 }
 
 static _Noreturn void
@@ -180,7 +179,7 @@ parse_lang(const char *arg, crm_lang *out, crm_error *err)
 }
 
 static void
-apply_environment(crm_common *c)
+apply_environment(const crm_tool *tool, crm_common *c)
 {
 	const char *v;
 	crm_error err;
@@ -188,7 +187,7 @@ apply_environment(crm_common *c)
 
 	if ((v = getenv("CRMKIT_DELIMITER")) != NULL && *v != '\0') {
 		if ((d = crm_opts_delimiter(v, &err)) < 0)
-			crm_usage_error(current_tool, "CRMKIT_DELIMITER: %s",
+			crm_usage_error(tool, "CRMKIT_DELIMITER: %s",
 			    err.msg);
 		c->csv.delimiter = d;
 	}
@@ -196,12 +195,12 @@ apply_environment(crm_common *c)
 		if (strcmp(v, "comma") == 0)
 			c->decimal_comma = true;
 		else if (strcmp(v, "point") != 0 && strcmp(v, "dot") != 0)
-			crm_usage_error(current_tool,
+			crm_usage_error(tool,
 			    "CRMKIT_DECIMAL: '%s' is not comma or point", v);
 	}
 	if ((v = getenv("CRMKIT_LANG")) != NULL && *v != '\0') {
 		if (parse_lang(v, &c->lang, &err) < 0)
-			crm_usage_error(current_tool, "CRMKIT_LANG: %s",
+			crm_usage_error(tool, "CRMKIT_LANG: %s",
 			    err.msg);
 	}
 }
@@ -221,7 +220,8 @@ known_encoding(const char *e)
 }
 
 static void
-handle_common(int opt, const char *arg, crm_common *c)
+handle_common(const crm_tool *tool, int opt, const char *arg,
+	      crm_common *c)
 {
 	crm_error err;
 	char *end;
@@ -230,11 +230,11 @@ handle_common(int opt, const char *arg, crm_common *c)
 	switch (opt) {
 	case 'd':
 		if ((c->csv.delimiter = crm_opts_delimiter(arg, &err)) < 0)
-			crm_usage_die(&err);
+			crm_usage_die(tool, &err);
 		break;
 	case OPT_OUTPUT_DELIMITER:
 		if ((c->out_delimiter = crm_opts_delimiter(arg, &err)) < 0)
-			crm_usage_die(&err);
+			crm_usage_die(tool, &err);
 		break;
 	case 'H':
 		c->csv.no_header = true;
@@ -251,14 +251,14 @@ handle_common(int opt, const char *arg, crm_common *c)
 	case OPT_PRECISION:
 		n = strtol(arg, &end, 10);
 		if (*arg == '\0' || *end != '\0' || n < 0 || n > 30)
-			crm_usage_error(current_tool,
+			crm_usage_error(tool,
 			    "--precision: '%s' is not a number of decimals "
 			    "from 0 to 30", arg);
 		c->precision = (int)n;
 		break;
 	case OPT_ENCODING:
 		if (!known_encoding(arg))
-			crm_usage_error(current_tool,
+			crm_usage_error(tool,
 			    "unknown encoding '%s' (use cp1252 or latin1)",
 			    arg);
 		c->csv.encoding = arg;
@@ -271,7 +271,7 @@ handle_common(int opt, const char *arg, crm_common *c)
 		break;
 	case OPT_LANG:
 		if (parse_lang(arg, &c->lang, &err) < 0)
-			crm_usage_die(&err);
+			crm_usage_die(tool, &err);
 		break;
 	case OPT_INVALID:
 		if (strcmp(arg, "fail") == 0)
@@ -279,12 +279,12 @@ handle_common(int opt, const char *arg, crm_common *c)
 		else if (strcmp(arg, "skip") == 0)
 			c->invalid = CRM_INVALID_SKIP;
 		else if (strcmp(arg, "keep") == 0 &&
-		    !(current_tool->flags & CRM_TOOL_INVALID_NO_KEEP))
+		    !(tool->flags & CRM_TOOL_INVALID_NO_KEEP))
 			c->invalid = CRM_INVALID_KEEP;
 		else
-			crm_usage_error(current_tool,
+			crm_usage_error(tool,
 			    "--invalid: '%s' is not %s", arg,
-			    current_tool->flags & CRM_TOOL_INVALID_NO_KEEP ?
+			    tool->flags & CRM_TOOL_INVALID_NO_KEEP ?
 			    "fail or skip" : "fail, keep or skip");
 		break;
 	case OPT_REJECTS:
@@ -293,7 +293,7 @@ handle_common(int opt, const char *arg, crm_common *c)
 	case 'c':
 	case OPT_COLUMN:
 		if (*arg == '\0')
-			crm_usage_error(current_tool,
+			crm_usage_error(tool,
 			    "-c: the column name is empty");
 		c->column = arg;
 		break;
@@ -310,12 +310,12 @@ crm_opts_parse(const crm_tool *tool, int argc, char **argv, crm_common *c)
 	    (CRM_TOOL_INVALID | CRM_TOOL_INVALID_NO_KEEP);
 	int opt;
 
-	current_tool = tool;
 	crm_diag_init(tool->name);
 	memset(c, 0, sizeof *c);
+	c->tool = tool;
 	c->precision = -1;
 	c->column = tool->column;
-	apply_environment(c);
+	apply_environment(tool, c);
 
 	while (tool->options != NULL && tool->options[ntool].name != NULL)
 		ntool++;
@@ -368,11 +368,11 @@ crm_opts_parse(const crm_tool *tool, int argc, char **argv, crm_common *c)
 		default:
 			if (opt >= CRM_OPT_COMMON_BASE || (opt == 'c' && tool->column) ||
 			    (opt < 256 && strchr(COMMON_SHORT, opt) != NULL)) {
-				handle_common(opt, optarg, c);
+				handle_common(tool, opt, optarg, c);
 				break;
 			}
 			if (tool->handle(opt, optarg, tool->ctx, &err) < 0)
-				crm_usage_die(&err);
+				crm_usage_die(tool, &err);
 		}
 	}
 	free_merged();

@@ -30,6 +30,8 @@ typedef enum crm_invalid_policy {
 typedef enum crm_lang { CRM_LANG_EN = 0, CRM_LANG_DE } crm_lang;
 
 /* What the common options set. */
+typedef struct crm_tool crm_tool;
+
 typedef struct crm_common {
 	crm_csv_config csv;	/* delimiter (0: sniff), no_header, encoding */
 	int out_delimiter;	/* 0: the input's */
@@ -42,6 +44,9 @@ typedef struct crm_common {
 	const char *column;	/* -c NAME: the appended column's name */
 	char **operands;	/* what getopt left (files, kpi metrics) */
 	size_t noperands;
+	/* The tool parsed (set by crm_opts_parse): the tool layer's usage
+	 * errors name it and show its synopsis. */
+	const struct crm_tool *tool;
 } crm_common;
 
 enum {
@@ -53,7 +58,7 @@ enum {
  * long-only options use codes in [256, CRM_OPT_COMMON_BASE). */
 #define CRM_OPT_COMMON_BASE 0x1000
 
-typedef struct crm_tool {
+struct crm_tool {
 	const char *name;	/* "prioritize" */
 	const char *synopsis;	/* usage lines, as in the man page SYNOPSIS */
 	const char *help;	/* option list for --help */
@@ -69,7 +74,7 @@ typedef struct crm_tool {
 	 */
 	int (*handle)(int opt, const char *arg, void *ctx, crm_error *err);
 	void *ctx;
-} crm_tool;
+};
 
 /*
  * Set c from the environment defaults, then parse argv.  Calls
@@ -97,8 +102,8 @@ int crm_opts_delimiter(const char *arg, crm_error *err);
 size_t crm_opts_split_list(char *s, char **item, size_t max);
 
 /* A usage error found after crm_opts_parse (a bad SPLIT, say): print
- * "TOOL: err->msg" and the synopsis of the tool parsed, exit 2. */
-_Noreturn void crm_usage_die(const crm_error *err);
+ * "TOOL: err->msg" and tool's synopsis, exit 2. */
+_Noreturn void crm_usage_die(const crm_tool *tool, const crm_error *err);
 
 /* Print "TOOL: message" and the synopsis, exit 2. */
 _Noreturn void crm_usage_error(const crm_tool *tool, const char *fmt, ...)

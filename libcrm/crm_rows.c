@@ -57,7 +57,7 @@ crm_rows_open(crm_common *c, crm_measure *m, size_t nm)
 		if (m[i].split_option != NULL && m[i].split_arg != NULL &&
 		    crm_split_parse(m[i].split_arg, m[i].split_option,
 		    c->decimal_comma, &m[i].split, &err) < 0)
-			crm_usage_die(&err);
+			crm_usage_die(c->tool, &err);
 		/* A mean needs a first pass for the sum, but no values. */
 		if (m[i].split_option != NULL &&
 		    crm_split_needs_values(&m[i].split))
@@ -521,20 +521,23 @@ crm_rows_end(crm_rows *r)
 }
 
 void
-crm_rows_sort(crm_rows *r)
+crm_rows_sort(crm_rows *r, const crm_sort_part *key, size_t nparts)
 {
 	crm_writer_config wc = crm_common_writer_config(r->c, r->delimiter);
 	crm_error err;
 
-	if ((r->sort = crm_sort_open(&wc, &err)) == NULL)
+	if ((r->sort = crm_sort_open(&wc, key, nparts, &err)) == NULL)
 		die_error(&err);
 	r->cur = crm_sort_writer(r->sort);
 }
 
 void
-crm_rows_key(crm_rows *r, int key1, double key2)
+crm_rows_key(crm_rows *r, const crm_sort_value *v)
 {
-	crm_sort_key(r->sort, key1, key2);
+	crm_error err;
+
+	if (crm_sort_key(r->sort, v, &err) < 0)
+		die_error(&err);
 }
 
 int

@@ -19,6 +19,7 @@
 #include "crm_diag.h"
 #include "crm_expr.h"
 #include "crm_opts.h"
+#include "crm_sort.h"
 #include "crm_split.h"
 
 /* One measure of a row tool. */
@@ -127,14 +128,14 @@ void crm_rows_end(crm_rows *r);
 
 /*
  * Sorted output: from now on the records written go to a spool file in
- * $TMPDIR (24 bytes of memory per record for the index, 48 while it
- * grows); crm_rows_close
- * writes them ordered by (key1, key2) ascending, then input order.
- * Call crm_rows_key before writing each record.  The header is written
- * before, directly.
+ * $TMPDIR (crm_sort: 24 bytes of memory per record for an (int, number)
+ * key, 48 while the index grows); crm_rows_close writes them ordered by
+ * key[0..nparts), then input order.  Call crm_rows_key with the key's
+ * values before writing each record.  The header is written before,
+ * directly.
  */
-void crm_rows_sort(crm_rows *r);
-void crm_rows_key(crm_rows *r, int key1, double key2);
+void crm_rows_sort(crm_rows *r, const crm_sort_part *key, size_t nparts);
+void crm_rows_key(crm_rows *r, const crm_sort_value *v);
 
 /*
  * Finish: report skipped/kept counts on stderr, close rejects and

@@ -137,7 +137,7 @@ gather_metrics(struct kpi *k)
 		crm_metrics_read(&k->ms, k->metrics_file, NULL);
 	}
 	for (size_t i = 0; i < k->c.noperands; i++)
-		if (!crm_metrics_operand(&k->ms, k->c.operands[i]))
+		if (!crm_metrics_operand(&k->ms, k->tool, k->c.operands[i]))
 			k->c.operands[nfiles++] = k->c.operands[i];
 	k->c.noperands = nfiles;
 	if (k->ms.n == 0)
@@ -422,7 +422,7 @@ main(int argc, char **argv)
 	k.h = crm_fold_header(k.f);
 	crm_fold_keys(k.f, k.by, "--by", false);
 	k.keys = crm_fold_key_columns(k.f, &k.nkeys);
-	crm_metrics_compile(&k.ms, k.h, k.c.decimal_comma);
+	crm_metrics_compile(&k.ms, &tool, k.h, k.c.decimal_comma);
 	plan(&k);
 	if (k.targets_file != NULL)
 		read_targets(&k, k.targets_file);

@@ -113,6 +113,11 @@ write_summary(crm_rows *rows, const struct summary *s, const crm_measure *m)
 	}
 }
 
+/* --sort: by priority, then expected value downwards. */
+static const crm_sort_part sort_key[] = {
+	{ CRM_SORT_INT, false }, { CRM_SORT_NUM, true }
+};
+
 int
 main(int argc, char **argv)
 {
@@ -159,7 +164,7 @@ main(int argc, char **argv)
 		crm_rows_write_header(rows, names, 2);
 	}
 	if (cfg.sort)
-		crm_rows_sort(rows);
+		crm_rows_sort(rows, sort_key, 2);
 	while ((st = crm_rows_next(rows, &rec, vals)) != CRM_ROW_END) {
 		int p = 0;
 
@@ -176,8 +181,9 @@ main(int argc, char **argv)
 		}
 		/* Rows kept invalid sort after priority 4. */
 		if (cfg.sort)
-			crm_rows_key(rows, p > 0 ? p : 5,
-			    p > 0 ? -(vals[0] * vals[1]) : 0);
+			crm_rows_key(rows, (const crm_sort_value[]){
+			    { .i = p > 0 ? p : 5 }, { .num = p > 0 ?
+			    vals[0] * vals[1] : 0 } });
 		crm_rows_pass(rows, rec);
 		if (p > 0) {
 			crm_rows_num(rows, p);

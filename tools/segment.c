@@ -13,6 +13,7 @@
 #include "crm_num.h"
 #include "crm_opts.h"
 #include "crm_rows.h"
+#include "crm_rules.h"
 
 enum { OPT_NEEDS = 256, OPT_TIE_MARGIN, OPT_RULE, OPT_RULES, OPT_DEFAULT,
        OPT_ABC, OPT_CUTS, OPT_BINS, OPT_REVERSE, OPT_METHOD };
@@ -62,20 +63,12 @@ static const char help[] =
 "      --method M            quantile (default: type-7 cut points) or\n"
 "                            ntile (equal counts, as SQL NTILE)\n";
 
-enum method { M_NONE = 0, M_NEEDS, M_RULES, M_ABC, M_BINS };
+enum method_id { M_NONE = 0, M_NEEDS, M_RULES, M_ABC, M_BINS };
 
 /* A --rule argument or a --rules file, in command-line order. */
 struct rule_src {
 	bool file;
 	const char *arg;
-};
-
-struct rule {
-	char *label, *cond;
-	const char *file;	/* NULL for --rule */
-	unsigned long line;
-	const char *arg;	/* the --rule argument */
-	crm_expr *expr;
 };
 
 struct config {
@@ -136,45 +129,6 @@ handle(int opt, const char *arg, void *ctx, crm_error *err)
 		break;
 	}
 	return 0;
-}
-
-static const char *const method_names[5] = {
-	"", "--needs", "--rule/--rules", "--abc", "--bins"
-};
-
-/* Exactly one method; its own options only with it. */
-static enum method
-check_method(const crm_tool *tool, const struct config *cfg)
-{
-	enum method m = M_NONE;
-
-	for (int i = M_NEEDS; i <= M_BINS; i++) {
-		if (!cfg->given[i])
-			continue;
-		if (m != M_NONE)
-			crm_usage_error(tool, "%s and %s exclude each other: "
-			    "one method per call", method_names[m],
-			    method_names[i]);
-		m = (enum method)i;
-	}
-	if (m == M_NONE)
-		crm_usage_error(tool, "give a method: --needs, --rule, "
-		    "--rules, --abc or --bins");
-	if (cfg->tie_margin != NULL && m != M_NEEDS)
-		crm_usage_error(tool, "--tie-margin applies only to --needs");
-	if (cfg->dflt != NULL && m != M_RULES)
-		crm_usage_error(tool,
-		    "--default applies only to --rule and --rules");
-	if (cfg->cuts != NULL && m != M_ABC)
-		crm_usage_error(tool, "--cuts applies only to --abc");
-	if (m != M_BINS) {
-		const char *o = cfg->n_arg ? "-n" : cfg->reverse ?
-		    "--reverse" : cfg->method_arg ? "--method" : NULL;
-
-		if (o != NULL)
-			crm_usage_error(tool, "%s applies only to --bins", o);
-	}
-	return m;
 }
 
 /* Spaces and tabs off both ends, in place. */
@@ -283,142 +237,6 @@ parse_needs(const crm_tool *tool, const char *arg, crm_lang lang,
 }
 
 /* ------------------------------------------------------------------ */
-/* --rule and --rules */
-
-/* Parse "LABEL: CONDITION" (s is modified).  Returns -1 if malformed. */
-static int
-parse_rule(char *s, struct rule *r)
-{
-	char *colon = strchr(s, ':');
-
-	if (colon == NULL)
-		return -1;
-	*colon = '\0';
-	r->label = trim(s);
-	r->cond = trim(colon + 1);
-	if (*r->label == '\0' || *r->cond == '\0')
-		return -1;
-	return 0;
-}
-
-struct rules {
-	struct rule *r;
-	size_t n;
-	char **bufs;		/* lines the rules point into */
-	size_t nbufs;
-};
-
-static void
-add_rule(struct rules *rs, const struct rule *r)
-{
-	rs->r = crm_xreallocarray(rs->r, rs->n + 1, sizeof *rs->r);
-	rs->r[rs->n++] = *r;
-}
-
-static char *
-keep_buf(struct rules *rs, char *buf)
-{
-	rs->bufs = crm_xreallocarray(rs->bufs, rs->nbufs + 1,
-	    sizeof *rs->bufs);
-	rs->bufs[rs->nbufs++] = buf;
-	return buf;
-}
-
-static void
-read_rules_file(const char *path, struct rules *rs)
-{
-	crm_error err;
-	crm_deffile *f = crm_deffile_open(path, &err);
-	struct rule r = { .file = path };
-	size_t before = rs->n, len;
-	char *s;
-	int rc;
-
-	if (f == NULL)
-		crm_die_error(&err);
-	while ((rc = crm_deffile_next(f, &s, &len, &r.line, &err)) > 0) {
-		if (parse_rule(keep_buf(rs, crm_xmemdup(s, len)), &r) < 0) {
-			crm_deffile_close(f);
-			crm_die(CRM_EXIT_USAGE, "%s:%lu: malformed rule "
-			    "(expected 'LABEL: CONDITION')", path, r.line);
-		}
-		add_rule(rs, &r);
-	}
-	crm_deffile_close(f);
-	if (rc < 0)
-		crm_die_error(&err);
-	if (rs->n == before)
-		crm_die(CRM_EXIT_USAGE, "%s: no rule in the file", path);
-}
-
-static void
-load_rules(const crm_tool *tool, const struct config *cfg,
-	   struct rules *rs)
-{
-	for (size_t i = 0; i < cfg->nsrc; i++) {
-		struct rule r = { .arg = cfg->src[i].arg };
-
-		if (cfg->src[i].file) {
-			read_rules_file(cfg->src[i].arg, rs);
-			continue;
-		}
-		if (parse_rule(keep_buf(rs, crm_xstrdup(cfg->src[i].arg)),
-		    &r) < 0)
-			crm_usage_error(tool, "--rule '%s': expected "
-			    "'LABEL: CONDITION'", cfg->src[i].arg);
-		add_rule(rs, &r);
-	}
-}
-
-static void
-compile_rules(struct rules *rs, const crm_header *h, bool decimal_comma)
-{
-	for (size_t i = 0; i < rs->n; i++) {
-		struct rule *r = &rs->r[i];
-		crm_error err;
-
-		r->expr = crm_expr_compile(r->cond, h, decimal_comma, 0, &err);
-		if (r->expr != NULL)
-			continue;
-		if (r->file != NULL)
-			crm_die(err.status, "%s:%lu: %s", r->file, r->line,
-			    err.msg);
-		crm_die(err.status, "--rule '%s': %s", r->arg, err.msg);
-	}
-}
-
-static void
-free_rules(struct rules *rs)
-{
-	for (size_t i = 0; i < rs->n; i++)
-		crm_expr_free(rs->r[i].expr);
-	for (size_t i = 0; i < rs->nbufs; i++)
-		free(rs->bufs[i]);
-	free(rs->r);
-	free(rs->bufs);
-}
-
-/*
- * Whether a condition holds: it is a number other than 0 (comparisons
- * and logic give 1 or 0; a missing value, or text, does not hold).
- * Returns -1 when the condition is invalid (arithmetic on a value that
- * is not a number), with the reason in why.
- */
-static int
-holds(const crm_expr *e, const crm_record *rec, const crm_header *h,
-      char *why, size_t cap)
-{
-	crm_eval_note note;
-	crm_value v = crm_expr_eval(e, rec, &note);
-
-	if (v.type == CRM_VAL_INVALID) {
-		crm_expr_describe(e, h, &note, why, cap);
-		return -1;
-	}
-	return v.type == CRM_VAL_NUM && v.num != 0;
-}
-
-/* ------------------------------------------------------------------ */
 /* --abc, --bins */
 
 static size_t
@@ -465,7 +283,7 @@ parse_nbins(const crm_tool *tool, const char *arg)
 }
 
 static void
-report(const crm_classifier *cl, enum method m, bool ntile)
+report(const crm_classifier *cl, enum method_id m, bool ntile)
 {
 	size_t k = crm_classify_classes(cl);
 	char line[CRM_ERR_MAX];
@@ -493,178 +311,280 @@ report(const crm_classifier *cl, enum method m, bool ntile)
 }
 
 /* ------------------------------------------------------------------ */
+/* The methods */
+
+/* Everything one call needs. */
+struct seg {
+	const crm_tool *tool;
+	struct config cfg;
+	crm_common common;
+	crm_rows *rows;
+	crm_measure *m;
+	size_t nm;
+	struct needs nd;
+	crm_rules *rs;
+	crm_classifier *cl;
+	double cut[CRM_CLASSIFY_MAX_CUTS], margin;
+	size_t ncut, nbins;
+	bool ntile;
+	char label[32];
+	char why[CRM_ERR_MAX];	/* of an invalid row */
+};
+
+static void
+needs_setup(struct seg *s)
+{
+	const char *tm = s->cfg.tie_margin;
+
+	parse_needs(s->tool, s->cfg.needs, s->common.lang, &s->nd);
+	if (tm != NULL && (crm_num_parse(tm, strlen(tm),
+	    s->common.decimal_comma, &s->margin) != CRM_NUM_OK ||
+	    s->margin < 0))
+		crm_usage_error(s->tool, "--tie-margin: '%s' is not a "
+		    "number >= 0", tm);
+	s->nm = s->nd.n;
+	s->m = crm_xcalloc(s->nm, sizeof *s->m);
+	for (size_t i = 0; i < s->nm; i++) {
+		s->m[i].option = "--needs";
+		s->m[i].source = s->nd.measure[i];
+	}
+}
+
+static const char *
+needs_label(struct seg *s, const crm_record *rec, const double *vals)
+{
+	long best = crm_classify_argmax(vals, s->nm, s->margin);
+
+	(void)rec;
+	return best < 0 ? s->nd.mixed : s->nd.label[best];
+}
+
+/* The rules in command-line order. */
+static void
+rules_setup(struct seg *s)
+{
+	crm_error err;
+
+	s->rs = crm_rules_new();
+	for (size_t i = 0; i < s->cfg.nsrc; i++) {
+		const struct rule_src *src = &s->cfg.src[i];
+
+		if (src->file && crm_rules_read(s->rs, src->arg, &err) < 0)
+			crm_die_error(&err);
+		if (!src->file && crm_rules_add(s->rs, "--rule", src->arg,
+		    &err) < 0)
+			crm_usage_die(s->tool, &err);
+	}
+}
+
+static void
+rules_prepare(struct seg *s)
+{
+	crm_error err;
+
+	if (crm_rules_compile(s->rs, crm_rows_header(s->rows),
+	    s->common.decimal_comma, &err) < 0)
+		crm_die_error(&err);
+}
+
+/* The first rule that holds wins, else --default; a condition that
+ * cannot be decided makes the row invalid. */
+static const char *
+rules_label(struct seg *s, const crm_record *rec, const double *vals)
+{
+	long i = crm_rules_match(s->rs, rec, s->why, sizeof s->why);
+
+	(void)vals;
+	if (i >= 0)
+		return crm_rules_label(s->rs, (size_t)i);
+	return i == CRM_RULES_NONE ? s->cfg.dflt : NULL;
+}
+
+static void
+abc_setup(struct seg *s)
+{
+	s->ncut = 2;
+	s->cut[0] = 80;
+	s->cut[1] = 95;
+	if (s->cfg.cuts != NULL)
+		s->ncut = parse_cuts(s->tool, s->cfg.cuts, s->cut);
+	s->nm = 1;
+	s->m = crm_xcalloc(1, sizeof *s->m);
+	s->m[0] = (crm_measure){ .option = "--abc", .source = s->cfg.abc,
+	    .bounded = true, .min = 0, .max = HUGE_VAL,
+	    .bound_text = "is negative", .collect = true };
+}
+
+static const char *
+abc_label(struct seg *s, const crm_record *rec, const double *vals)
+{
+	(void)rec;
+	s->label[0] = (char)('A' + crm_classify_next(s->cl, vals[0]));
+	s->label[1] = '\0';
+	return s->label;
+}
+
+static void
+bins_setup(struct seg *s)
+{
+	const char *method = s->cfg.method_arg;
+
+	s->nbins = s->cfg.n_arg != NULL ? parse_nbins(s->tool,
+	    s->cfg.n_arg) : 5;
+	if (method != NULL) {
+		if (strcmp(method, "ntile") == 0)
+			s->ntile = true;
+		else if (strcmp(method, "quantile") != 0)
+			crm_usage_error(s->tool, "--method: '%s' is not "
+			    "quantile or ntile", method);
+	}
+	s->nm = 1;
+	s->m = crm_xcalloc(1, sizeof *s->m);
+	s->m[0] = (crm_measure){ .option = "--bins", .source = s->cfg.bins,
+	    .collect = true };
+}
+
+static const char *
+bins_label(struct seg *s, const crm_record *rec, const double *vals)
+{
+	(void)rec;
+	snprintf(s->label, sizeof s->label, "%zu",
+	    crm_classify_next(s->cl, vals[0]) + 1);
+	return s->label;
+}
+
+/* ABC and bins: a first pass collects the values.  The classifier
+ * keeps a few numbers per class; the values go before the second. */
+static void
+classify_prepare(struct seg *s)
+{
+	size_t n = crm_rows_collect(s->rows);
+	double *v = s->m[0].values.v;
+	bool abc = s->cfg.abc != NULL;
+
+	if (abc)
+		s->cl = crm_classify_abc(v, n, s->cut, s->ncut);
+	else if (s->ntile)
+		s->cl = crm_classify_ntile(v, n, s->nbins, s->cfg.reverse);
+	else
+		s->cl = crm_classify_quantile(v, n, s->nbins,
+		    s->cfg.reverse);
+	crm_dvec_free(&s->m[0].values);
+	if (s->common.verbose)
+		report(s->cl, abc ? M_ABC : M_BINS, s->ntile);
+}
+
+/*
+ * A method: setup parses its options and sets up the measures; prepare
+ * (NULL: none) runs once the input is open; label gives a valid row's
+ * segment, or NULL when the row is invalid (the reason in why).
+ */
+struct method {
+	const char *option;	/* as named in messages */
+	void (*setup)(struct seg *s);
+	void (*prepare)(struct seg *s);
+	const char *(*label)(struct seg *s, const crm_record *rec,
+	    const double *vals);
+};
+
+static const struct method methods[] = {
+	[M_NEEDS] = { "--needs", needs_setup, NULL, needs_label },
+	[M_RULES] = { "--rule/--rules", rules_setup, rules_prepare,
+	    rules_label },
+	[M_ABC] = { "--abc", abc_setup, classify_prepare, abc_label },
+	[M_BINS] = { "--bins", bins_setup, classify_prepare, bins_label },
+};
+
+/* Exactly one method; its own options only with it. */
+static const struct method *
+check_method(const crm_tool *tool, const struct config *cfg)
+{
+	enum method_id m = M_NONE;
+
+	for (int i = M_NEEDS; i <= M_BINS; i++) {
+		if (!cfg->given[i])
+			continue;
+		if (m != M_NONE)
+			crm_usage_error(tool, "%s and %s exclude each other: "
+			    "one method per call", methods[m].option,
+			    methods[i].option);
+		m = (enum method_id)i;
+	}
+	if (m == M_NONE)
+		crm_usage_error(tool, "give a method: --needs, --rule, "
+		    "--rules, --abc or --bins");
+	if (cfg->tie_margin != NULL && m != M_NEEDS)
+		crm_usage_error(tool, "--tie-margin applies only to --needs");
+	if (cfg->dflt != NULL && m != M_RULES)
+		crm_usage_error(tool,
+		    "--default applies only to --rule and --rules");
+	if (cfg->cuts != NULL && m != M_ABC)
+		crm_usage_error(tool, "--cuts applies only to --abc");
+	if (m != M_BINS) {
+		const char *o = cfg->n_arg ? "-n" : cfg->reverse ?
+		    "--reverse" : cfg->method_arg ? "--method" : NULL;
+
+		if (o != NULL)
+			crm_usage_error(tool, "%s applies only to --bins", o);
+	}
+	return &methods[m];
+}
+
+/* Write each row with its segment; an invalid row under --invalid keep
+ * with an empty one. */
+static void
+segment_rows(struct seg *s, const struct method *mt)
+{
+	double *vals = crm_xcalloc(s->nm ? s->nm : 1, sizeof *vals);
+	const crm_record *rec;
+	crm_row_status st;
+
+	while ((st = crm_rows_next(s->rows, &rec, vals)) != CRM_ROW_END) {
+		const char *label = NULL;
+
+		if (st == CRM_ROW_VALID &&
+		    (label = mt->label(s, rec, vals)) == NULL &&
+		    !crm_rows_invalid(s->rows, s->why))
+			continue;	/* skipped */
+		crm_rows_pass(s->rows, rec);
+		if (label != NULL)
+			crm_rows_text(s->rows, label);
+		else
+			crm_rows_empty(s->rows);
+		crm_rows_end(s->rows);
+	}
+	free(vals);
+}
 
 int
 main(int argc, char **argv)
 {
-	struct config cfg = { 0 };
+	static struct seg s;
 	crm_tool tool = {
 		.name = "segment", .synopsis = synopsis, .help = help,
 		.options = options, .shortopts = "n:",
 		.flags = CRM_TOOL_INVALID, .column = "segment",
-		.handle = handle, .ctx = &cfg,
+		.handle = handle, .ctx = &s.cfg,
 	};
-	crm_common common;
-	crm_rows *rows;
-	crm_measure *m = NULL;
-	size_t nm = 0, ncut = 2, nbins = 5;
-	struct needs nd = { 0 };
-	struct rules rs = { 0 };
-	crm_classifier *cl = NULL;
-	double cut[CRM_CLASSIFY_MAX_CUTS] = { 80, 95 }, margin = 0, *vals;
-	bool ntile = false;
-	const crm_record *rec;
-	crm_row_status st;
-	enum method method;
-	char why[CRM_ERR_MAX];
+	const struct method *mt;
+	int rc;
 
-	crm_opts_parse(&tool, argc, argv, &common);
-	method = check_method(&tool, &cfg);
-	switch (method) {
-	case M_NEEDS:
-		parse_needs(&tool, cfg.needs, common.lang, &nd);
-		if (cfg.tie_margin != NULL && (crm_num_parse(cfg.tie_margin,
-		    strlen(cfg.tie_margin), common.decimal_comma, &margin) !=
-		    CRM_NUM_OK || margin < 0))
-			crm_usage_error(&tool, "--tie-margin: '%s' is not a "
-			    "number >= 0", cfg.tie_margin);
-		nm = nd.n;
-		m = crm_xcalloc(nm, sizeof *m);
-		for (size_t i = 0; i < nm; i++) {
-			m[i].option = "--needs";
-			m[i].source = nd.measure[i];
-		}
-		break;
-	case M_RULES:
-		load_rules(&tool, &cfg, &rs);
-		break;
-	case M_ABC:
-		if (cfg.cuts != NULL)
-			ncut = parse_cuts(&tool, cfg.cuts, cut);
-		nm = 1;
-		m = crm_xcalloc(1, sizeof *m);
-		m[0] = (crm_measure){ .option = "--abc", .source = cfg.abc,
-		    .bounded = true, .min = 0, .max = HUGE_VAL,
-		    .bound_text = "is negative", .collect = true };
-		break;
-	case M_BINS:
-		if (cfg.n_arg != NULL)
-			nbins = parse_nbins(&tool, cfg.n_arg);
-		if (cfg.method_arg != NULL) {
-			if (strcmp(cfg.method_arg, "ntile") == 0)
-				ntile = true;
-			else if (strcmp(cfg.method_arg, "quantile") != 0)
-				crm_usage_error(&tool, "--method: '%s' is not "
-				    "quantile or ntile", cfg.method_arg);
-		}
-		nm = 1;
-		m = crm_xcalloc(1, sizeof *m);
-		m[0] = (crm_measure){ .option = "--bins", .source = cfg.bins,
-		    .collect = true };
-		break;
-	case M_NONE:
-		break;
-	}
-
-	rows = crm_rows_open(&common, m, nm);
-	if (method == M_RULES)
-		compile_rules(&rs, crm_rows_header(rows),
-		    common.decimal_comma);
-	if (method == M_ABC || method == M_BINS) {
-		size_t n = crm_rows_collect(rows);
-
-		/* The classifier keeps a few numbers per class; the
-		 * collected values go before the second pass. */
-		if (method == M_ABC)
-			cl = crm_classify_abc(m[0].values.v, n, cut, ncut);
-		else if (ntile)
-			cl = crm_classify_ntile(m[0].values.v, n, nbins,
-			    cfg.reverse);
-		else
-			cl = crm_classify_quantile(m[0].values.v, n, nbins,
-			    cfg.reverse);
-		crm_dvec_free(&m[0].values);
-		if (common.verbose)
-			report(cl, method, ntile);
-	}
-
-	{
-		const char *names[1] = { common.column };
-
-		crm_rows_write_header(rows, names, 1);
-	}
-	vals = crm_xcalloc(nm ? nm : 1, sizeof *vals);
-	while ((st = crm_rows_next(rows, &rec, vals)) != CRM_ROW_END) {
-		char label[32];
-		size_t k;
-		long best;
-
-		if (st == CRM_ROW_INVALID) {
-			crm_rows_pass(rows, rec);
-			crm_rows_empty(rows);
-			crm_rows_end(rows);
-			continue;
-		}
-		switch (method) {
-		case M_NEEDS:
-			best = crm_classify_argmax(vals, nm, margin);
-			crm_rows_pass(rows, rec);
-			crm_rows_text(rows, best < 0 ? nd.mixed :
-			    nd.label[best]);
-			break;
-		case M_RULES: {
-			const char *hit = NULL;
-			int h = 0;
-
-			/* The first rule that holds wins; a condition
-			 * that cannot be decided makes the row invalid. */
-			for (size_t i = 0; i < rs.n && h == 0; i++)
-				if ((h = holds(rs.r[i].expr, rec,
-				    crm_rows_header(rows), why,
-				    sizeof why)) > 0)
-					hit = rs.r[i].label;
-			if (h == 0 && cfg.dflt != NULL)
-				hit = cfg.dflt;
-			else if (h == 0)
-				snprintf(why, sizeof why, "no rule matches");
-			if (hit == NULL && !crm_rows_invalid(rows, why))
-				continue;	/* skipped */
-			crm_rows_pass(rows, rec);
-			if (hit != NULL)
-				crm_rows_text(rows, hit);
-			else
-				crm_rows_empty(rows);
-			break;
-		}
-		case M_ABC:
-			k = crm_classify_next(cl, vals[0]);
-			label[0] = (char)('A' + k);
-			label[1] = '\0';
-			crm_rows_pass(rows, rec);
-			crm_rows_text(rows, label);
-			break;
-		case M_BINS:
-			k = crm_classify_next(cl, vals[0]);
-			snprintf(label, sizeof label, "%zu", k + 1);
-			crm_rows_pass(rows, rec);
-			crm_rows_text(rows, label);
-			break;
-		case M_NONE:
-			break;
-		}
-		crm_rows_end(rows);
-	}
-	free(vals);
-	crm_classify_free(cl);
-	free_rules(&rs);
-	free(nd.buf);
-	free(nd.label);
-	free(nd.measure);
-	free(cfg.src);
-	{
-		int rc = crm_rows_close(rows);
-
-		free(m);
-		return rc;
-	}
+	s.tool = &tool;
+	crm_opts_parse(&tool, argc, argv, &s.common);
+	mt = check_method(&tool, &s.cfg);
+	mt->setup(&s);
+	s.rows = crm_rows_open(&s.common, s.m, s.nm);
+	if (mt->prepare != NULL)
+		mt->prepare(&s);
+	crm_rows_write_header(s.rows, (const char *[]){ s.common.column }, 1);
+	segment_rows(&s, mt);
+	crm_classify_free(s.cl);
+	crm_rules_free(s.rs);
+	free(s.nd.buf);
+	free(s.nd.label);
+	free(s.nd.measure);
+	free(s.cfg.src);
+	rc = crm_rows_close(s.rows);
+	free(s.m);
+	return rc;
 }
