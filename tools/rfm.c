@@ -15,6 +15,7 @@
 #include "crm_names.h"
 #include "crm_opts.h"
 #include "crm_rfm.h"
+#include "crm_rules.h"
 
 enum { OPT_CUSTOMER = 256, OPT_DATE, OPT_AMOUNT, OPT_AS_OF, OPT_DATE_FORMAT,
        OPT_UNIT, OPT_METHOD, OPT_MONETARY, OPT_SEGMENTS, OPT_NO_SEGMENTS,
@@ -384,64 +385,20 @@ by_score(void *ctx, crm_fold_set *set, size_t a, size_t b)
 /* ------------------------------------------------------------------ */
 /* The segment table: rules over the scores */
 
-struct rules {
-	size_t n;
-	char **label;
-	crm_expr **cond;
-};
-
 static const char *
 first_match(void *ctx, const crm_record *rec)
 {
-	const struct rules *rs = ctx;
+	const crm_rules *rs = ctx;
+	char why[256];
+	long i = crm_rules_match(rs, rec, why, sizeof why);
 
-	for (size_t i = 0; i < rs->n; i++) {
-		crm_value v = crm_expr_eval(rs->cond[i], rec, NULL);
-
-		if (v.type == CRM_VAL_NUM && v.num != 0)
-			return rs->label[i];
-	}
-	return NULL;
+	return i >= 0 ? crm_rules_label(rs, (size_t)i) : NULL;
 }
 
-/* Read the rules of path ("LABEL: CONDITION" a line) into rs. */
-static void
-read_rules(struct rules *rs, const char *path)
-{
-	crm_error err;
-	crm_deffile *df = crm_deffile_open(path, &err);
-	unsigned long line;
-	char *s, *colon;
-	size_t len;
-	int rc;
-
-	if (df == NULL)
-		crm_die_error(&err);
-	while ((rc = crm_deffile_next(df, &s, &len, &line, &err)) > 0) {
-		if ((colon = strchr(s, ':')) == NULL)
-			crm_die(CRM_EXIT_USAGE, "%s:%lu: malformed rule "
-			    "(expected 'LABEL: CONDITION')", path, line);
-		*colon = '\0';
-		while (colon > s && (colon[-1] == ' ' || colon[-1] == '\t'))
-			*--colon = '\0';
-		rs->label = crm_xreallocarray(rs->label, rs->n + 1,
-		    sizeof *rs->label);
-		rs->cond = crm_xreallocarray(rs->cond, rs->n + 1,
-		    sizeof *rs->cond);
-		rs->label[rs->n] = crm_xstrdup(s);
-		rs->cond[rs->n] = crm_expr_compile(s + strlen(s) + 1 +
-		    strspn(s + strlen(s) + 1, ": \t"), crm_rfm_score_header(),
-		    false, 0, &err);
-		if (rs->cond[rs->n++] == NULL)
-			crm_die(err.status, "%s:%lu: %s", path, line, err.msg);
-	}
-	if (rc < 0)
-		crm_die_error(&err);
-	crm_deffile_close(df);
-}
-
+/* The segment table of --segments FILE, or the shipped one of the
+ * language; rules whose labels live in *rs. */
 static crm_rfm_segments *
-load_segments(struct rules *rs, const struct config *cfg, crm_lang lang,
+load_segments(crm_rules **rs, const struct config *cfg, crm_lang lang,
 	      bool has_m)
 {
 	char *path = NULL;
@@ -450,20 +407,12 @@ load_segments(struct rules *rs, const struct config *cfg, crm_lang lang,
 	if (cfg->segments == NULL && (path = crm_deffile_find("rfm",
 	    lang == CRM_LANG_DE ? "de.rules" : "rules", &err)) == NULL)
 		crm_die_error(&err);
-	read_rules(rs, path ? path : cfg->segments);
+	*rs = crm_rules_new();
+	if (crm_rules_read(*rs, path ? path : cfg->segments, &err) < 0 ||
+	    crm_rules_compile(*rs, crm_rfm_score_header(), false, &err) < 0)
+		crm_die_error(&err);
 	free(path);
-	return crm_rfm_segments_build(cfg->nbins, has_m, first_match, rs);
-}
-
-static void
-free_rules(struct rules *rs)
-{
-	for (size_t i = 0; i < rs->n; i++) {
-		free(rs->label[i]);
-		crm_expr_free(rs->cond[i]);
-	}
-	free(rs->label);
-	free(rs->cond);
+	return crm_rfm_segments_build(cfg->nbins, has_m, first_match, *rs);
 }
 
 /* ------------------------------------------------------------------ */
@@ -602,7 +551,7 @@ main(int argc, char **argv)
 		.merge = merge_states, .free = free_state,
 	};
 	struct table t = { .cfg = &cfg };
-	struct rules rules = { 0 };
+	crm_rules *rules = NULL;
 	crm_rfm_segments *seg = NULL;
 	crm_common common;
 	const size_t *order;
@@ -641,7 +590,7 @@ main(int argc, char **argv)
 		    "segment)", t.unmatched, t.unmatched == 1 ? "" : "s");
 	crm_expr_free(r.amount);
 	crm_rfm_segments_free(seg);
-	free_rules(&rules);
+	crm_rules_free(rules);
 	free(t.idx);
 	free(t.score);
 	return crm_fold_close(f, verbose_line(&t, vbuf, sizeof vbuf));

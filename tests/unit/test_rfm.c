@@ -303,6 +303,49 @@ test_score_ntile(void **unused)
 	crm_rfm_score(0, value_at, NULL, 5, CRM_RFM_NTILE, false, NULL);
 }
 
+/* A rule set by hand: "top" when r_score is 3 and m_score is not
+ * empty, "m-less" when m_score is empty, else no rule. */
+static const char *
+match_by_hand(void *ctx, const crm_record *rec)
+{
+	int *calls = ctx;
+
+	(*calls)++;
+	assert_int_equal(rec->n, 3);
+	if (rec->len[2] == 0)
+		return "m-less";
+	if (rec->f[0][0] == '3')
+		return "top";
+	return NULL;
+}
+
+/* The table asks once per combination and answers by lookup. */
+static void
+test_segments(void **unused)
+{
+	const crm_header *h = crm_rfm_score_header();
+	crm_rfm_segments *t;
+	int calls = 0;
+
+	(void)unused;
+	assert_int_equal(h->n, 3);
+	assert_string_equal(h->name[0], "r_score");
+	assert_string_equal(h->name[2], "m_score");
+	t = crm_rfm_segments_build(3, true, match_by_hand, &calls);
+	assert_int_equal(calls, 27);
+	assert_string_equal(crm_rfm_segment(t, 3, 1, 2), "top");
+	assert_string_equal(crm_rfm_segment(t, 3, 3, 3), "top");
+	assert_null(crm_rfm_segment(t, 2, 3, 3));
+	assert_null(crm_rfm_segment(t, 1, 1, 1));
+	crm_rfm_segments_free(t);
+	calls = 0;
+	t = crm_rfm_segments_build(9, false, match_by_hand, &calls);
+	assert_int_equal(calls, 81);
+	assert_string_equal(crm_rfm_segment(t, 9, 9, 0), "m-less");
+	crm_rfm_segments_free(t);
+	crm_rfm_segments_free(NULL);
+}
+
 int
 main(void)
 {
@@ -315,6 +358,7 @@ main(void)
 		cmocka_unit_test(test_merge_empty),
 		cmocka_unit_test(test_score_quantile),
 		cmocka_unit_test(test_score_ntile),
+		cmocka_unit_test(test_segments),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
