@@ -1,5 +1,6 @@
 #include "crm_rfm.h"
 
+#include "crm_agg.h"
 #include "crm_classify.h"
 #include "crm_diag.h"
 
@@ -93,18 +94,18 @@ insert_day(crm_rfm_state *s, int32_t day)
 void
 crm_rfm_add(crm_rfm_state *s, int32_t day, double amount, bool has_amount)
 {
+	if (!has_amount)
+		amount = 0;
 	s->orders++;
-	if (has_amount)
-		s->revenue += amount;
+	crm_agg_neumaier(&s->revenue, &s->revenue_comp, amount);
 	if (s->ndays == 0) {
 		s->first = s->last = day;
 		s->ndays = 1;
-		s->first_amount = has_amount ? amount : 0;
+		s->first_amount = amount;
 		return;
 	}
 	if (day == s->first) {
-		if (has_amount)
-			s->first_amount += amount;
+		crm_agg_neumaier(&s->first_amount, &s->first_comp, amount);
 		return;
 	}
 	if (day == s->last || (day > s->first && day < s->last &&
@@ -116,7 +117,8 @@ crm_rfm_add(crm_rfm_state *s, int32_t day, double amount, bool has_amount)
 		s->ndays = 2;
 	if (day < s->first) {
 		s->first = day;
-		s->first_amount = has_amount ? amount : 0;
+		s->first_amount = amount;
+		s->first_comp = 0;
 	}
 	if (day > s->last)
 		s->last = day;
@@ -176,7 +178,8 @@ crm_rfm_merge(crm_rfm_state *into, const crm_rfm_state *from)
 {
 	into->orders += from->orders;
 	into->holdout += from->holdout;
-	into->revenue += from->revenue;
+	crm_agg_neumaier(&into->revenue, &into->revenue_comp, from->revenue);
+	into->revenue_comp += from->revenue_comp;
 	if (from->ndays == 0)
 		return;
 	if (into->ndays == 0) {
@@ -184,6 +187,7 @@ crm_rfm_merge(crm_rfm_state *into, const crm_rfm_state *from)
 		into->last = from->last;
 		into->ndays = from->ndays;
 		into->first_amount = from->first_amount;
+		into->first_comp = from->first_comp;
 		if (from->days != NULL) {
 			into->days = crm_xreallocarray(NULL,
 			    capacity(from->ndays), sizeof *into->days);
@@ -192,10 +196,14 @@ crm_rfm_merge(crm_rfm_state *into, const crm_rfm_state *from)
 		}
 		return;
 	}
-	if (from->first < into->first)
+	if (from->first < into->first) {
 		into->first_amount = from->first_amount;
-	else if (from->first == into->first)
-		into->first_amount += from->first_amount;
+		into->first_comp = from->first_comp;
+	} else if (from->first == into->first) {
+		crm_agg_neumaier(&into->first_amount, &into->first_comp,
+		    from->first_amount);
+		into->first_comp += from->first_comp;
+	}
 	merge_days(into, from);
 }
 
@@ -203,7 +211,8 @@ void
 crm_rfm_figures_of(const crm_rfm_state *s, int32_t asof, double unit_days,
 		   bool monetary_mean, crm_rfm_figures *out)
 {
-	double revenue = s->revenue;
+	double revenue = s->revenue + s->revenue_comp;
+	double first = s->first_amount + s->first_comp;
 
 	out->revenue = revenue;
 	out->recency = (double)asof - s->last;
@@ -212,7 +221,9 @@ crm_rfm_figures_of(const crm_rfm_state *s, int32_t asof, double unit_days,
 	out->x = (double)s->ndays - 1;
 	out->t_x = ((double)s->last - s->first) / unit_days;
 	out->T = ((double)asof - s->first) / unit_days;
-	out->m = s->ndays > 1 ? (revenue - s->first_amount) / out->x : 0;
+	/* From the rounded sums, which do not depend on how the rows were
+	 * split between merged parts (their sum + compensation pairs do). */
+	out->m = s->ndays > 1 ? (revenue - first) / out->x : 0;
 }
 
 void

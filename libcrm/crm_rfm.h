@@ -7,9 +7,9 @@
  * A customer's state is a fixed-size struct (crm_rfm_state) that the
  * caller may move with memcpy, plus the sorted distinct purchase days
  * it owns once there are more than two of them (up to two distinct days
- * are the first and the last).  The struct is 48 bytes: the amounts are
- * summed plainly (a customer's purchases are few and in cents; a
- * compensated sum would cost 8 bytes a customer).  Days are day numbers (crm_date's days
+ * are the first and the last).  The struct is 64 bytes.  The sums are
+ * Neumaier-compensated, so that the merge of two parts gives what one
+ * pass gives (two threads must not change a printed digit).  Days are day numbers (crm_date's days
  * from the civil date), 4 bytes each; the array doubles, so a customer
  * takes sizeof (crm_rfm_state) bytes plus at most 8 per distinct
  * purchase day.  A log in date order appends at the end; rows in any
@@ -45,8 +45,8 @@ typedef struct crm_rfm_state {
 	uint32_t orders;	/* purchase rows */
 	uint32_t ndays;		/* distinct purchase days; 0: no purchase */
 	uint32_t holdout;	/* rows after the as-of date, left out */
-	double revenue;		/* sum of the amounts */
-	double first_amount;	/* sum of the amounts of the first day */
+	double revenue, revenue_comp;	/* sum of the amounts */
+	double first_amount, first_comp;	/* ... of the first day */
 	int32_t *days;		/* sorted distinct days if ndays > 2, or NULL */
 } crm_rfm_state;
 

@@ -428,3 +428,24 @@ $   { id = $1 + 0; seen++; if (!(id in x) || $c["x"] != x[id] || off($c["t_x"], 
 $   END { printf "%d published, %d written, %d differ\n", n, seen, bad + 0 }' "$TOP/tests/data/cdnow/cdnow_customers_summary_with_transactions.csv" rfm.csv
 >2357 published, 2357 written, 0 differ
 !rfm: 1959 rows dated after the as-of date 1997-09-30 left out (holdout)
+
+# ------------------------------------------------------------------
+# Two threads (crmkit(7), CRMKIT_THREADS): a regular file of 4 MiB or
+# more is read in two halves, merged per customer.  The customers' rows
+# straddle the middle, several rows a day, amounts that binary fractions
+# cannot hold: the output equals one thread's byte for byte.
+
+### two halves give what one thread gives
+$ awk 'BEGIN { print "customer,date,amount,note"; for (i = 1; i <= 250000; i++) printf "c%d,2026-%02d-%02d,%.2f,some text to make the file larger\n", i % 5003, 1 + int(i / 25000), 1 + i % 3, (i % 97) / 10 + 0.01 }' > t.csv
+$ rfm --customer customer --date date --amount amount t.csv > a.out; CRMKIT_THREADS=1 rfm --customer customer --date date --amount amount t.csv > b.out; cmp a.out b.out && echo same; wc -l < a.out
+>same
+>5004
+
+### two halves: an invalid row in the second half is reported at its line, skipped alike
+$ awk 'BEGIN { print "customer,date,amount,note"; for (i = 1; i <= 250000; i++) printf "c%d,2026-%02d-%02d,%s,some text to make the file larger\n", i % 5003, 1 + int(i / 25000), 1 + i % 3, (i == 200000 ? "-1" : (i % 97) / 10 + 0.01) }' > t.csv
+$ rfm --customer customer --date date --amount amount t.csv > /dev/null
+$ rfm --invalid skip --customer customer --date date --amount amount t.csv > a.out; CRMKIT_THREADS=1 rfm --invalid skip --customer customer --date date --amount amount t.csv > b.out; cmp a.out b.out && echo same
+!rfm: t.csv:200001: column 'amount': "-1" is negative
+!rfm: 1 row with invalid values skipped
+!rfm: 1 row with invalid values skipped
+>same
