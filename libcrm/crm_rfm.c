@@ -228,7 +228,8 @@ crm_rfm_figures_of(const crm_rfm_state *s, int32_t asof, double unit_days,
 
 void
 crm_rfm_score(size_t n, crm_rfm_value_fn value, void *ctx, unsigned nbins,
-	      crm_rfm_method method, bool reverse, unsigned char *score)
+	      crm_rfm_method method, bool reverse, unsigned char *score,
+	      double *cuts)
 {
 	double *v = crm_xreallocarray(NULL, n ? n : 1, sizeof *v);
 	crm_classifier *c;
@@ -240,6 +241,8 @@ crm_rfm_score(size_t n, crm_rfm_value_fn value, void *ctx, unsigned nbins,
 	else
 		c = crm_classify_quantile(v, n, nbins, reverse);
 	free(v);
+	for (unsigned k = 1; cuts != NULL && k < nbins; k++)
+		cuts[k - 1] = crm_classify_cut(c, k);
 	for (size_t i = 0; i < n; i++)
 		score[i] = (unsigned char)(crm_classify_next(c, value(ctx, i))
 		    + 1);

@@ -108,11 +108,13 @@ typedef double (*crm_rfm_value_fn)(void *ctx, size_t i);
  * the bins and once to place it), so that only 8 bytes per customer are
  * held meanwhile.  Bins follow segment --bins (crm_classify): nbins for
  * the highest values, or with reverse for the lowest (recency); ties in
- * customer order under NTILE.  Values must not be NaN.
+ * customer order under NTILE.  Values must not be NaN.  cuts (if not
+ * NULL) receives the nbins - 1 cut points of the quantile method, NaN
+ * under NTILE or without customers.
  */
 void crm_rfm_score(size_t n, crm_rfm_value_fn value, void *ctx,
 		   unsigned nbins, crm_rfm_method method, bool reverse,
-		   unsigned char *score);
+		   unsigned char *score, double *cuts);
 
 /*
  * The segment table: a label for each combination of scores.  Segment

@@ -288,6 +288,7 @@ struct table {
 	unsigned char (*score)[3];	/* per group: r, f, m */
 	int which;		/* the figure being scored */
 	unsigned long unmatched;	/* customers no segment rule took */
+	double cuts[3][CRM_RFM_MAX_BINS];	/* cut points, for -v */
 };
 
 static const crm_rfm_state *
@@ -349,7 +350,7 @@ build_table(struct table *t, crm_fold *f, const struct reader *r,
 	s = crm_xmalloc(t->n ? t->n : 1);
 	for (t->which = 0; t->which < (has_amount ? 3 : 2); t->which++) {
 		crm_rfm_score(t->n, score_value, t, t->cfg->nbins,
-		    t->cfg->method, t->which == 0, s);
+		    t->cfg->method, t->which == 0, s, t->cuts[t->which]);
 		for (size_t i = 0; i < t->n; i++)
 			t->score[t->idx ? t->idx[i] : i][t->which] = s[i];
 	}
@@ -517,6 +518,26 @@ report_holdout(const struct table *t)
 	    "(holdout)", t->holdout, t->holdout == 1 ? "" : "s", buf);
 }
 
+/* -v: the cut points of the scores. */
+static void
+report_cuts(const struct table *t, bool has_amount)
+{
+	static const char *const names[] = { "recency", "frequency",
+	    "monetary" };
+	char buf[400];
+	size_t at;
+
+	if (t->cfg->method == CRM_RFM_NTILE || t->n == 0)
+		return;
+	for (int w = 0; w < (has_amount ? 3 : 2); w++) {
+		at = 0;
+		for (unsigned k = 0; k + 1 < t->cfg->nbins; k++)
+			at += (size_t)snprintf(buf + at, sizeof buf - at,
+			    "%s%.15g", k ? ", " : "", t->cuts[w][k]);
+		crm_warn("%s cut points: %s", names[w], buf);
+	}
+}
+
 /* What -v adds to the row counts. */
 static const char *
 verbose_line(const struct table *t, char *buf, size_t cap)
@@ -585,6 +606,8 @@ main(int argc, char **argv)
 		if (state_of(&t, order[i])->ndays > 0)
 			write_customer(f, &t, order[i], r.amount != NULL, seg);
 	report_holdout(&t);
+	if (common.verbose)
+		report_cuts(&t, r.amount != NULL);
 	if (t.unmatched > 0)
 		crm_warn("%lu customer%s matched no segment rule (empty "
 		    "segment)", t.unmatched, t.unmatched == 1 ? "" : "s");

@@ -252,10 +252,17 @@ $ rfm --customer customer --date date --amount amount
 <customer,date,amount
 >customer,first_purchase,last_purchase,orders,revenue,recency,frequency,monetary,r_score,f_score,m_score,rfm_score,segment,x,t_x,T,m
 
-### -o FILE, and -v: rows, groups, customers and the as-of date
+### -o FILE, and -v: the cut points (as worked out at the top), rows, groups, customers and the as-of date
 $ rfm -v --customer customer --date date --amount amount --no-segments -o out.csv "$DATA/rfm_orders.csv"
 $ wc -l < out.csv
 >6
+!rfm: recency cut points: 0, 0, 4.4, 14.8
+!rfm: frequency cut points: 1, 1.6, 2.4, 3
+!rfm: monetary cut points: 41, 92, 132, 160
+!rfm: 10 rows read, 10 aggregated, 5 groups, 5 customers, as-of 2026-03-31
+
+### -v with --method ntile: no cut points
+$ rfm -v --method ntile --customer customer --date date --amount amount --no-segments "$DATA/rfm_orders.csv" > /dev/null
 !rfm: 10 rows read, 10 aggregated, 5 groups, 5 customers, as-of 2026-03-31
 
 ### two files one after the other: one log

@@ -260,7 +260,7 @@ scores(const double *v, size_t n, unsigned nbins, crm_rfm_method m,
 {
 	unsigned char got[16];
 
-	crm_rfm_score(n, value_at, (void *)v, nbins, m, reverse, got);
+	crm_rfm_score(n, value_at, (void *)v, nbins, m, reverse, got, NULL);
 	assert_memory_equal(got, want, n);
 }
 
@@ -283,6 +283,19 @@ test_score_quantile(void **unused)
 	scores(ten, N_OF(ten), 5, CRM_RFM_QUANTILE, false, up);
 	scores(ten, N_OF(ten), 5, CRM_RFM_QUANTILE, true, down);
 	scores(three, N_OF(three), 2, CRM_RFM_QUANTILE, false, lower);
+	{
+		static const double want[] = { 2.8, 4.6, 6.4, 8.2 };
+		unsigned char got[10];
+		double cut[4];
+
+		crm_rfm_score(10, value_at, (void *)ten, 5, CRM_RFM_QUANTILE,
+		    false, got, cut);
+		for (int k = 0; k < 4; k++)
+			assert_float_equal(cut[k], want[k], 1e-12);
+		crm_rfm_score(10, value_at, (void *)ten, 5, CRM_RFM_NTILE,
+		    false, got, cut);
+		assert_true(isnan(cut[0]));
+	}
 }
 
 /* NTILE: 4 equal values in 2 buckets split by input order (1 1 2 2);
@@ -301,7 +314,7 @@ test_score_ntile(void **unused)
 	scores(same, N_OF(same), 2, CRM_RFM_NTILE, true, halves);
 	scores(three, N_OF(three), 3, CRM_RFM_NTILE, true, rev);
 	scores(three, N_OF(three), 3, CRM_RFM_NTILE, false, fwd);
-	crm_rfm_score(0, value_at, NULL, 5, CRM_RFM_NTILE, false, NULL);
+	crm_rfm_score(0, value_at, NULL, 5, CRM_RFM_NTILE, false, NULL, NULL);
 }
 
 /* A rule set by hand: "top" when r_score is 3 and m_score is not
