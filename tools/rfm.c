@@ -72,16 +72,22 @@ struct config {
 	bool mean, no_segments, sort;
 };
 
+/* The index of arg in words (NULL-terminated), or -1 with a usage error
+ * that lists them. */
 static int
 choose(const char *arg, const char *const *words, const char *option,
        crm_error *err)
 {
-	for (int i = 0; words[i] != NULL; i++)
+	char list[64] = "";
+
+	for (int i = 0; words[i] != NULL; i++) {
 		if (strcmp(arg, words[i]) == 0)
 			return i;
-	return crm_error_set(err, CRM_EXIT_USAGE, "%s: '%s' is not one of "
-	    "%s", option, arg, words[2] ? "day, week, month" :
-	    strcmp(words[0], "sum") == 0 ? "sum, mean" : "quantile, ntile");
+		snprintf(list + strlen(list), sizeof list - strlen(list),
+		    "%s%s", i ? ", " : "", words[i]);
+	}
+	return crm_error_set(err, CRM_EXIT_USAGE, "%s: '%s' is not one of %s",
+	    option, arg, list);
 }
 
 static int
