@@ -1,10 +1,18 @@
 /*
  * crm_diag: errors, messages and exit status shared by every tool.
  *
- * Library code never exits: it fills a crm_error and returns a failure
- * value.  Tools decide to exit, through crm_die_error() or crm_die().
- * The one exception is memory exhaustion (crm_xmalloc and friends), which
- * ends the process with status 3 and a message, as GNU xmalloc does.
+ * The boundary of libcrm: the primitives (diag, num, hash, csv, csvw,
+ * names, tmp, deffile, ...) and the engines (expr, agg, group, split,
+ * classify, rules, sort, ahead, ...) never exit: they fill a crm_error
+ * and return a failure value.  The tool layer (crm_opts, crm_rows,
+ * crm_out, crm_metrics, crm_fold) and the tools decide to exit, through
+ * crm_die_error() or crm_die(); each tool-layer header says so in its
+ * first comment.
+ *
+ * The one exception is exhausted resources: memory (crm_xmalloc and
+ * friends, and the few allocations of csv, hash and split that say "out
+ * of memory"), and a reader thread that cannot be created (crm_ahead).
+ * They end the process with status 3 and a message, as GNU xmalloc does.
  */
 #ifndef CRM_DIAG_H
 #define CRM_DIAG_H

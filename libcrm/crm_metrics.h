@@ -9,8 +9,8 @@
  * conventional columns (revenue, cost, ...) serves any export; then the
  * metrics are compiled with CRM_EXPR_AGGREGATES.
  *
- * Like crm_rows this is a tool's own behaviour: errors end the tool with
- * status 2 (3 for an unreadable file), saying where the metric came from
+ * Tool layer, like crm_rows: errors END THE PROCESS with status 2 (3
+ * for an unreadable file), saying where the metric came from
  * ("FILE:LINE: metric 'b': unknown column ...", "preset steering,
  * metric 'b': ...", "metric 'b': ...").
  */

@@ -9,6 +9,9 @@
  * that append a column -c/--column NAME.
  * Environment defaults (overridden by flags): CRMKIT_DELIMITER,
  * CRMKIT_DECIMAL=comma, CRMKIT_LANG.
+ *
+ * Tool layer: usage errors END THE PROCESS (status 2, with the tool's
+ * synopsis), as do --help and --version (status 0).
  */
 #ifndef CRM_OPTS_H
 #define CRM_OPTS_H

@@ -1,10 +1,10 @@
 /*
  * crm_out: a tool's outputs (SPEC 2): standard output or -o FILE, the
  * --rejects file, and what --invalid does with a row the tool cannot use.
- * Like crm_rows, this is the tool's own behaviour: failures end the
- * process (a write error with status 3, quietly with 0 on a closed pipe
- * such as | head; a data error with 1), discarding every output so that
- * no -o FILE or --rejects FILE is left half written.
+ * Tool layer, like crm_rows: failures END THE PROCESS (a write error
+ * with status 3, quietly with 0 on a closed pipe such as | head; a data
+ * error with 1), discarding every output so that no -o FILE or
+ * --rejects FILE is left half written.
  */
 #ifndef CRM_OUT_H
 #define CRM_OUT_H

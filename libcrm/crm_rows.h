@@ -7,6 +7,9 @@
  *
  * Memory: with no measure collecting, constant; otherwise 8 bytes per
  * valid row per collecting measure.
+ *
+ * Tool layer: every crm_rows_* function ENDS THE PROCESS on failure
+ * (usage 2, data 1, I/O 3), discarding the outputs.
  */
 #ifndef CRM_ROWS_H
 #define CRM_ROWS_H

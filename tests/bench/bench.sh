@@ -1,5 +1,5 @@
 #!/bin/sh
-# crmkit beside its peers (SPEC 4, issue 6).  Run by `make bench`
+# crmkit beside its peers (SPEC 4; tests/bench/README.md).  Run by `make bench`
 # (and `make bench-10m`), from the top directory:
 #
 #   sh tests/bench/bench.sh

@@ -588,7 +588,7 @@ $ segment --help | head -1
 >usage: segment --needs MEASURE,MEASURE,MEASURE [--tie-margin D]
 
 # ------------------------------------------------------------------
-# The pipeline of the issue on the German example export (BOM, ';',
+# The README pipeline on the German example export (BOM, ';',
 # decimal commas, CRLF).  segment_pipeline_ref.awk computes every label
 # without crmkit (needs argmax, ABC in integer cents, type-7 medians).
 
