@@ -40,14 +40,17 @@
 #define CRM_RFM_DAYS_PER_WEEK 7.0
 #define CRM_RFM_DAYS_PER_MONTH 30.4375
 
+/* What a purchase row touches comes first: in an array of states that
+ * is 16 bytes off a 64-byte line (as malloc's large blocks are), the
+ * first 48 bytes of each state share one cache line. */
 typedef struct crm_rfm_state {
 	int32_t first, last;	/* first and last purchase day */
 	uint32_t orders;	/* purchase rows */
 	uint32_t ndays;		/* distinct purchase days; 0: no purchase */
-	uint32_t holdout;	/* rows after the as-of date, left out */
 	double revenue, revenue_comp;	/* sum of the amounts */
-	double first_amount, first_comp;	/* ... of the first day */
 	int32_t *days;		/* sorted distinct days if ndays > 2, or NULL */
+	uint32_t holdout;	/* rows after the as-of date, left out */
+	double first_amount, first_comp;	/* sum of the first day's */
 } crm_rfm_state;
 
 /* An empty state (no purchase). */
