@@ -271,6 +271,27 @@ $ (head -1 "$DATA/rfm_orders.csv"; tail -n +7 "$DATA/rfm_orders.csv") > b.csv
 $ rfm --customer customer --date date --amount amount a.csv b.csv | cmp - <(rfm --customer customer --date date --amount amount "$DATA/rfm_orders.csv") && echo same
 >same
 
+### first appearance counts valid rows: Y's first row is skipped, so Y comes after Z
+$ rfm --customer c --date d --amount a --invalid skip --no-segments | cut -d, -f1-5
+<c,d,a
+<X,2026-02-01,5
+<Y,2026-01-01,x
+<Z,2026-01-05,1
+<Y,2026-01-02,3
+>c,first_purchase,last_purchase,orders,revenue
+>X,2026-02-01,2026-02-01,1,5
+>Z,2026-01-05,2026-01-05,1,1
+>Y,2026-01-02,2026-01-02,1,3
+!rfm: 1 row with invalid values skipped
+
+### an as-of date before every purchase: no customer, the header, the holdout counted
+$ rfm --customer c --date d --amount a --as-of 2026-01-01
+<c,d,a
+<X,2026-02-01,5
+<X,2026-02-03,5
+>c,first_purchase,last_purchase,orders,revenue,recency,frequency,monetary,r_score,f_score,m_score,rfm_score,segment,x,t_x,T,m
+!rfm: 2 rows dated after the as-of date 2026-01-01 left out (holdout)
+
 # ------------------------------------------------------------------
 # Invalid rows
 
