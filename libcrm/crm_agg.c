@@ -60,6 +60,12 @@ neumaier(double *s, double *c, double x)
 	*s = t;
 }
 
+void
+crm_agg_neumaier(double *s, double *c, double x)
+{
+	neumaier(s, c, x);
+}
+
 static void
 push(crm_agg *a, double x)
 {
