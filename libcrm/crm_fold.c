@@ -412,7 +412,9 @@ crm_fold_set_read(crm_fold_set *s, crm_input *in, crm_fold_invalid_fn invalid,
 struct crm_fold {
 	const crm_tool *tool;
 	crm_common *c;
-	crm_input *in;
+	crm_input *in;		/* NULL under --merge */
+	const crm_header *h;	/* the header under --merge */
+	const crm_partial_id *partial;	/* --partial's, or NULL */
 	long *keys;
 	size_t nkeys;
 	crm_fold_set *set;
@@ -438,7 +440,7 @@ crm_fold_open(const crm_tool *tool, crm_common *c)
 const crm_header *
 crm_fold_header(const crm_fold *f)
 {
-	return crm_input_header(f->in);
+	return f->in != NULL ? crm_input_header(f->in) : f->h;
 }
 
 const crm_input *
@@ -451,7 +453,7 @@ static void
 add_key(crm_fold *f, const char *name, size_t len, const char *option)
 {
 	crm_error err;
-	long c = crm_names_column(crm_input_header(f->in), name, len, option,
+	long c = crm_names_column(crm_fold_header(f), name, len, option,
 	    NULL, &err);
 
 	if (c < 0)
@@ -491,12 +493,32 @@ crm_fold_key_columns(const crm_fold *f, size_t *n)
 	return f->keys;
 }
 
+/* Under --partial, leave the failed line of crm_partial in the output
+ * (which the caller then discards, a stream keeping it). */
+static void
+partial_failed(crm_fold *f, const char *message)
+{
+	crm_partial_line l = { NULL, 0, 0, false };
+
+	if (f->partial == NULL)
+		return;
+	crm_partial_failed(&l, f->partial->tool, message);
+	(void)crm_writer_bytes(f->o.w, l.s, l.len);
+	crm_partial_free(&l);
+}
+
 /* --invalid fail or skip for a record the tool's add refused. */
 static void
 invalid_row(void *ctx, const crm_record *rec, const char *why)
 {
 	crm_fold *f = ctx;
+	char msg[CRM_ERR_MAX + 64];
 
+	if (f->partial != NULL && f->c->invalid == CRM_INVALID_FAIL) {
+		snprintf(msg, sizeof msg, "%s:%lu: %s", crm_input_name(f->in),
+		    rec->line, why);
+		partial_failed(f, msg);
+	}
 	crm_out_invalid(&f->o, crm_input_name(f->in), rec, why);
 }
 
@@ -512,9 +534,118 @@ crm_fold_read(crm_fold *f, const crm_fold_ops *ops)
 	f->set = crm_fold_set_new(ops, f->keys, f->nkeys);
 	if (crm_fold_set_read(f->set, f->in, invalid_row, f, &f->rows,
 	    &err) < 0) {
+		partial_failed(f, err.msg);
 		crm_out_abort(&f->o);
 		crm_die_error(&err);
 	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Partials */
+
+void
+crm_fold_partial_mode(crm_fold *f, const crm_partial_id *id)
+{
+	f->partial = id;
+}
+
+static void
+write_line(crm_fold *f, const crm_partial_line *l)
+{
+	crm_fold_check(f, crm_writer_bytes(f->o.w, l->s, l->len));
+}
+
+void
+crm_fold_write_partial(crm_fold *f)
+{
+	crm_partial_line l = { NULL, 0, 0, false };
+	const crm_fold_ops *o = &f->set->ops;
+	int delim = crm_input_delimiter(f->in);
+	size_t n = crm_fold_set_count(f->set), len;
+	const char *cell;
+
+	crm_partial_meta(&l, f->partial, delim);
+	write_line(f, &l);
+	for (size_t i = 0; i < n; i++) {	/* first-seen order */
+		crm_partial_reset(&l);
+		for (size_t c = 0; c < f->nkeys; c++) {
+			cell = crm_fold_set_cell(f->set, i, c, &len);
+			crm_partial_put_text(&l, cell, len);
+		}
+		crm_partial_tag(&l, f->partial, delim);
+		o->save(o->ctx, crm_fold_set_state(f->set, i), &l);
+		crm_partial_end(&l);
+		write_line(f, &l);
+	}
+	crm_partial_free(&l);
+}
+
+crm_fold *
+crm_fold_open_merge(const crm_tool *tool, crm_common *c, const crm_header *h)
+{
+	crm_fold *f = crm_xcalloc(1, sizeof *f);
+
+	f->tool = tool;
+	f->c = c;
+	f->h = h;
+	return f;
+}
+
+/* End the merge with a damaged record. */
+static _Noreturn void
+damaged(crm_partial_reader *p, const crm_partial_record *r, const char *what)
+{
+	crm_error err;
+
+	crm_error_at(&err, CRM_EXIT_DATA, r->file, r->line, "damaged "
+	    "partial: %s", what);
+	crm_partial_close(p);
+	crm_die_error(&err);
+}
+
+void
+crm_fold_read_partials(crm_fold *f, const crm_fold_ops *ops,
+		       const crm_partial_id *id)
+{
+	crm_fold_keybuf kb = { NULL, 0 };
+	crm_partial_record r;
+	crm_partial_reader *p;
+	void *st = crm_xmalloc(ops->size);
+	const char *key, *bad;
+	size_t klen;
+	crm_error err;
+	int rc;
+
+	if ((p = crm_partial_open(f->c->operands, f->c->noperands, id,
+	    &err)) == NULL)
+		crm_die_error(&err);
+	f->set = crm_fold_set_new(ops, f->keys, f->nkeys);
+	while ((rc = crm_partial_read(p, &r, &err)) > 0) {
+		f->rows++;
+		if (r.nkeys != f->nkeys)
+			damaged(p, &r, "wrong number of key cells");
+		ops->init(ops->ctx, st);
+		bad = ops->load(ops->ctx, st, &r) < 0 ? "its state does not "
+		    "read back" : r.at != r.n ? "fields after its state" : NULL;
+		if (bad != NULL) {
+			if (ops->free != NULL)
+				ops->free(ops->ctx, st);
+			damaged(p, &r, bad);
+		}
+		key = crm_fold_key_make(&kb, (const char *const *)r.f, r.len,
+		    NULL, f->nkeys, &klen);
+		crm_fold_set_absorb(f->set, key, klen, st);
+	}
+	if (rc < 0) {
+		crm_partial_close(p);
+		crm_die_error(&err);
+	}
+	crm_out_open(&f->o, f->c, crm_partial_delimiter(p) ?
+	    crm_partial_delimiter(p) : ',');
+	f->out_open = true;
+	crm_partial_close(p);
+	free(st);
+	free(kb.s);
 }
 
 crm_fold_set *
