@@ -303,12 +303,11 @@ crm_agg_value(crm_agg *a)
 static void
 save_fsum(const crm_fsum *s, crm_partial_line *l)
 {
-	size_t n;
-	const double *p = crm_fsum_parts(s, &n);
+	size_t n = crm_fsum_count(s);
 
 	crm_partial_put_u64(l, n);
 	for (size_t i = 0; i < n; i++)
-		crm_partial_put_double(l, p[i]);
+		crm_partial_put_double(l, crm_fsum_part(s, i));
 }
 
 static int

@@ -6,12 +6,6 @@
 
 #include "crm_diag.h"
 
-static double *
-parts(crm_fsum *s)
-{
-	return s->heap != NULL ? s->heap : s->in;
-}
-
 void
 crm_fsum_init(crm_fsum *s)
 {
@@ -21,77 +15,87 @@ crm_fsum_init(crm_fsum *s)
 void
 crm_fsum_free(crm_fsum *s)
 {
-	free(s->heap);
+	free(s->e);
 	crm_fsum_init(s);
 }
 
-/* From now on the sum is the non-finite x (plus later non-finite
- * values). */
+/* Knuth's two-sum: a + b = *hi + *lo exactly, whatever their order. */
+static inline void
+two_sum(double a, double b, double *hi, double *lo)
+{
+	double s = a + b, bv = s - a, av = s - bv;
+
+	*hi = s;
+	*lo = (a - av) + (b - bv);
+}
+
+/*
+ * Grow the non-overlapping expansion p[0..n) (increasing magnitude) by
+ * x, exactly (Shewchuk's grow-expansion with zero elimination, as
+ * Python's fsum); p has room for n + 1.  Returns the new count.
+ */
+static uint32_t
+grow(double *p, uint32_t n, double x)
+{
+	uint32_t i = 0;
+
+	for (uint32_t j = 0; j < n; j++) {
+		double hi, lo;
+
+		two_sum(x, p[j], &hi, &lo);
+		if (lo != 0.0)
+			p[i++] = lo;
+		x = hi;
+	}
+	if (x != 0.0)
+		p[i++] = x;
+	return i;
+}
+
+/* From now on the sum is non-finite: x plus later non-finite values. */
 static void
 make_special(crm_fsum *s, double x)
 {
 	if (s->n == CRM_FSUM_SPECIAL) {
-		s->in[0] += x;
+		s->hi += x;
 		return;
 	}
 	crm_fsum_free(s);
 	s->n = CRM_FSUM_SPECIAL;
-	s->in[0] = x;
+	s->hi = x;
 }
 
-/* Room for part i (< n + 1). */
-static double *
-room(crm_fsum *s, uint32_t i)
+/* An error that lo could not take: into the expansion. */
+static void
+spill(crm_fsum *s, double x)
 {
-	if (s->heap == NULL && i < CRM_FSUM_INLINE)
-		return s->in;
-	if (s->heap == NULL) {
-		s->cap = 2 * CRM_FSUM_INLINE;
-		s->heap = crm_xreallocarray(NULL, s->cap, sizeof *s->heap);
-		memcpy(s->heap, s->in, sizeof s->in);
-	} else if (i >= s->cap) {
-		s->cap *= 2;
-		s->heap = crm_xreallocarray(s->heap, s->cap, sizeof *s->heap);
+	if (s->n + 1 > s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 4;
+		s->e = crm_xreallocarray(s->e, s->cap, sizeof *s->e);
 	}
-	return s->heap;
+	s->n = grow(s->e, s->n, x);
 }
 
 void
 crm_fsum_add(crm_fsum *s, double x)
 {
-	double *p;
-	uint32_t i = 0;
+	double hi, err, lo, err2;
 
 	if (s->n == CRM_FSUM_SPECIAL || !isfinite(x)) {
 		if (!isfinite(x))
 			make_special(s, x);
 		return;
 	}
-	p = parts(s);
-	for (uint32_t j = 0; j < s->n; j++) {
-		double y = p[j], hi, lo;
-
-		if (fabs(x) < fabs(y)) {
-			double t = x;
-
-			x = y;
-			y = t;
-		}
-		hi = x + y;
-		lo = y - (hi - x);
-		if (lo != 0.0)
-			p[i++] = lo;
-		x = hi;
-	}
-	s->n = i;
-	if (x == 0.0)
-		return;
-	if (!isfinite(x)) {	/* the sum left the double range */
-		make_special(s, x);
+	two_sum(s->hi, x, &hi, &err);
+	if (!isfinite(hi)) {	/* the sum left the double range */
+		make_special(s, hi);
 		return;
 	}
-	room(s, i)[i] = x;
-	s->n = i + 1;
+	two_sum(s->lo, err, &lo, &err2);
+	s->hi = hi;
+	s->lo = lo;
+	if (err2 != 0.0)
+		spill(s, err2);
 }
 
 void
@@ -104,36 +108,36 @@ crm_fsum_add_product(crm_fsum *s, double a, double b)
 		crm_fsum_add(s, fma(a, b, -p));
 }
 
-const double *
-crm_fsum_parts(const crm_fsum *s, size_t *n)
+size_t
+crm_fsum_count(const crm_fsum *s)
 {
-	if (s->n == CRM_FSUM_SPECIAL) {
-		*n = 1;
-		return s->in;
-	}
-	*n = s->n;
-	return s->heap != NULL ? s->heap : s->in;
+	return s->n == CRM_FSUM_SPECIAL ? 1 : (size_t)s->n + 2;
+}
+
+double
+crm_fsum_part(const crm_fsum *s, size_t i)
+{
+	if (s->n == CRM_FSUM_SPECIAL)
+		return s->hi;
+	return i < s->n ? s->e[i] : i == s->n ? s->lo : s->hi;
 }
 
 void
 crm_fsum_merge(crm_fsum *s, const crm_fsum *t)
 {
-	size_t n;
-	const double *p = crm_fsum_parts(t, &n);
+	size_t n = crm_fsum_count(t);
 
 	for (size_t i = 0; i < n; i++)
-		crm_fsum_add(s, p[i]);
+		crm_fsum_add(s, crm_fsum_part(t, i));
 }
 
-double
-crm_fsum_value(const crm_fsum *s)
+/* Round the expansion p[0..n) (non-overlapping, increasing magnitude)
+ * to nearest, ties to even, as Python's fsum does. */
+static double
+round_expansion(const double *p, uint32_t n)
 {
-	size_t n;
-	const double *p = crm_fsum_parts(s, &n);
-	double hi = 0, lo = 0, x, y;
+	double hi, lo = 0, x, y;
 
-	if (s->n == CRM_FSUM_SPECIAL)
-		return s->in[0];
 	if (n == 0)
 		return 0;
 	hi = p[--n];
@@ -147,8 +151,7 @@ crm_fsum_value(const crm_fsum *s)
 			break;
 	}
 	/* Half-even rounding across parts: a tie between hi and its
-	 * neighbour is not a tie when the parts below lean the same way
-	 * as lo. */
+	 * neighbour is none when the parts below lean the way lo does. */
 	if (n > 0 && ((lo < 0 && p[n - 1] < 0) || (lo > 0 && p[n - 1] > 0))) {
 		y = lo * 2;
 		x = hi + y;
@@ -159,12 +162,32 @@ crm_fsum_value(const crm_fsum *s)
 }
 
 double
+crm_fsum_value(const crm_fsum *s)
+{
+	double small[8], *p;
+	uint32_t n;
+	double v;
+
+	if (s->n == CRM_FSUM_SPECIAL)
+		return s->hi;
+	p = s->n + 2 <= 8 ? small : crm_xreallocarray(NULL, s->n + 2,
+	    sizeof *p);
+	if (s->n > 0)
+		memcpy(p, s->e, s->n * sizeof *p);
+	n = grow(p, s->n, s->lo);
+	n = grow(p, n, s->hi);
+	v = round_expansion(p, n);
+	if (p != small)
+		free(p);
+	return v;
+}
+
+double
 crm_fsum_squared_deviations(const crm_fsum *s1, const crm_fsum *s2,
 			    uint64_t n)
 {
 	double dn = (double)n, m = crm_fsum_value(s1) / dn, sq, sqe, t, d;
-	size_t np;
-	const double *p = crm_fsum_parts(s1, &np);
+	size_t np = crm_fsum_count(s1);
 	crm_fsum acc;
 
 	if (!isfinite(m) || s2->n == CRM_FSUM_SPECIAL)
@@ -173,7 +196,7 @@ crm_fsum_squared_deviations(const crm_fsum *s1, const crm_fsum *s2,
 	crm_fsum_init(&acc);
 	crm_fsum_merge(&acc, s2);
 	for (size_t i = 0; i < np; i++)
-		crm_fsum_add_product(&acc, -2 * m, p[i]);
+		crm_fsum_add_product(&acc, -2 * m, crm_fsum_part(s1, i));
 	sq = m * m;
 	sqe = fma(m, m, -sq);
 	crm_fsum_add_product(&acc, dn, sq);

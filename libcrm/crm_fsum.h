@@ -11,10 +11,14 @@
  * depends only on the multiset of values added: not on their order, not
  * on how they were split into sums that were merged.
  *
- * Typical data (amounts of a dozen digits) needs two or three parts;
- * the first CRM_FSUM_INLINE live in the state, more on the heap.  A
- * non-finite value, or a sum beyond the double range (about 1.8e308),
- * makes the sum non-finite for good (inf, or nan for inf - inf).
+ * The hot path keeps a double-double: (hi, lo) with hi + x split
+ * exactly by two-sum into hi' and an error, the error added to lo by
+ * two-sum again; only when that second addition rounds (rarely: lo
+ * holds a few ulps of hi) does its error go to the expansion, on the
+ * heap.  So adding is about a dozen flops without a branch, and the
+ * exact sum is always hi + lo + the expansion.  A non-finite value, or
+ * a sum beyond the double range (about 1.8e308), makes the sum
+ * non-finite for good (inf, or nan for inf - inf).
  *
  * The state is moved with memcpy by its owners (crm_fold): it holds no
  * pointer into itself.  An engine: nothing here ends the process but
@@ -26,17 +30,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define CRM_FSUM_INLINE 2
-
 typedef struct crm_fsum {
-	double in[CRM_FSUM_INLINE];	/* the parts while n <= INLINE */
-	double *heap;		/* all parts once more, else NULL */
-	uint32_t n;		/* parts in use; CRM_FSUM_SPECIAL: in[0] */
-	uint32_t cap;		/* room in heap */
+	double hi, lo;		/* the double-double */
+	double *e;		/* the rest: a non-overlapping expansion */
+	uint32_t n;		/* its parts; CRM_FSUM_SPECIAL: hi holds
+				 * the (non-finite) sum */
+	uint32_t cap;		/* room in e */
 } crm_fsum;
 
-/* n of a sum that met a non-finite value or overflowed: in[0] holds
- * the (non-finite) sum. */
 #define CRM_FSUM_SPECIAL UINT32_MAX
 
 /* An empty sum (0). */
@@ -57,10 +58,11 @@ void crm_fsum_merge(crm_fsum *s, const crm_fsum *t);
  * inf or nan for a special one). */
 double crm_fsum_value(const crm_fsum *s);
 
-/* The parts (*n of them, increasing magnitude), for saving a state; a
- * special sum gives its one non-finite value.  Adding them one by one
- * to an empty sum gives the same value. */
-const double *crm_fsum_parts(const crm_fsum *s, size_t *n);
+/* The parts of the state, for saving it: crm_fsum_count of them, part
+ * i by crm_fsum_part.  Adding them one by one to an empty sum gives a
+ * sum of the same exact value. */
+size_t crm_fsum_count(const crm_fsum *s);
+double crm_fsum_part(const crm_fsum *s, size_t i);
 
 /*
  * The sum of squared deviations from the mean, sum (x - mean)^2, of
