@@ -6,7 +6,7 @@
 
 #include "crm_diag.h"
 #include "crm_num.h"
-#include "crm_split.h"
+#include "crm_stats.h"
 
 void
 crm_agg_init(crm_agg *a, crm_agg_kind kind, double param)
@@ -270,7 +270,7 @@ crm_agg_result(crm_agg *a, double *out)
 	case CRM_AGG_QUANTILE:
 		if (a->n == 0)
 			return false;
-		*out = crm_quantile7(a->u.q.v, (size_t)a->n, a->u.q.p);
+		*out = crm_stats_quantile7(a->u.q.v, (size_t)a->n, a->u.q.p);
 		return true;
 	case CRM_AGG_VAR:
 	case CRM_AGG_STDDEV:

@@ -1,7 +1,7 @@
 #include "crm_ahead.h"
+#include "crm_thread.h"
 
 #include <pthread.h>
-#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -231,53 +231,6 @@ worker(void *arg)
 		a->wi = (a->wi + 1) % CRM_AHEAD_BATCHES;
 	}
 	return NULL;
-}
-
-int
-crm_thread_start(pthread_t *t, void *(*fn)(void *), void *arg)
-{
-	sigset_t all, old;
-	int rc;
-
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	rc = pthread_create(t, NULL, fn, arg);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	return rc;
-}
-
-bool
-crm_half_start(crm_half *h, crm_input *in, void *(*fn)(void *), void *arg)
-{
-	h->running = h->ok = false;
-	if (!crm_ahead_wanted() ||
-	    (h->in = crm_input_split(in, CRM_HALF_MIN)) == NULL)
-		return false;
-	if (crm_thread_start(&h->thread, fn, arg) != 0) {
-		crm_input_close(h->in);
-		h->in = NULL;
-		crm_input_unsplit(in);
-		return false;
-	}
-	h->running = true;
-	return true;
-}
-
-bool
-crm_half_join(crm_half *h, crm_input *in, bool first_ok)
-{
-	bool use = false;
-
-	if (h->running) {
-		pthread_join(h->thread, NULL);
-		h->running = false;
-		use = first_ok && h->ok && crm_input_split_joins(in, h->in);
-		if (!use)
-			crm_input_unsplit(in);
-	}
-	crm_input_close(h->in);
-	h->in = NULL;
-	return use;
 }
 
 static void

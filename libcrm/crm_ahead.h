@@ -18,11 +18,13 @@
  * state.  CRMKIT_THREADS=1 in the environment disables the worker
  * (crm_ahead_wanted() returns false): the caller then reads the source
  * itself.
+ *
+ * Layering: crm_ahead knows records (crm_csv) but not where they come
+ * from; crm_input, the layer above it, is its source.
  */
 #ifndef CRM_AHEAD_H
 #define CRM_AHEAD_H
 
-#include <pthread.h>
 #include <stdbool.h>
 
 #include "crm_csv.h"
@@ -79,44 +81,6 @@ void crm_ahead_stop(crm_ahead *a);
  * better done in the worker.
  */
 bool crm_ahead_worker_idle(const crm_ahead *a);
-
-/*
- * Start fn(arg) in a new thread with every signal blocked: signals
- * (SIGINT cleaning up -o FILE, SIGPIPE) are the main thread's business.
- * Returns pthread_create's result.
- */
-int crm_thread_start(pthread_t *t, void *(*fn)(void *), void *arg);
-
-/*
- * The second half of a split input (crm_input_split), read by a thread of
- * its own while the caller reads the first.  fn reads in and sets ok when
- * it read to the end and met nothing the first half would have to report.
- */
-typedef struct crm_half {
-	crm_input *in;
-	pthread_t thread;
-	bool running;
-	bool ok;
-} crm_half;
-
-/* Inputs smaller than this are not worth a second thread. */
-#define CRM_HALF_MIN ((off_t)4 << 20)
-
-/*
- * Split in (at least CRM_HALF_MIN bytes; not with CRMKIT_THREADS=1) and
- * start fn(arg) on the second half; the caller sets up what fn needs
- * first.  False when nothing was started: in then reads on alone.
- */
-bool crm_half_start(crm_half *h, crm_input *in, void *(*fn)(void *),
-		    void *arg);
-
-/*
- * After the first half ended (first_ok: without error): wait for fn.
- * True when its results follow the first half's: it was ok and the halves
- * join.  Otherwise in reads on past the split point, so that what the
- * second half met is found (and reported) in order.  Closes h->in.
- */
-bool crm_half_join(crm_half *h, crm_input *in, bool first_ok);
 
 /* Stop and free; a NULL a is ignored. */
 void crm_ahead_free(crm_ahead *a);

@@ -1,6 +1,7 @@
 #include "crm_classify.h"
 
-#include "crm_split.h"
+#include "crm_stats.h"
+#include "crm_stats.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -157,7 +158,7 @@ crm_classify_abc(double *v, size_t n, const double *cut, size_t ncut)
 
 	c->sign = -1;
 	negate(v, n);
-	crm_dsort(v, n);	/* keys ascending: values descending */
+	crm_stats_sort(v, n);	/* keys ascending: values descending */
 	for (size_t r = 0; r < n; r++)
 		sum_add(&total, -v[r]);
 	c->total = sum_value(&total);
@@ -195,7 +196,7 @@ crm_classify_ntile(double *v, size_t n, size_t nbins, bool descending)
 		c->sign = -1;
 		negate(v, n);
 	}
-	crm_dsort(v, n);
+	crm_stats_sort(v, n);
 	for (size_t k = 0; k < nbins; k++)
 		end[k] = (k + 1) * q + (k + 1 < r ? k + 1 : r);
 	rank_boundaries(c, v, n, end);
@@ -215,7 +216,7 @@ crm_classify_quantile(double *v, size_t n, size_t nbins, bool reverse)
 		c->size[0] = 0;
 		return c;
 	}
-	crm_dsort(v, n);
+	crm_stats_sort(v, n);
 	c->have_cuts = true;
 	/* h = (n-1) k / nbins in integers, so that a cut point that falls
 	 * on a value is that value exactly (in floating point, (n-1) * p

@@ -1,5 +1,6 @@
 /*
- * crm_csv: streaming CSV input.  See crm_csv.h for the contract.
+ * crm_csv: the CSV record reader.  See crm_csv.h for the contract; the
+ * operands of a tool, read one after another, are crm_input's.
  *
  * The reader keeps one buffer holding at least the record being parsed,
  * so that fields of quote-free lines and the raw text of every record can
@@ -9,7 +10,6 @@
  */
 #include "crm_csv.h"
 
-#include "crm_ahead.h"
 #include "crm_tmp.h"
 
 #include <csv.h>
@@ -44,7 +44,7 @@
 enum crm_enc { ENC_UTF8, ENC_CP1252, ENC_LATIN1 };
 
 /* The fields of one record, in arrays that grow. */
-struct fieldv {
+struct crm_csv_fields {
 	const char **f;
 	size_t *len;
 	size_t *aoff;		/* slow path: offsets into the arena */
@@ -52,7 +52,7 @@ struct fieldv {
 };
 
 static void
-fieldv_init(struct fieldv *v)
+fieldv_init(crm_csv_fields *v)
 {
 	v->n = 0;
 	v->cap = 64;
@@ -62,7 +62,7 @@ fieldv_init(struct fieldv *v)
 }
 
 static void
-fieldv_free(struct fieldv *v)
+fieldv_free(crm_csv_fields *v)
 {
 	free(v->f);
 	free(v->len);
@@ -100,10 +100,10 @@ struct crm_csv_reader {
 	bool bad_byte;		/* ibuf[0] cannot be converted */
 
 	/* Fields of the current record. */
-	struct fieldv fv;
+	crm_csv_fields fv;
 	/* Frame only: a line without a quote is returned unsplit (n == 0,
 	 * only raw, rawlen and line set), for crm_input to split in the
-	 * thread that uses it (see crm_ahead.h). */
+	 * thread that uses it (see crm_ahead.h and crm_input.c). */
 	bool lazy;
 	/* Frame only, also the records holding a quote (with lazy; see
 	 * crm_input_frame_only). */
@@ -122,15 +122,7 @@ struct crm_csv_reader {
 };
 
 /* ------------------------------------------------------------------ */
-/* Helpers shared by the reader and crm_input */
-
-static const char *
-tmp_dir(void)
-{
-	const char *d = getenv("TMPDIR");
-
-	return (d != NULL && *d != '\0') ? d : "/tmp";
-}
+/* Helpers */
 
 static int
 parse_encoding(const char *e, enum crm_enc *enc, crm_error *err)
@@ -167,13 +159,6 @@ count_lines(const char *s, size_t n)
 		}
 	}
 	return k;
-}
-
-/* What a spool holds, for messages: "standard input" or the operand. */
-static const char *
-spool_what(const char *name)
-{
-	return strcmp(name, "<stdin>") == 0 ? "standard input" : name;
 }
 
 /* libcsv trims spaces and tabs unless told that nothing is a space. */
@@ -219,8 +204,8 @@ read_raw(crm_csv_reader *r, char *dst, size_t n, crm_error *err)
 	if (k > 0 && r->spool != NULL &&
 	    fwrite(dst, 1, (size_t)k, r->spool) != (size_t)k)
 		return crm_error_set(err, CRM_EXIT_IO,
-		    "cannot spool %s to %s: %s", spool_what(r->name),
-		    tmp_dir(), strerror(errno));
+		    "cannot spool %s to %s: %s", crm_tmp_spool_name(r->name),
+		    crm_tmp_dir(), strerror(errno));
 	return k;
 }
 
@@ -572,7 +557,7 @@ start(crm_csv_reader *r, crm_error *err)
 }
 
 static void
-grow_fields(struct fieldv *v)
+grow_fields(crm_csv_fields *v)
 {
 	v->cap *= 2;
 	v->f = crm_xreallocarray(v->f, v->cap, sizeof *v->f);
@@ -582,7 +567,7 @@ grow_fields(struct fieldv *v)
 
 /* Room for more fields beyond nf; *f and *len follow a reallocation. */
 static inline void
-reserve_fields(struct fieldv *v, size_t nf, size_t more, const char ***f,
+reserve_fields(crm_csv_fields *v, size_t nf, size_t more, const char ***f,
 	       size_t **len)
 {
 	if (v->cap - nf > more)
@@ -617,7 +602,7 @@ emit_fields(const char *s, size_t base, uint64_t mask, const char **f,
  * the fields undefined, if s[0..n) holds a quote: the record is libcsv's.
  * tests/unit/test_csvfast.c compares both paths on random input. */
 static bool
-split_line(struct fieldv *v, char d, const char *s, size_t n)
+split_line(crm_csv_fields *v, char d, const char *s, size_t n)
 {
 	const char **f = v->f;
 	size_t *len = v->len;
@@ -661,7 +646,7 @@ static void
 on_field(void *s, size_t n, void *data)
 {
 	crm_csv_reader *r = data;
-	struct fieldv *v = &r->fv;
+	crm_csv_fields *v = &r->fv;
 
 	if (v->n == v->cap)
 		grow_fields(v);
@@ -994,10 +979,10 @@ fast_line(crm_csv_reader *r, crm_record *rec)
 /*
  * split_line for a line known to hold no quote (one a lazy reader left
  * unsplit), 64 bytes a round as in fast_line.  s[n..n + 64) must be
- * readable (CRM_AHEAD_SLACK).
+ * readable (crm_input reads them through crm_ahead: CRM_AHEAD_SLACK).
  */
 static void
-split_unquoted(struct fieldv *v, char d, const char *s, size_t n)
+split_unquoted(crm_csv_fields *v, char d, const char *s, size_t n)
 {
 #if defined(__SSE2__)
 	const char **f = v->f;
@@ -1108,29 +1093,26 @@ crm_csv_close(crm_csv_reader *r)
 	free(r);
 }
 
-/* Copy what is still unread on r's descriptor to its spool, so that a
- * second pass sees all of a spooled operand even if the first stopped
- * early. */
-static int
-drain_to_spool(crm_csv_reader *r, crm_error *err)
+int
+crm_csv_drain_spool(crm_csv_reader *r, crm_error *err)
 {
 	char tmp[16384];
-	ssize_t k;
+	ssize_t k = 0;
 
-	if (r->spool == NULL)
-		return 0;
-	if (r->enc == ENC_UTF8 ? r->eof : r->fd_eof)
-		return 0;
-	while ((k = read_raw(r, tmp, sizeof tmp, err)) > 0)
-		;
-	return k < 0 ? -1 : 0;
+	if (r->spool != NULL && !(r->enc == ENC_UTF8 ? r->eof : r->fd_eof))
+		while ((k = read_raw(r, tmp, sizeof tmp, err)) > 0)
+			;
+	if (k < 0)
+		return -1;
+	r->eof = true;
+	return 0;
 }
 
 /* ------------------------------------------------------------------ */
 /* Headers */
 
 long
-crm_header_find(const crm_header *h, const char *name, size_t len)
+crm_csv_header_find(const crm_header *h, const char *name, size_t len)
 {
 	long found = -1;
 
@@ -1146,660 +1128,96 @@ crm_header_find(const crm_header *h, const char *name, size_t len)
 }
 
 /* ------------------------------------------------------------------ */
-/* crm_input */
-
-/*
- * An operand that can be read only once (standard input or a path that
- * is a pipe, FIFO or device, e.g. <(zcat x.gz)) is copied to a spool in
- * $TMPDIR while the first pass reads it, when the caller will rewind.
- */
-enum op_state { OP_UNREAD, OP_READING, OP_SPOOLED };
-
-/*
- * A regular file read twice must be the same file both times: a second
- * pass over other bytes would pair one file's rows with thresholds (or,
- * replayed, values) of another.  Its identity when first opened is
- * compared when it is opened again.
- */
-struct op_id {
-	bool known;
-	dev_t dev;
-	ino_t ino;
-	off_t size;
-	struct timespec mtime;
-};
-
-struct crm_input {
-	crm_csv_config cfg;	/* delimiter fixed once a header is seen */
-	char *encoding;
-	size_t nops;
-	char **path;		/* NULL for standard input */
-	char **name;
-	size_t stdin_op;	/* first "-" operand, NONE if none */
-	bool stdin_seekable;	/* a regular file: rewound by lseek */
-	off_t stdin_off;	/* where it started */
-	bool two_pass;
-	enum op_state *state;	/* per operand: OP_READING only if spooled */
-	FILE **spool;		/* per operand, NULL if not spooled */
-	struct op_id *id;	/* per operand: the file pass 1 read */
-
-	size_t next;		/* operand to open next */
-	size_t cur;		/* operand r reads */
-	crm_csv_reader *r;
-
-	bool have_header;
-	size_t hdr_op;		/* operand the header came from */
-	crm_header hdr;
-	crm_record hrec;	/* copy of the header record (not with -H) */
-	char *hraw;
-	const char **hf;
-
-	bool pending;		/* with -H, the first record of an operand */
-	crm_record prec;
-
-	crm_ahead *ahead;	/* NULL: input_next() runs in the caller */
-
-	/* Split reading (crm_input_split).  The first half stops at the
-	 * first record starting at or after limit, keeping it pending. */
-	bool solo;		/* split: no reading ahead until a rewind */
-	off_t limit;		/* -1: no limit */
-	bool stopped;		/* at the limit: reads return 0 */
-	off_t met;		/* offset of that record, -1 if none */
-	bool half;		/* the second half */
-	bool framed;		/* crm_input_frame_only */
-	off_t first;		/* its first record's offset, -1 if none */
-
-	/* The caller's side when records are read ahead: the worker runs
-	 * input_next() and touches nothing below, which the padding keeps
-	 * off the worker's cache lines: the caller's writes for every
-	 * record would otherwise evict them from the worker's core. */
-	char pad[64];
-	struct fieldv split;	/* the lines it left unsplit */
-	const char *last_name;
-	bool begun;		/* read since opening or rewinding */
-	bool failed;
-	crm_error saved;
-};
-
-static int
-input_fail(crm_input *in, crm_error *err)
-{
-	in->failed = true;
-	if (err != NULL)
-		in->saved = *err;
-	return -1;
-}
-
-static int
-create_spool(crm_input *in, size_t i, crm_error *err)
-{
-	int fd = crm_tmp_open(err);
-
-	if (fd < 0)
-		return -1;
-	in->spool[i] = fdopen(fd, "w+");
-	if (in->spool[i] == NULL) {
-		crm_error_set(err, CRM_EXIT_IO, "cannot spool %s: %s",
-		    spool_what(in->name[i]), strerror(errno));
-		close(fd);
-		return -1;
-	}
-	return 0;
-}
-
-static int
-spool_flush(crm_input *in, size_t i, crm_error *err)
-{
-	if (fflush(in->spool[i]) != 0 || ferror(in->spool[i]))
-		return crm_error_set(err, CRM_EXIT_IO,
-		    "cannot spool %s to %s: %s", spool_what(in->name[i]),
-		    tmp_dir(), strerror(errno));
-	return 0;
-}
-
-/* Check that operand i, open on fd, is the regular file pass 1 read (or
- * remember it, in pass 1).  Returns 0, or -1 with err filled. */
-static int
-same_file(crm_input *in, size_t i, int fd, crm_error *err)
-{
-	struct op_id *id = &in->id[i];
-	struct stat st;
-
-	if (!in->two_pass || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))
-		return 0;
-	if (!id->known) {
-		*id = (struct op_id){ true, st.st_dev, st.st_ino, st.st_size,
-		    st.st_mtim };
-		return 0;
-	}
-	if (id->dev != st.st_dev || id->ino != st.st_ino ||
-	    id->size != st.st_size || id->mtime.tv_sec != st.st_mtim.tv_sec ||
-	    id->mtime.tv_nsec != st.st_mtim.tv_nsec)
-		return crm_error_at(err, CRM_EXIT_IO, in->name[i], 0,
-		    "file changed since it was first read");
-	return 0;
-}
-
-/* Open operand i for reading. */
-static int
-open_operand(crm_input *in, size_t i, crm_error *err)
-{
-	FILE *spool = NULL;
-	struct stat st;
-	int fd;
-
-	if (in->state[i] == OP_SPOOLED) {
-		if (spool_flush(in, i, err) < 0)
-			return -1;
-		fd = dup(fileno(in->spool[i]));
-		if (fd >= 0 && lseek(fd, 0, SEEK_SET) < 0) {
-			close(fd);
-			fd = -1;
-		}
-		if (fd < 0)
-			return crm_error_at(err, CRM_EXIT_IO, in->name[i], 0,
-			    "cannot read back its spool: %s", strerror(errno));
-	} else if (in->path[i] == NULL) {
-		if (i == in->stdin_op && in->stdin_seekable) {
-			fd = dup(STDIN_FILENO);
-			if (fd >= 0 && lseek(fd, in->stdin_off, SEEK_SET) < 0) {
-				close(fd);
-				fd = -1;
-			}
-		} else {
-			/* dup: closing the reader must not close fd 0 */
-			fd = dup(STDIN_FILENO);
-			if (in->spool[i] != NULL) {
-				spool = in->spool[i];
-				in->state[i] = OP_READING;
-			}
-		}
-		if (fd < 0)
-			return crm_error_at(err, CRM_EXIT_IO, in->name[i], 0,
-			    "cannot read: %s", strerror(errno));
-	} else {
-		fd = open(in->path[i], O_RDONLY);
-		if (fd < 0)
-			return crm_error_at(err, CRM_EXIT_IO, in->name[i], 0,
-			    "cannot open: %s", strerror(errno));
-		if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-			close(fd);
-			return crm_error_at(err, CRM_EXIT_IO, in->name[i], 0,
-			    "cannot read: %s", strerror(EISDIR));
-		}
-		/* A pipe, FIFO or device gives its bytes once: reopening it
-		 * for the second pass would wait for a new writer or read
-		 * nothing.  Keep a copy, as for standard input. */
-		if (in->two_pass && fstat(fd, &st) == 0 &&
-		    !S_ISREG(st.st_mode)) {
-			if (in->spool[i] == NULL &&
-			    create_spool(in, i, err) < 0) {
-				close(fd);
-				return -1;
-			}
-			spool = in->spool[i];
-			in->state[i] = OP_READING;
-		}
-	}
-	if (spool == NULL && in->state[i] != OP_SPOOLED &&
-	    same_file(in, i, fd, err) < 0) {
-		close(fd);
-		return -1;
-	}
-	in->r = crm_csv_open_fd(fd, in->name[i], &in->cfg, spool, err);
-	if (in->r == NULL)
-		return -1;
-	in->cur = i;
-	return 0;
-}
-
-static void
-close_operand(crm_input *in)
-{
-	if (in->r == NULL)
-		return;
-	if (in->state[in->cur] == OP_READING && in->r->eof)
-		in->state[in->cur] = OP_SPOOLED;
-	crm_csv_close(in->r);
-	in->r = NULL;
-}
-
-static void
-set_header(crm_input *in, const crm_record *rec)
-{
-	crm_header *h = &in->hdr;
-
-	h->n = rec->n;
-	h->name = crm_xcalloc(rec->n, sizeof *h->name);
-	h->len = crm_xcalloc(rec->n, sizeof *h->len);
-	h->synthetic = in->cfg.no_header;
-	for (size_t i = 0; i < rec->n; i++) {
-		if (h->synthetic) {
-			char num[32];
-			int k = snprintf(num, sizeof num, "%zu", i + 1);
-
-			h->name[i] = crm_xmemdup(num, (size_t)k);
-			h->len[i] = (size_t)k;
-		} else {
-			h->name[i] = crm_xmemdup(rec->f[i], rec->len[i]);
-			h->len[i] = rec->len[i];
-		}
-	}
-	if (h->synthetic)
-		return;
-	in->hraw = crm_xmemdup(rec->raw, rec->rawlen);
-	in->hf = crm_xcalloc(rec->n, sizeof *in->hf);
-	for (size_t i = 0; i < rec->n; i++)
-		in->hf[i] = h->name[i];
-	in->hrec.n = rec->n;
-	in->hrec.f = in->hf;
-	in->hrec.len = h->len;
-	in->hrec.raw = in->hraw;
-	in->hrec.rawlen = rec->rawlen;
-	in->hrec.line = rec->line;
-}
-
-static bool
-same_header(const crm_header *h, const crm_record *rec)
-{
-	if (h->n != rec->n)
-		return false;
-	for (size_t i = 0; i < h->n; i++)
-		if (h->len[i] != rec->len[i] ||
-		    memcmp(h->name[i], rec->f[i], rec->len[i]) != 0)
-			return false;
-	return true;
-}
-
-/*
- * Read the first record of the operand just opened: the header (taken
- * from the first operand that has one, compared for the others) or,
- * with -H, a data record kept pending.  An empty operand is closed: it
- * contributes nothing, as with cat.
- */
-static int
-start_operand(crm_input *in, crm_error *err)
-{
-	crm_record rec;
-	int rc = crm_csv_read(in->r, &rec, err);
-
-	if (rc < 0)
-		return -1;
-	if (rc == 0) {
-		close_operand(in);
-		return 0;
-	}
-	if (!in->have_header) {
-		in->cfg.delimiter = in->r->delim;
-		set_header(in, &rec);
-		in->have_header = true;
-		in->hdr_op = in->cur;
-	} else if (!in->cfg.no_header && !same_header(&in->hdr, &rec)) {
-		return crm_error_set(err, CRM_EXIT_DATA,
-		    "%s: header differs from %s's", in->name[in->cur],
-		    in->name[in->hdr_op]);
-	}
-	if (in->cfg.no_header) {
-		in->prec = rec;
-		in->pending = true;
-	}
-	return 1;
-}
-
-static int input_next(void *ctx, crm_record *rec, unsigned *tag,
-		      crm_error *err);
-
-crm_input *
-crm_input_open(char *const *paths, size_t npaths, const crm_csv_config *cfg,
-	       bool two_pass, crm_error *err)
-{
-	static char *const dash[] = { "-" };
-	crm_input *in;
-	enum crm_enc enc;
-
-	if (parse_encoding(cfg->encoding, &enc, err) < 0)
-		return NULL;
-	if (npaths == 0) {
-		paths = dash;
-		npaths = 1;
-	}
-	in = crm_xcalloc(1, sizeof *in);
-	in->cfg = *cfg;
-	in->hdr.synthetic = cfg->no_header;
-	if (cfg->encoding != NULL) {
-		in->encoding = crm_xstrdup(cfg->encoding);
-		in->cfg.encoding = in->encoding;
-	}
-	in->nops = npaths;
-	in->path = crm_xcalloc(npaths, sizeof *in->path);
-	in->name = crm_xcalloc(npaths, sizeof *in->name);
-	in->state = crm_xcalloc(npaths, sizeof *in->state);
-	in->spool = crm_xcalloc(npaths, sizeof(FILE *));
-	in->id = crm_xcalloc(npaths, sizeof *in->id);
-	in->stdin_op = NONE;
-	for (size_t i = 0; i < npaths; i++) {
-		if (strcmp(paths[i], "-") == 0) {
-			in->name[i] = crm_xstrdup("<stdin>");
-			if (in->stdin_op == NONE)
-				in->stdin_op = i;
-		} else {
-			in->path[i] = crm_xstrdup(paths[i]);
-			in->name[i] = crm_xstrdup(paths[i]);
-		}
-	}
-	in->two_pass = two_pass;
-	in->last_name = in->name[0];
-	if (two_pass && in->stdin_op != NONE) {
-		struct stat st;
-
-		/* `tool < file` needs no copy: seek back instead */
-		if (fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode) &&
-		    (in->stdin_off = lseek(STDIN_FILENO, 0, SEEK_CUR)) >= 0)
-			in->stdin_seekable = true;
-		else if (create_spool(in, in->stdin_op, err) < 0)
-			goto fail;
-	}
-	while (!in->have_header && in->next < in->nops) {
-		if (open_operand(in, in->next++, err) < 0 ||
-		    start_operand(in, err) < 0)
-			goto fail;
-	}
-	in->last_name = in->name[in->have_header ? in->hdr_op : 0];
-	in->limit = in->met = in->first = -1;
-	if (crm_ahead_wanted()) {
-		in->ahead = crm_ahead_new(input_next, in);
-		fieldv_init(&in->split);
-	}
-	return in;
-fail:
-	crm_input_close(in);
-	return NULL;
-}
-
-/* 1 if rec has the header's number of fields, else -1 with err. */
-static int
-field_count(const crm_input *in, const crm_record *rec, size_t op,
-	    crm_error *err)
-{
-	if (rec->n == in->hdr.n)
-		return 1;
-	return crm_error_at(err, CRM_EXIT_DATA, in->name[op], rec->line,
-	    "expected %zu fields, found %zu", in->hdr.n, rec->n);
-}
-
-/* For split reading: note where the second half's first record starts;
- * in the first half, stop at the limit, keeping rec for later. */
-static bool
-at_split(crm_input *in, const crm_record *rec)
-{
-	off_t at = in->r->base + (off_t)(rec->raw - in->r->buf);
-
-	if (in->half && in->first < 0)
-		in->first = at;
-	if (in->limit < 0 || at < in->limit)
-		return false;
-	in->met = at;
-	in->prec = *rec;
-	in->pending = true;
-	in->stopped = true;
-	return true;
-}
-
-/* The next data record of any operand; *tag is its operand.  A line
- * without quotes comes unsplit (n == 0) when records are read ahead.  Runs in the
- * worker thread when records are read ahead. */
-static int
-input_next(void *ctx, crm_record *rec, unsigned *tag, crm_error *err)
-{
-	crm_input *in = ctx;
-	int rc;
-
-	if (in->stopped)
-		return 0;
-	for (;;) {
-		if (in->pending) {
-			in->pending = false;
-			*rec = in->prec;
-		} else if (in->r == NULL) {
-			if (in->next >= in->nops)
-				return 0;
-			if (open_operand(in, in->next++, err) < 0 ||
-			    start_operand(in, err) < 0)
-				return -1;
-			continue;
-		} else {
-			/* the header is read, so lines may stay unsplit
-			 * for the caller's thread, unless that is the
-			 * busier one */
-			in->r->lazy = in->framed || (in->ahead != NULL &&
-			    !in->solo && !crm_ahead_worker_idle(in->ahead));
-			in->r->framed = in->framed;
-			rc = crm_csv_read(in->r, rec, err);
-			if (rc < 0)
-				return -1;
-			if (rc == 0) {
-				close_operand(in);
-				continue;
-			}
-			if ((in->limit >= 0 || in->half) && at_split(in, rec))
-				return 0;
-		}
-		*tag = (unsigned)in->cur;
-		if (rec->n != 0)
-			return field_count(in, rec, in->cur, err);
-		return 1;
-	}
-}
+/* For crm_input */
 
 int
-crm_input_read(crm_input *in, crm_record *rec, crm_error *err)
+crm_csv_check_encoding(const char *encoding, crm_error *err)
 {
-	unsigned tag = 0;
-	int rc;
+	enum crm_enc enc;
 
-	if (in->failed) {
-		if (err != NULL)
-			*err = in->saved;
-		return -1;
-	}
-	in->begun = true;
-	if (in->ahead != NULL && !in->solo)
-		rc = crm_ahead_read(in->ahead, rec, &tag, err);
-	else
-		rc = input_next(in, rec, &tag, err);
-	if (rc > 0 && in->framed) {	/* -H: a first record comes split */
-		rec->n = in->hdr.n;
-		rec->f = NULL;
-		rec->len = NULL;
-	} else if (rc > 0 && rec->n == 0) {
-		split_unquoted(&in->split, (char)in->cfg.delimiter, rec->raw,
-		    rec->rawlen);
-		rec->n = in->split.n;
-		rec->f = in->split.f;
-		rec->len = in->split.len;
-		rc = field_count(in, rec, tag, err);
-	}
-	if (rc < 0)
-		return input_fail(in, err);
-	if (rc > 0)
-		in->last_name = in->name[tag];
-	return rc;
-}
-
-crm_input *
-crm_input_split(crm_input *in, off_t min_bytes)
-{
-	crm_csv_reader *r = in->r;
-	struct stat st;
-	crm_input *b;
-	crm_error err;
-	size_t eol, tl;
-	off_t mid;
-	int fd, rc;
-
-	if (in->begun || in->nops != 1 || in->path[0] == NULL || r == NULL ||
-	    r->enc != ENC_UTF8 || in->spool[0] != NULL || in->failed ||
-	    in->limit >= 0 || fstat(r->fd, &st) < 0 || !S_ISREG(st.st_mode) ||
-	    st.st_size < min_bytes || st.st_size < 2)
-		return NULL;
-	mid = st.st_size / 2;
-	if (mid <= r->base + (off_t)r->end)
-		return NULL;	/* the header reaches past the middle */
-	if ((fd = open(in->path[0], O_RDONLY)) < 0)
-		return NULL;
-	if (lseek(fd, mid - 1, SEEK_SET) < 0) {
-		close(fd);
-		return NULL;
-	}
-	b = crm_xcalloc(1, sizeof *b);
-	b->cfg = in->cfg;
-	b->cfg.encoding = NULL;
-	b->nops = 1;
-	b->path = crm_xcalloc(1, sizeof *b->path);
-	b->name = crm_xcalloc(1, sizeof *b->name);
-	b->state = crm_xcalloc(1, sizeof *b->state);
-	b->spool = crm_xcalloc(1, sizeof(FILE *));
-	b->path[0] = crm_xstrdup(in->path[0]);
-	b->name[0] = crm_xstrdup(in->name[0]);
-	b->stdin_op = NONE;
-	b->next = 1;
-	b->have_header = true;
-	b->hdr.n = in->hdr.n;	/* for the field count; names unused */
-	b->hdr.name = crm_xcalloc(in->hdr.n ? in->hdr.n : 1, sizeof(char *));
-	b->hdr.len = crm_xcalloc(in->hdr.n ? in->hdr.n : 1, sizeof(size_t));
-	b->hdr.synthetic = true;
-	b->last_name = b->name[0];
-	b->limit = b->met = b->first = -1;
-	b->half = true;
-	if ((b->r = crm_csv_open_fd(fd, b->name[0], &b->cfg, NULL,
-	    &err)) == NULL) {
-		crm_input_close(b);
-		return NULL;
-	}
-	/* Start after the line end at or after mid - 1: a record start,
-	 * unless a quoted field spans it, which the first half sees. */
-	b->r->base = mid - 1;
-	b->r->started = true;
-	csv_set_delim(&b->r->csv, (unsigned char)b->r->delim);
-	csv_set_delim(&b->r->csv_quick, (unsigned char)b->r->delim);
-	rc = line_end(b->r, 0, &eol, &tl, &err);
-	if (rc < 0) {
-		crm_input_close(b);
-		return NULL;
-	}
-	if (rc > 0)
-		b->r->pos += eol + tl;
-	in->limit = b->r->base + (off_t)b->r->pos;
-	in->met = -1;
-	/* The first half is read by the caller's thread alone. */
-	in->solo = true;
-	return b;
+	return parse_encoding(encoding, &enc, err);
 }
 
 bool
-crm_input_split_joins(const crm_input *in, const crm_input *b)
+crm_csv_at_end(const crm_csv_reader *r)
 {
-	return in->met == b->first;
+	return r->eof;
 }
 
 void
-crm_input_unsplit(crm_input *in)
+crm_csv_set_framing(crm_csv_reader *r, bool lazy, bool framed)
 {
-	in->limit = -1;
-	in->stopped = false;
+	r->lazy = lazy;
+	r->framed = framed;
 }
 
-void
-crm_input_frame_only(crm_input *in)
+bool
+crm_csv_is_utf8(const crm_csv_reader *r)
 {
-	in->framed = true;
+	return r->enc == ENC_UTF8;
 }
 
 int
-crm_input_rewind(crm_input *in, crm_error *err)
+crm_csv_fd(const crm_csv_reader *r)
 {
-	if (in->failed) {
-		if (err != NULL)
-			*err = in->saved;
+	return r->fd;
+}
+
+off_t
+crm_csv_buffered_to(const crm_csv_reader *r)
+{
+	return r->base + (off_t)r->end;
+}
+
+off_t
+crm_csv_record_offset(const crm_csv_reader *r, const crm_record *rec)
+{
+	return r->base + (off_t)(rec->raw - r->buf);
+}
+
+int
+crm_csv_start_after_line(crm_csv_reader *r, off_t at, off_t *next,
+			 crm_error *err)
+{
+	size_t eol, tl;
+	int rc;
+
+	r->base = at;
+	r->started = true;
+	csv_set_delim(&r->csv, (unsigned char)r->delim);
+	csv_set_delim(&r->csv_quick, (unsigned char)r->delim);
+	rc = line_end(r, 0, &eol, &tl, err);
+	if (rc < 0)
 		return -1;
-	}
-	if (in->ahead != NULL)
-		crm_ahead_stop(in->ahead);
-	if (in->r != NULL && in->state[in->cur] == OP_READING) {
-		if (drain_to_spool(in->r, err) < 0)
-			return input_fail(in, err);
-		in->r->eof = true;
-	}
-	close_operand(in);
-	if (in->stdin_op != NONE && in->state[in->stdin_op] != OP_SPOOLED &&
-	    !in->stdin_seekable && in->stdin_op < in->next) {
-		/* read in pass 1 but not kept */
-		crm_error_set(err, CRM_EXIT_IO,
-		    "cannot read standard input twice");
-		return input_fail(in, err);
-	}
-	in->pending = false;
-	in->solo = in->stopped = in->begun = in->framed = false;
-	in->limit = in->met = -1;
-	in->next = 0;
-	in->last_name = in->name[0];
+	if (rc > 0)
+		r->pos += eol + tl;
+	*next = r->base + (off_t)r->pos;
 	return 0;
 }
 
-const crm_header *
-crm_input_header(const crm_input *in)
+crm_csv_fields *
+crm_csv_fields_new(void)
 {
-	return &in->hdr;
-}
+	crm_csv_fields *v = crm_xmalloc(sizeof *v);
 
-int
-crm_input_delimiter(const crm_input *in)
-{
-	return in->cfg.delimiter != 0 ? in->cfg.delimiter : ',';
-}
-
-const char *
-crm_input_name(const crm_input *in)
-{
-	return in->last_name;
-}
-
-const crm_record *
-crm_input_header_record(const crm_input *in)
-{
-	if (in->hdr.synthetic)
-		return NULL;
-	return &in->hrec;
+	fieldv_init(v);
+	return v;
 }
 
 void
-crm_input_close(crm_input *in)
+crm_csv_fields_split(crm_csv_fields *v, int delim, crm_record *rec)
 {
-	if (in == NULL)
+	split_unquoted(v, (char)delim, rec->raw, rec->rawlen);
+	rec->n = v->n;
+	rec->f = v->f;
+	rec->len = v->len;
+}
+
+void
+crm_csv_fields_free(crm_csv_fields *v)
+{
+	if (v == NULL)
 		return;
-	if (in->ahead != NULL) {
-		crm_ahead_free(in->ahead);
-		fieldv_free(&in->split);
-	}
-	crm_csv_close(in->r);
-	for (size_t i = 0; i < in->nops; i++)
-		if (in->spool[i] != NULL)
-			fclose(in->spool[i]);
-	for (size_t i = 0; i < in->hdr.n; i++)
-		free(in->hdr.name[i]);
-	free(in->hdr.name);
-	free(in->hdr.len);
-	free(in->hraw);
-	free(in->hf);
-	for (size_t i = 0; i < in->nops; i++) {
-		free(in->path[i]);
-		free(in->name[i]);
-	}
-	free(in->path);
-	free(in->name);
-	free(in->state);
-	free(in->spool);
-	free(in->id);
-	free(in->encoding);
-	free(in);
+	fieldv_free(v);
+	free(v);
 }

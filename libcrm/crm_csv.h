@@ -1,13 +1,8 @@
 /*
- * crm_csv: streaming CSV input (SPEC 2, "Input and output").
- *
- * Two layers:
- *  - crm_csv_reader reads records from one file descriptor;
- *  - crm_input reads the operands of a tool one after another, checks that
- *    their headers are identical and can rewind for a second pass
- *    (regular files are reopened; standard input and operands that are
- *    pipes, FIFOs or devices are spooled to $TMPDIR while the first pass
- *    reads them).
+ * crm_csv: streaming CSV input (SPEC 2, "Input and output"), the record
+ * reader: crm_csv_reader reads records from one file descriptor.  The
+ * layer above, crm_input (crm_input.h), reads the operands of a tool one
+ * after another through this interface only.
  *
  * Records are split by a fast path (a physical line without any '"' is
  * split on the delimiter, scanned 16 bytes at a time with SSE2 where the
@@ -62,7 +57,7 @@ typedef struct crm_header {
 } crm_header;
 
 /* Column index of name in h, or -1 if absent, -2 if it occurs twice. */
-long crm_header_find(const crm_header *h, const char *name, size_t len);
+long crm_csv_header_find(const crm_header *h, const char *name, size_t len);
 
 /* ------------------------------------------------------------------ */
 /* Single-file reader */
@@ -111,87 +106,63 @@ void crm_csv_close(crm_csv_reader *r);
 int crm_csv_sniff(const char *buf, size_t len);
 
 /* ------------------------------------------------------------------ */
-/* All operands of a tool */
+/* For crm_input, the layer above (crm_input.h) */
 
-typedef struct crm_input crm_input;
+/* 0 when crm_csv_open_fd accepts encoding, else -1 with its usage error. */
+int crm_csv_check_encoding(const char *encoding, crm_error *err);
 
-/*
- * Open the operands paths[0..npaths) ("-" is standard input; npaths == 0
- * means standard input).  The header of the first file is read now.
- * An operand of zero bytes (or only blank lines) holds no header and no
- * records and is skipped, as cat would; if every operand is empty the
- * header has n == 0 and there are no records.  The delimiter sniffed
- * from the first non-empty operand (when cfg->delimiter is 0) is used
- * for all later ones.  two_pass: the caller will call crm_input_rewind(),
- * so standard input and every operand that is not a regular file (a
- * pipe such as <(zcat x.gz), a FIFO, a device) are spooled, each to an
- * unlinked temporary file in $TMPDIR (default /tmp), while the first
- * pass reads them.  Returns NULL with err filled on failure ("FILE: cannot
- * open: ...", "cannot create temporary file in DIR: ...", usage errors
- * of crm_csv_open_fd, or any crm_input_read error met in the header).
- */
-crm_input *crm_input_open(char *const *paths, size_t npaths,
-			  const crm_csv_config *cfg, bool two_pass,
-			  crm_error *err);
+/* Whether every byte of the descriptor has been read (and spooled). */
+bool crm_csv_at_end(const crm_csv_reader *r);
 
 /*
- * Next data record of any operand.  Returns 1, 0 at the end of the last
- * operand, -1 with err set: a record whose field count differs from the
- * header's ("FILE:LINE: expected N fields, found M"), a header differing
- * from the first file's (naming both files), malformed CSV, read errors.
+ * Copy what is still unread on r's descriptor to its spool (nothing when
+ * it has none), so that a second pass sees all of a spooled operand even
+ * if the first stopped early; crm_csv_at_end is then true.  Returns 0, or
+ * -1 with err filled (crm_csv_read's read and spool errors).
  */
-int crm_input_read(crm_input *in, crm_record *rec, crm_error *err);
-
-/* Restart at the first data record of the first operand (second pass).
- * Standard input can be rewound only when opened with two_pass (else
- * status 3 "cannot read standard input twice"); what the first pass left
- * unread of a spooled operand is copied to its spool first.  May be
- * called repeatedly. */
-int crm_input_rewind(crm_input *in, crm_error *err);
+int crm_csv_drain_spool(crm_csv_reader *r, crm_error *err);
 
 /*
- * For the pass after a rewind, when the pass before read the whole input
- * without error (so it is valid CSV): records come framed only, not
- * split.  raw, rawlen and line are what crm_input_read gives; n is the
- * header's field count and f and len are NULL (use the record with
- * crm_writer_record at the input's delimiter only).  A record holding a
- * quote is framed by counting quotes instead of by libcsv: in valid
- * strict CSV a line end is inside a quoted field exactly when an odd
- * number of quotes came before it.  Field counts are not checked again.
- * The next rewind ends it.
+ * How the next records are returned.  lazy: a line without a quote is
+ * not split (n == 0, only raw, rawlen and line set), for the caller to
+ * split with crm_csv_fields_split in the thread that uses it.  framed
+ * (with lazy): records holding a quote are framed by counting quotes,
+ * not split either (see crm_input_frame_only).
  */
-void crm_input_frame_only(crm_input *in);
+void crm_csv_set_framing(crm_csv_reader *r, bool lazy, bool framed);
 
 /*
- * Split reading for two threads.  Before the first crm_input_read, when
- * in has one operand, a regular UTF-8 file of at least min_bytes, read
- * in one pass: returns a second input b that reads from the first line
- * start after the middle of the file to its end, and makes in stop
- * there (crm_input_read returns 0 at the first record starting at or
- * after that point).  Otherwise NULL, and in reads on as before.  in is
- * then read in the calling thread, b in another; b's records are only
- * usable if crm_input_split_joins says so after both ended without
- * error.  b's line numbers and messages are not meaningful.  Until
- * crm_input_rewind, in reads without a thread of its own (crm_ahead).
+ * Byte offsets in the file, meaningful only when crm_csv_is_utf8 (no
+ * --encoding conversion: the bytes parsed are the file's).  fd is the
+ * reader's descriptor (still owned by the reader).  buffered_to: the
+ * offset just past what has been read from it so far; record_offset:
+ * where rec, the record crm_csv_read returned last, starts.
  */
-crm_input *crm_input_split(crm_input *in, off_t min_bytes);
+bool crm_csv_is_utf8(const crm_csv_reader *r);
+int crm_csv_fd(const crm_csv_reader *r);
+off_t crm_csv_buffered_to(const crm_csv_reader *r);
+off_t crm_csv_record_offset(const crm_csv_reader *r, const crm_record *rec);
 
-/* After in stopped (read returned 0) and b reached its end: true when
- * in stopped exactly at b's first record (or neither has one), so that
- * in's records and then b's are the whole input.  False when a quoted
- * line break spans the split point. */
-bool crm_input_split_joins(const crm_input *in, const crm_input *b);
+/*
+ * For a reader just opened (with its delimiter given, UTF-8) on a
+ * descriptor standing at offset at of its file: read from there without
+ * a BOM or sniffing, skipping everything up to the first line end.
+ * *next is the file offset just after that line end (where reading ends
+ * without one).  Returns 0, or -1 with err filled.
+ */
+int crm_csv_start_after_line(crm_csv_reader *r, off_t at, off_t *next,
+			     crm_error *err);
 
-/* Read in on past the split point, from the record it stopped at. */
-void crm_input_unsplit(crm_input *in);
-
-const crm_header *crm_input_header(const crm_input *in);
-int crm_input_delimiter(const crm_input *in);
-/* Name of the operand the last record came from, for messages. */
-const char *crm_input_name(const crm_input *in);
-/* Raw header line of the first operand (for writers that pass it on);
- * NULL with -H (the header is synthetic and never written). */
-const crm_record *crm_input_header_record(const crm_input *in);
-void crm_input_close(crm_input *in);
+/*
+ * Fields of lines a lazy reader left unsplit.  crm_csv_fields_split
+ * splits rec, a line without a quote whose raw bytes are followed by
+ * at least 64 readable bytes (CRM_AHEAD_SLACK), at delim: sets rec->n,
+ * f and len to arrays owned by v, valid until its next call.  _new exits
+ * 3 on exhaustion; _free ignores NULL.
+ */
+typedef struct crm_csv_fields crm_csv_fields;
+crm_csv_fields *crm_csv_fields_new(void);
+void crm_csv_fields_split(crm_csv_fields *v, int delim, crm_record *rec);
+void crm_csv_fields_free(crm_csv_fields *v);
 
 #endif

@@ -81,13 +81,6 @@ crm_expr *crm_expr_compile(const char *src, const crm_header *h,
 void crm_expr_free(crm_expr *e);
 
 /*
- * Whether s[0..n) can be written bare in an expression: letters, digits,
- * '_', '.' and bytes >= 0x80, not starting with a digit (nor with '.' and
- * a digit), and not a keyword (and, or, not).  Other names need {braces}.
- */
-bool crm_expr_is_name(const char *s, size_t n);
-
-/*
  * Rewrite the column references of src, i.e. bare names other than
  * function names and keywords, and {names}: map(name, len, ctx) returns
  * the column to refer to instead, or NULL to keep the reference as

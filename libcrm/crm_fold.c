@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "crm_ahead.h"
+#include "crm_input.h"
 #include "crm_hash.h"
 #include "crm_names.h"
 
@@ -342,7 +342,7 @@ crm_fold_set_order(crm_fold_set *s, crm_fold_order_kind kind,
 
 /* The second half, read by its own thread into its own set. */
 struct half {
-	crm_half half;
+	crm_input_half half;
 	crm_fold_set *s;
 	unsigned long rows;
 };
@@ -392,10 +392,10 @@ crm_fold_set_read(crm_fold_set *s, crm_input *in, crm_fold_invalid_fn invalid,
 
 	if (s->ops.halves_exact) {
 		h.s = crm_fold_set_new_like(s);
-		split = crm_half_start(&h.half, in, read_half, &h);
+		split = crm_input_half_start(&h.half, in, read_half, &h);
 	}
 	rc = account(s, in, invalid, ctx, rows, err);
-	if (split && crm_half_join(&h.half, in, rc == 0)) {
+	if (split && crm_input_half_join(&h.half, in, rc == 0)) {
 		crm_fold_set_merge(s, h.s);
 		*rows += h.rows;
 	} else if (split && rc == 0) {

@@ -66,7 +66,8 @@
 #include <stddef.h>
 
 #include "crm_csv.h"
-#include "crm_csvw.h"
+#include "crm_input.h"
+#include "crm_writer.h"
 #include "crm_diag.h"
 #include "crm_opts.h"
 #include "crm_out.h"

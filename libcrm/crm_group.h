@@ -29,6 +29,7 @@
 #include <stddef.h>
 
 #include "crm_csv.h"
+#include "crm_input.h"
 #include "crm_expr.h"
 #include "crm_fold.h"
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "crm_deffile.h"
+#include "crm_names.h"
 #include "crm_opts.h"
 
 static bool
@@ -48,7 +49,7 @@ split(const char *s, const char **name, size_t *nlen, const char **src)
 	*name = s;
 	*nlen = (size_t)(e - s);
 	*src = eq + 1;
-	return crm_expr_is_name(s, *nlen);
+	return crm_names_is_bare(s, *nlen);
 }
 
 void
@@ -151,7 +152,7 @@ rename_column(const char *name, size_t len, void *ctx)
 			ms->map[i].used = true;
 			return ms->map[i].column;
 		}
-	if (!r->preset || crm_header_find(r->h, name, len) != -1)
+	if (!r->preset || crm_csv_header_find(r->h, name, len) != -1)
 		return NULL;
 	for (size_t i = 0; i < r->nmissing; i++)
 		if (is(r->missing[i], name, len))

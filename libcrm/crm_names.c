@@ -5,9 +5,44 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "crm_expr.h"
-
 enum { MAX_COMPARED = 256, MAX_LISTED = 3000 };
+
+bool
+crm_names_start_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+	       c == '.' || c >= 0x80;
+}
+
+bool
+crm_names_byte(unsigned char c)
+{
+	return crm_names_start_byte(c) || (c >= '0' && c <= '9');
+}
+
+bool
+crm_names_is_keyword(const char *s, size_t n)
+{
+	return (n == 2 && memcmp(s, "or", 2) == 0) ||
+	       (n == 3 && (memcmp(s, "and", 3) == 0 ||
+			   memcmp(s, "not", 3) == 0));
+}
+
+bool
+crm_names_is_bare(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || !crm_names_start_byte((unsigned char)s[0]) ||
+	    crm_names_is_keyword(s, n))
+		return false;
+	if (s[0] == '.' && n > 1 && s[1] >= '0' && s[1] <= '9')
+		return false;
+	for (i = 1; i < n; i++)
+		if (!crm_names_byte((unsigned char)s[i]))
+			return false;
+	return true;
+}
 
 size_t
 crm_names_distance(const char *a, size_t n, const char *b, size_t m)
@@ -162,7 +197,7 @@ crm_names_column(const crm_header *h, const char *name, size_t len,
 	if (nn.best >= 0) {
 		const char *s = h->name[nn.best];
 		bool bare = expr == NULL ||
-		    crm_expr_is_name(s, name_len(h, (size_t)nn.best));
+		    crm_names_is_bare(s, name_len(h, (size_t)nn.best));
 
 		add(err, &at, "\n  did you mean '%s%s%s'?", bare ? "" : lb, s,
 		    bare ? "" : rb);

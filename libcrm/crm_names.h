@@ -5,7 +5,9 @@
  * One edit distance and one "did you mean" rule for every suggestion
  * (columns, functions), and one lookup of a column by name that gives the
  * usage error every tool gives: an unknown column lists the columns and
- * suggests the nearest, a duplicated one cannot be referred to.
+ * suggests the nearest, a duplicated one cannot be referred to.  Also
+ * which names an expression may write bare (crm_expr builds on this
+ * module, not the reverse).
  */
 #ifndef CRM_NAMES_H
 #define CRM_NAMES_H
@@ -61,5 +63,18 @@ void crm_names_nearest_offer(crm_names_nearest *nn, long index,
  */
 long crm_names_column(const crm_header *h, const char *name, size_t len,
 		      const char *option, const char *expr, crm_error *err);
+
+/*
+ * Whether s[0..n) can be written bare in an expression (crm_expr):
+ * letters, digits, '_', '.' and bytes >= 0x80, not starting with a digit
+ * (nor with '.' and a digit), and not a keyword (and, or, not).  Other
+ * names need {braces}.
+ */
+bool crm_names_is_bare(const char *s, size_t n);
+/* Whether c may start a bare name, and whether it may follow. */
+bool crm_names_start_byte(unsigned char c);
+bool crm_names_byte(unsigned char c);
+/* Whether s[0..n) is a keyword of expressions: and, or, not. */
+bool crm_names_is_keyword(const char *s, size_t n);
 
 #endif

@@ -108,15 +108,164 @@ is_blank(unsigned char c)
 	return c == ' ' || c == '\t';
 }
 
+/* The digits of a number as parse_full reads them. */
+struct digits {
+	uint64_t m;		/* the first 19 significant digits */
+	size_t nd;		/* significant digits */
+	size_t ndigits;		/* all digits */
+	int64_t nfrac;		/* fraction digits */
+};
+
+/*
+ * parse_full's common case: p[0..end) is at most 19 digits with an
+ * optional separator sep, no grouping or exponent, and the value is
+ * exact below 2^53.  True with *v set (the '%' of pct applied); false
+ * when the number needs the general reading.
+ */
+static inline bool
+simple_decimal(const unsigned char *p, const unsigned char *end,
+	       unsigned char sep, bool pct, double *v)
+{
+	const unsigned char *q = p;
+	size_t ndigits;
+	uint64_t m = 0;
+	int64_t nfrac = 0, k;
+	unsigned c;
+
+	while (q < end && (c = (unsigned)*q - '0') < 10) {
+		m = m * 10 + c;
+		q++;
+	}
+	ndigits = (size_t)(q - p);
+	if (q < end && *q == sep) {
+		const unsigned char *f = ++q;
+
+		while (q < end && (c = (unsigned)*q - '0') < 10) {
+			m = m * 10 + c;
+			q++;
+		}
+		nfrac = q - f;
+		ndigits += (size_t)nfrac;
+	}
+	if (q == end && ndigits - 1 < 19 && m <= (UINT64_C(1) << 53)) {
+		k = nfrac + (pct ? 2 : 0);
+		*v = k == 0 ? (double)m : (double)m / p10[k];
+		return true;
+	}
+	return false;
+}
+
+/* One digit c of the mantissa into d; leading zeros are not significant. */
+static inline void
+add_digit(struct digits *d, unsigned c)
+{
+	d->ndigits++;
+	if (d->nd == 0 && c == 0)
+		return;
+	if (++d->nd <= 19)
+		d->m = d->m * 10 + c;
+}
+
+/*
+ * The integer part, with '.' grouping under decimal_comma, and the
+ * fraction after sep, from *pp into d; *pp is left after them.  m takes
+ * the first 19 significant digits; with more, the slow path reads the
+ * digits again.  False when the grouping is wrong.
+ */
+static inline bool
+scan_mantissa(const unsigned char **pp, const unsigned char *end,
+	      bool decimal_comma, unsigned char sep, struct digits *d)
+{
+	const unsigned char *p = *pp;
+	unsigned group = 0;
+	bool grouped = false;
+
+	for (; p < end; p++) {
+		unsigned c = (unsigned)*p - '0';
+
+		if (c < 10) {
+			group++;
+			add_digit(d, c);
+		} else if (decimal_comma && *p == '.') {
+			if (group == 0 || (grouped ? group != 3 : group > 3))
+				return false;
+			grouped = true;
+			group = 0;
+		} else {
+			break;
+		}
+	}
+	if (grouped && group != 3)
+		return false;
+	if (p < end && *p == sep) {
+		for (p++; p < end; p++) {
+			unsigned c = (unsigned)*p - '0';
+
+			if (c >= 10)
+				break;
+			d->nfrac++;
+			add_digit(d, c);
+		}
+	}
+	*pp = p;
+	return true;
+}
+
+/* The exponent after the 'e' or 'E' at *pp: an optional sign and digits
+ * (capped, far beyond any finite double), into *wexp; *pp is left after
+ * it.  False without a digit. */
+static inline bool
+scan_exponent(const unsigned char **pp, const unsigned char *end,
+	      int64_t *wexp)
+{
+	const unsigned char *p = *pp + 1;
+	bool eneg = false;
+
+	if (p < end && (*p == '-' || *p == '+')) {
+		eneg = *p == '-';
+		p++;
+	}
+	if (p == end || (unsigned)*p - '0' >= 10)
+		return false;
+	for (; p < end && (unsigned)*p - '0' < 10; p++)
+		if (*wexp < 100000000)
+			*wexp = *wexp * 10 + (*p - '0');
+	if (eneg)
+		*wexp = -*wexp;
+	*pp = p;
+	return true;
+}
+
+/* m * 10^x when double arithmetic gives it exactly (m <= 2^53): true
+ * with *v set, else false. */
+static inline bool
+exact_scaled(uint64_t m, int64_t x, double *v)
+{
+	if (x >= 0 && x <= 22) {
+		*v = (double)m * p10[x];
+		return true;
+	}
+	if (x < 0 && x >= -22) {
+		*v = (double)m / p10[-x];
+		return true;
+	}
+	/* m * 10^k stays an exact integer below 2^53. */
+	if (x > 22 && x - 22 <= 15 &&
+	    m <= ((UINT64_C(1) << 53) / p10i[x - 22])) {
+		*v = (double)(m * p10i[x - 22]) * p10[22];
+		return true;
+	}
+	return false;
+}
+
 /* Everything crm_num_parse accepts; it handles the common case itself. */
 static crm_num_status
 parse_full(const char *s, size_t len, bool decimal_comma, double *out)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	const unsigned char *end = p + len, *mant, *mend;
-	size_t nd = 0, ndigits = 0;	/* significant digits, all digits */
-	uint64_t m = 0;			/* the first 19 significant digits */
-	int64_t nfrac = 0, wexp = 0;	/* fraction digits, exponent */
+	struct digits d = { 0, 0, 0, 0 };
+	int64_t wexp = 0;		/* the written exponent */
 	bool neg = false, pct = false;
 	unsigned char sep = decimal_comma ? ',' : '.';
 	double v;
@@ -140,136 +289,28 @@ parse_full(const char *s, size_t len, bool decimal_comma, double *out)
 		p++;
 	}
 	mant = p;
-
-	/* Common case first: at most 19 digits, an optional point and no
-	 * grouping or exponent. */
-	{
-		const unsigned char *q = p;
-		unsigned c;
-		int64_t k;
-
-		while (q < end && (c = (unsigned)*q - '0') < 10) {
-			m = m * 10 + c;
-			q++;
-		}
-		ndigits = (size_t)(q - p);
-		if (q < end && *q == sep) {
-			const unsigned char *f = ++q;
-
-			while (q < end && (c = (unsigned)*q - '0') < 10) {
-				m = m * 10 + c;
-				q++;
-			}
-			nfrac = q - f;
-			ndigits += (size_t)nfrac;
-		}
-		if (q == end && ndigits - 1 < 19 && m <= (UINT64_C(1) << 53)) {
-			k = nfrac + (pct ? 2 : 0);
-			v = k == 0 ? (double)m : (double)m / p10[k];
-			goto done;
-		}
-		m = 0;
-		nfrac = 0;
-		ndigits = 0;
-	}
-
-	/* Integer part, with '.' grouping under decimal_comma.  m takes the
-	 * first 19 significant digits; with more, the slow path reads the
-	 * digits again. */
-	{
-		unsigned group = 0;
-		bool grouped = false;
-
-		for (; p < end; p++) {
-			unsigned c = (unsigned)*p - '0';
-
-			if (c < 10) {
-				ndigits++;
-				group++;
-				if (nd == 0 && c == 0)
-					continue;
-				if (++nd <= 19)
-					m = m * 10 + c;
-			} else if (decimal_comma && *p == '.') {
-				if (group == 0 || (grouped ? group != 3
-						   : group > 3))
-					return CRM_NUM_INVALID;
-				grouped = true;
-				group = 0;
-			} else {
-				break;
-			}
-		}
-		if (grouped && group != 3)
-			return CRM_NUM_INVALID;
-	}
-
-	/* Fraction. */
-	if (p < end && *p == sep) {
-		for (p++; p < end; p++) {
-			unsigned c = (unsigned)*p - '0';
-
-			if (c >= 10)
-				break;
-			ndigits++;
-			nfrac++;
-			if (nd == 0 && c == 0)
-				continue;
-			if (++nd <= 19)
-				m = m * 10 + c;
-		}
-	}
-	if (ndigits == 0)
+	if (simple_decimal(p, end, sep, pct, &v))
+		goto done;
+	if (!scan_mantissa(&p, end, decimal_comma, sep, &d) ||
+	    d.ndigits == 0)
 		return CRM_NUM_INVALID;
 	mend = p;
-
-	/* Exponent. */
-	if (p < end && (*p == 'e' || *p == 'E')) {
-		bool eneg = false;
-
-		p++;
-		if (p < end && (*p == '-' || *p == '+')) {
-			eneg = *p == '-';
-			p++;
-		}
-		if (p == end || (unsigned)*p - '0' >= 10)
-			return CRM_NUM_INVALID;
-		for (; p < end && (unsigned)*p - '0' < 10; p++)
-			if (wexp < 100000000)
-				wexp = wexp * 10 + (*p - '0');
-		if (eneg)
-			wexp = -wexp;
-	}
+	if (p < end && (*p == 'e' || *p == 'E') &&
+	    !scan_exponent(&p, end, &wexp))
+		return CRM_NUM_INVALID;
 	if (p != end)
 		return CRM_NUM_INVALID;
-
-	if (nd == 0) {
+	if (d.nd == 0) {
 		*out = neg ? -0.0 : 0.0;
 		return CRM_NUM_OK;
 	}
 	wexp -= pct ? 2 : 0;
-
-	/* Fast path: with at most 19 significant digits, m is exact and
-	 * the value is m * 10^(wexp - nfrac). */
-	if (nd <= 19 && m <= (UINT64_C(1) << 53)) {
-		int64_t x = wexp - nfrac;
-
-		if (x >= 0 && x <= 22) {
-			v = (double)m * p10[x];
-			goto done;
-		}
-		if (x < 0 && x >= -22) {
-			v = (double)m / p10[-x];
-			goto done;
-		}
-		/* m * 10^k stays an exact integer below 2^53. */
-		if (x > 22 && x - 22 <= 15 &&
-		    m <= ((UINT64_C(1) << 53) / p10i[x - 22])) {
-			v = (double)(m * p10i[x - 22]) * p10[22];
-			goto done;
-		}
-	}
-	v = slow_convert(mant, (size_t)(mend - mant), wexp - nfrac);
+	/* With at most 19 significant digits m is exact and the value is
+	 * m * 10^(wexp - nfrac). */
+	if (d.nd <= 19 && d.m <= (UINT64_C(1) << 53) &&
+	    exact_scaled(d.m, wexp - d.nfrac, &v))
+		goto done;
+	v = slow_convert(mant, (size_t)(mend - mant), wexp - d.nfrac);
 	if (isinf(v))
 		return CRM_NUM_INVALID;
 done:

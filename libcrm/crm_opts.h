@@ -21,7 +21,7 @@
 #include <stddef.h>
 
 #include "crm_csv.h"
-#include "crm_csvw.h"
+#include "crm_writer.h"
 #include "crm_diag.h"
 
 typedef enum crm_invalid_policy {

@@ -12,7 +12,7 @@
 #include <stdbool.h>
 
 #include "crm_csv.h"
-#include "crm_csvw.h"
+#include "crm_writer.h"
 #include "crm_opts.h"
 
 typedef struct crm_out {

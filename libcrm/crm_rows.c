@@ -1,6 +1,6 @@
 #include "crm_rows.h"
 
-#include "crm_ahead.h"
+#include "crm_input.h"
 #include "crm_out.h"
 #include "crm_sort.h"
 
@@ -185,8 +185,8 @@ struct gather {
 	bool fail;		/* --invalid fail */
 	bool keep_all;		/* every measure keeps its values */
 	bool replayable;	/* no invalid row, no BOM-like record start */
-	crm_half half;		/* the second half's input and thread */
-	crm_dvec *values;	/* per measure */
+	crm_input_half half;		/* the second half's input and thread */
+	crm_stats_vec *values;	/* per measure */
 	double *sum;
 	size_t valid;
 	unsigned long records;	/* valid or not */
@@ -212,10 +212,10 @@ gather_row(struct gather *g, const double *vals, const crm_record *rec)
 	for (size_t i = 0; i < g->nm; i++) {
 		g->sum[i] += vals[i];
 		if (g->m[i].collect || g->keep_all)
-			crm_dvec_push(&g->values[i], vals[i]);
+			crm_stats_vec_push(&g->values[i], vals[i]);
 	}
 	/* crm_writer_record would split such a record at the start of an
-	 * output (crm_csvw.c, bom_at_start): it must not come unsplit */
+	 * output (crm_writer.c, bom_at_start): it must not come unsplit */
 	if (rec->rawlen >= 3 && memcmp(rec->raw, "\xEF\xBB\xBF", 3) == 0)
 		g->replayable = false;
 }
@@ -224,7 +224,7 @@ static void
 gather_free(struct gather *g)
 {
 	for (size_t i = 0; g->values != NULL && i < g->nm; i++)
-		crm_dvec_free(&g->values[i]);
+		crm_stats_vec_free(&g->values[i]);
 	free(g->values);
 	free(g->sum);
 }
@@ -297,17 +297,17 @@ crm_rows_collect(crm_rows *r)
 	gather_init(&a, r);
 	if (halves_exact(r)) {
 		gather_init(&b, r);
-		split = crm_half_start(&b.half, r->in, gather_half, &b);
+		split = crm_input_half_start(&b.half, r->in, gather_half, &b);
 	}
 	r->collecting = true;
 	gather_first(r, &a, vals);
-	if (split && crm_half_join(&b.half, r->in, true)) {
+	if (split && crm_input_half_join(&b.half, r->in, true)) {
 		a.valid += b.valid;
 		a.records += b.records;
 		a.replayable &= b.replayable;
 		for (size_t i = 0; i < r->nm; i++) {
 			a.sum[i] += b.sum[i];
-			crm_dvec_move_append(&a.values[i], &b.values[i]);
+			crm_stats_vec_move_append(&a.values[i], &b.values[i]);
 		}
 	} else if (split) {
 		/* read the second half here, reporting what it met */
@@ -317,7 +317,7 @@ crm_rows_collect(crm_rows *r)
 		crm_measure *m = &r->m[i];
 
 		m->values = a.values[i];
-		a.values[i] = (crm_dvec){ NULL, 0, 0 };
+		a.values[i] = (crm_stats_vec){ NULL, 0, 0 };
 		m->sum = a.sum[i];
 		if (m->collect || r->keep_all) {
 			/* in input order, as one pass adds */
@@ -375,7 +375,7 @@ crm_rows_thresholds(crm_rows *r)
 		m->has_threshold = crm_split_resolve(&m->split, m->values.v,
 		    n, m->sum, &m->threshold) == 0;
 		if (!r->replay)
-			crm_dvec_free(&m->values);
+			crm_stats_vec_free(&m->values);
 		if (!r->c->verbose)
 			continue;
 		if (m->has_threshold)
@@ -565,7 +565,7 @@ crm_rows_close(crm_rows *r)
 	crm_out_close(&r->o);
 	for (size_t i = 0; i < r->nm; i++) {
 		crm_expr_free(r->m[i].expr);
-		crm_dvec_free(&r->m[i].values);
+		crm_stats_vec_free(&r->m[i].values);
 	}
 	crm_input_close(r->in);
 	free(r);

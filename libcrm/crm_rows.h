@@ -18,12 +18,14 @@
 #include <stddef.h>
 
 #include "crm_csv.h"
-#include "crm_csvw.h"
+#include "crm_input.h"
+#include "crm_writer.h"
 #include "crm_diag.h"
 #include "crm_expr.h"
 #include "crm_opts.h"
 #include "crm_sort.h"
 #include "crm_split.h"
+#include "crm_stats.h"
 
 /* One measure of a row tool. */
 typedef struct crm_measure {
@@ -39,7 +41,7 @@ typedef struct crm_measure {
 	 * a row).  Set by the tool, or by crm_rows_open for a median or
 	 * percentile split. */
 	bool collect;
-	crm_dvec values;	/* filled by crm_rows_collect */
+	crm_stats_vec values;	/* filled by crm_rows_collect */
 	double sum;
 	/* The threshold of a 2x2 tool (split_option NULL: none).  The tool
 	 * sets the default split and, from its option, split_arg;

@@ -16,7 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "crm_csvw.h"
+#include "crm_writer.h"
 #include "crm_diag.h"
 
 typedef enum crm_sort_type {

@@ -9,16 +9,28 @@
 #include <string.h>
 #include <unistd.h>
 
+const char *
+crm_tmp_dir(void)
+{
+	const char *d = getenv("TMPDIR");
+
+	return (d != NULL && *d != '\0') ? d : "/tmp";
+}
+
+const char *
+crm_tmp_spool_name(const char *name)
+{
+	return strcmp(name, "<stdin>") == 0 ? "standard input" : name;
+}
+
 int
 crm_tmp_open(crm_error *err)
 {
-	const char *dir = getenv("TMPDIR");
+	const char *dir = crm_tmp_dir();
 	char *tmpl;
 	size_t n;
 	int fd;
 
-	if (dir == NULL || *dir == '\0')
-		dir = "/tmp";
 	n = strlen(dir) + sizeof "/crmkit-XXXXXX";
 	tmpl = crm_xmalloc(n);
 	snprintf(tmpl, n, "%s/crmkit-XXXXXX", dir);

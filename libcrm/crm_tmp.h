@@ -17,6 +17,14 @@
  */
 int crm_tmp_open(crm_error *err);
 
+/* The directory of temporary files: $TMPDIR, or /tmp when it is unset or
+ * empty.  For messages. */
+const char *crm_tmp_dir(void);
+
+/* What a spool of the operand name holds, for messages: "standard input"
+ * for "<stdin>", else name. */
+const char *crm_tmp_spool_name(const char *name);
+
 /*
  * If fd is a pipe, ask for a buffer of CRM_PIPE_BYTES in the kernel (on
  * Linux; elsewhere, or if refused, nothing changes).  A pipe of the

@@ -1,5 +1,6 @@
 #!/bin/sh
-# make lint: static analysis of libcrm and the tools, cppcheck and then
+# make lint: static analysis of libcrm and the tools: no include circle
+# among the modules of libcrm (tests/lint-includes.sh), cppcheck and then
 # clang-tidy (checks in .clang-tidy, every warning an error).  Any finding
 # fails.  Suppressions sit in the code beside the line they concern, each
 # with its reason:
@@ -9,6 +10,9 @@ cd "$(dirname "$0")/.." || exit 2
 SRC="libcrm/*.c tools/*.c"
 DEFS="-D_POSIX_C_SOURCE=200809L -DCRMKIT_VERSION=\"lint\" -DCRMKIT_DATADIR=\"/usr/local/share/crmkit\""
 rc=0
+
+echo "== include circles"
+sh tests/lint-includes.sh || rc=1
 
 echo "== cppcheck $(cppcheck --version | sed 's/^Cppcheck //')"
 # missingIncludeSystem: cppcheck models the C library itself (--library

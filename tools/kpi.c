@@ -14,7 +14,8 @@
 #include <string.h>
 
 #include "crm_csv.h"
-#include "crm_csvw.h"
+#include "crm_input.h"
+#include "crm_writer.h"
 #include "crm_deffile.h"
 #include "crm_expr.h"
 #include "crm_fold.h"
@@ -249,7 +250,7 @@ static long
 target_column(const crm_header *h, const char *name, const char *path,
 	      unsigned long line)
 {
-	long c = crm_header_find(h, name, strlen(name));
+	long c = crm_csv_header_find(h, name, strlen(name));
 
 	if (c == -2)
 		crm_die(CRM_EXIT_DATA, "%s:%lu: column '%s' occurs twice",

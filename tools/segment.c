@@ -469,7 +469,7 @@ classify_prepare(struct seg *s)
 	else
 		s->cl = crm_classify_quantile(v, n, s->nbins,
 		    s->cfg.reverse);
-	crm_dvec_free(&s->m[0].values);
+	crm_stats_vec_free(&s->m[0].values);
 	if (s->common.verbose)
 		report(s->cl, abc ? M_ABC : M_BINS, s->ntile);
 }

@@ -60,7 +60,8 @@
 #include <csv.h>
 
 #include "crm_csv.h"
-#include "crm_csvw.h"
+#include "crm_input.h"
+#include "crm_writer.h"
 #include "fuzz.h"
 
 #define MAX_CHUNKS 16

@@ -17,7 +17,7 @@
 
 #include "crm_classify.h"
 #include "crm_opts.h"
-#include "crm_split.h"
+#include "crm_stats.h"
 
 #define N_OF(a) (sizeof (a) / sizeof (a)[0])
 
@@ -126,7 +126,7 @@ test_sort(void **state)
 				}
 			}
 			memcpy(b, a, n * sizeof *a);
-			crm_dsort(a, n);
+			crm_stats_sort(a, n);
 			qsort(b, n, sizeof *b, cmp_double);
 			assert_memory_equal(a, b, n * sizeof *a);
 			free(a);

@@ -19,7 +19,8 @@
 #include <cmocka.h>
 
 #include "crm_csv.h"
-#include "crm_csvw.h"
+#include "crm_input.h"
+#include "crm_writer.h"
 
 #define MAXF 8
 #define MAXR 8

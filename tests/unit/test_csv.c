@@ -21,6 +21,7 @@
 #include <cmocka.h>
 
 #include "crm_csv.h"
+#include "crm_input.h"
 #include "crm_tmp.h"
 
 /* ------------------------------------------------------------------ */
@@ -860,10 +861,10 @@ test_input_basic(void **state)
 	assert_false(h->synthetic);
 	assert_string_equal(h->name[0], "id");
 	assert_string_equal(h->name[2], "name");
-	assert_int_equal(crm_header_find(h, "id", 2), 0);
-	assert_int_equal(crm_header_find(h, "name", 4), -2);
-	assert_int_equal(crm_header_find(h, "nam", 3), -1);
-	assert_int_equal(crm_header_find(h, "idx", 3), -1);
+	assert_int_equal(crm_csv_header_find(h, "id", 2), 0);
+	assert_int_equal(crm_csv_header_find(h, "name", 4), -2);
+	assert_int_equal(crm_csv_header_find(h, "nam", 3), -1);
+	assert_int_equal(crm_csv_header_find(h, "idx", 3), -1);
 	hr = crm_input_header_record(in);
 	assert_non_null(hr);
 	assert_int_equal(hr->rawlen, 12);
@@ -903,7 +904,7 @@ test_input_no_header(void **state)
 	assert_int_equal(h->n, 3);
 	assert_string_equal(h->name[0], "1");
 	assert_string_equal(h->name[2], "3");
-	assert_int_equal(crm_header_find(h, "2", 1), 1);
+	assert_int_equal(crm_csv_header_find(h, "2", 1), 1);
 	assert_null(crm_input_header_record(in));
 	out = dump_input(in);
 	snprintf(want, sizeof want,

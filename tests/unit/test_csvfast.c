@@ -38,7 +38,7 @@
 #include <csv.h>
 
 #include "crm_csv.h"
-#include "crm_csvw.h"
+#include "crm_writer.h"
 
 static uint64_t rng;
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "crm_expr.h"
+#include "crm_names.h"
 
 /* The test header and one record. */
 enum { A, B, C, COST, REVENUE, TARGET, NAME, AND, NETREV, XY, UMS, VALUE,
@@ -1281,14 +1282,14 @@ test_map_columns(void **state)
 		assert_int_equal(calls, cases[i].calls);
 		free(got);
 	}
-	assert_true(crm_expr_is_name("revenue_prev", 12));
-	assert_true(crm_expr_is_name("Ums\xc3\xa4tze.v2", 11));
-	assert_true(crm_expr_is_name("_x", 2));
-	assert_false(crm_expr_is_name("2x", 2));
-	assert_false(crm_expr_is_name(".5", 2));
-	assert_false(crm_expr_is_name("net revenue", 11));
-	assert_false(crm_expr_is_name("and", 3));
-	assert_false(crm_expr_is_name("", 0));
+	assert_true(crm_names_is_bare("revenue_prev", 12));
+	assert_true(crm_names_is_bare("Ums\xc3\xa4tze.v2", 11));
+	assert_true(crm_names_is_bare("_x", 2));
+	assert_false(crm_names_is_bare("2x", 2));
+	assert_false(crm_names_is_bare(".5", 2));
+	assert_false(crm_names_is_bare("net revenue", 11));
+	assert_false(crm_names_is_bare("and", 3));
+	assert_false(crm_names_is_bare("", 0));
 }
 
 int

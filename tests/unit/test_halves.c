@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "crm_csv.h"
+#include "crm_input.h"
 #include "crm_expr.h"
 #include "crm_group.h"
 

@@ -10,8 +10,9 @@
 #include <string.h>
 
 #include "crm_split.h"
+#include "crm_stats.h"
 
-/* crm_dvec_move_append keeps every value, in order, across its pieces
+/* crm_stats_vec_move_append keeps every value, in order, across its pieces
  * and page releases, from small and large vectors alike. */
 static void
 test_dvec_move_append(void **state)
@@ -23,21 +24,21 @@ test_dvec_move_append(void **state)
 
 	(void)state;
 	for (size_t t = 0; t < sizeof sizes / sizeof sizes[0]; t++) {
-		crm_dvec a = { NULL, 0, 0 }, b = { NULL, 0, 0 };
+		crm_stats_vec a = { NULL, 0, 0 }, b = { NULL, 0, 0 };
 		size_t na = sizes[t][0], nb = sizes[t][1];
 
 		for (size_t i = 0; i < na; i++)
-			crm_dvec_push(&a, (double)i);
+			crm_stats_vec_push(&a, (double)i);
 		for (size_t i = 0; i < nb; i++)
-			crm_dvec_push(&b, (double)(na + i));
-		crm_dvec_move_append(&a, &b);
+			crm_stats_vec_push(&b, (double)(na + i));
+		crm_stats_vec_move_append(&a, &b);
 		assert_null(b.v);
 		assert_int_equal(b.n, 0);
 		assert_int_equal(a.n, na + nb);
 		for (size_t i = 0; i < na + nb; i++)
 			if (a.v[i] != (double)i)
 				fail_msg("value %zu is %g", i, a.v[i]);
-		crm_dvec_free(&a);
+		crm_stats_vec_free(&a);
 	}
 }
 
@@ -114,11 +115,11 @@ test_quantile_known(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		memcpy(v, x, sizeof v);
-		assert_float_equal(crm_quantile7(v, 8, cases[i].p), cases[i].q,
+		assert_float_equal(crm_stats_quantile7(v, 8, cases[i].p), cases[i].q,
 		    1e-12);
 	}
 	memcpy(v, x, sizeof v);
-	assert_float_equal(crm_quantile7(v, 1, 0.5), 3, 0);
+	assert_float_equal(crm_stats_quantile7(v, 1, 0.5), 3, 0);
 }
 
 static int
@@ -166,16 +167,16 @@ test_quantile_matches_sorted(void **state)
 				double q;
 
 				memcpy(before, s, n * sizeof *s);
-				assert_true(crm_quantile7_keep(s, n, ps[k]) ==
+				assert_true(crm_stats_quantile7_keep(s, n, ps[k]) ==
 				    (memcpy(v, s, n * sizeof *v),
-				    crm_quantile7(v, n, ps[k])));
+				    crm_stats_quantile7(v, n, ps[k])));
 				assert_memory_equal(s, before, n * sizeof *s);
 				memcpy(v, s, n * sizeof *v);
-				q = crm_quantile7(v, n, ps[k]);
+				q = crm_stats_quantile7(v, n, ps[k]);
 				memcpy(v, s, n * sizeof *v);
 				qsort(v, n, sizeof *v, cmp);
 				assert_float_equal(q,
-				    crm_quantile7_sorted(v, n, ps[k]), 1e-9);
+				    crm_stats_quantile7_sorted(v, n, ps[k]), 1e-9);
 			}
 		}
 	}
@@ -218,16 +219,16 @@ test_quantile_keep_large(void **state)
 			}
 		}
 		for (size_t k = 0; k < sizeof ps / sizeof ps[0]; k++) {
-			double keep = crm_quantile7_keep(s, n, ps[k]);
+			double keep = crm_stats_quantile7_keep(s, n, ps[k]);
 
 			memcpy(v, s, n * sizeof *v);
-			assert_true(keep == crm_quantile7(v, n, ps[k]));
+			assert_true(keep == crm_stats_quantile7(v, n, ps[k]));
 		}
 	}
 	/* the (k+1)-th is +0, the k-th the last -0: no value is above it */
 	for (size_t i = 0; i < 70001; i++)
 		s[i] = i < 35000 ? -0.0 : 0.0;
-	assert_true(crm_quantile7_keep(s, 70001, 34999.5 / 70000) == 0);
+	assert_true(crm_stats_quantile7_keep(s, 70001, 34999.5 / 70000) == 0);
 	free(v);
 	free(s);
 }
@@ -242,10 +243,10 @@ test_quantile_integer_position(void **state)
 	(void)state;
 	for (int i = 0; i < 101; i++)
 		s[i] = v[100 - i] = i * 1e6;
-	assert_true(crm_quantile7(v, 101, 0.07) == 7e6);
-	assert_true(crm_quantile7_keep(v, 101, 0.29) == 29e6);
-	assert_true(crm_quantile7_sorted(s, 101, 0.07) == 7e6);
-	assert_true(crm_quantile7_sorted(s, 101, 0.29) == 29e6);
+	assert_true(crm_stats_quantile7(v, 101, 0.07) == 7e6);
+	assert_true(crm_stats_quantile7_keep(v, 101, 0.29) == 29e6);
+	assert_true(crm_stats_quantile7_sorted(s, 101, 0.07) == 7e6);
+	assert_true(crm_stats_quantile7_sorted(s, 101, 0.29) == 29e6);
 }
 
 static void
@@ -259,7 +260,7 @@ test_dsort(void **state)
 		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
 		v[i] = (double)((seed >> 33) % 50) - 25;
 	}
-	crm_dsort(v, 1000);
+	crm_stats_sort(v, 1000);
 	for (int i = 1; i < 1000; i++)
 		assert_true(v[i - 1] <= v[i]);
 }

@@ -1,5 +1,5 @@
 /*
- * crm_csvw: buffered CSV output (SPEC 2, "Input and output").
+ * crm_writer: buffered CSV output (SPEC 2, "Input and output").
  *
  * Fields created by a tool are quoted only when they hold the delimiter,
  * a quote, CR or LF (or when a one-field record is empty: `""`).  Input
@@ -12,8 +12,8 @@
  * crm_die*() call or SIGINT/SIGTERM/SIGHUP remove it, leaving any old
  * file untouched.
  */
-#ifndef CRM_CSVW_H
-#define CRM_CSVW_H
+#ifndef CRM_WRITER_H
+#define CRM_WRITER_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -20,7 +20,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include "crm_csvw.h"
+#include "crm_writer.h"
 #include "crm_tmp.h"
 
 #define LIT(s) s, sizeof s - 1

@@ -1,11 +1,11 @@
 /*
- * crm_csvw: buffered CSV output.  See crm_csvw.h for the contract.
+ * crm_writer: buffered CSV output.  See crm_writer.h for the contract.
  *
  * Output goes through one buffer and write(2), so that every failure is
  * seen (stdio would hide ENOSPC until fclose).  The first failure is
  * sticky: later calls write nothing and report it again.
  */
-#include "crm_csvw.h"
+#include "crm_writer.h"
 #include "crm_tmp.h"
 
 #include <errno.h>

@@ -1,0 +1,679 @@
+/*
+ * crm_expr_eval: the evaluation of compiled MEASURE expressions: the
+ * program (crm_expr_impl.h) runs over a fixed-size stack on the C
+ * stack, nothing allocated per row; and what an evaluation note means
+ * (crm_expr_describe).
+ */
+#include "crm_expr_impl.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crm_num.h"
+
+/* ------------------------------------------------------------------ */
+/* Evaluation */
+
+typedef struct slot {
+	crm_value v;
+	long col;		/* column the value or its problem came from */
+	crm_why why;		/* MISSING/INVALID: why */
+} slot;
+
+static inline void
+set_missing(slot *s, crm_why why)
+{
+	s->v.type = CRM_VAL_MISSING;
+	s->v.num = 0;
+	s->v.str = NULL;
+	s->v.len = 0;
+	s->why = why;
+	s->col = -1;
+}
+
+static inline void
+set_num(slot *s, double r)
+{
+	if (!isfinite(r)) {
+		set_missing(s, CRM_WHY_DOMAIN);
+		return;
+	}
+	s->v.type = CRM_VAL_NUM;
+	s->v.num = r;
+	s->v.str = NULL;
+	s->v.len = 0;
+	s->why = CRM_WHY_NONE;
+	s->col = -1;
+}
+
+static inline void
+set_bool(slot *s, bool b)
+{
+	set_num(s, b ? 1.0 : 0.0);
+}
+
+static inline bool
+truth(const slot *s)
+{
+	switch (s->v.type) {
+	case CRM_VAL_NUM:
+		return s->v.num != 0;
+	case CRM_VAL_STR:
+		return s->v.len > 0;
+	default:
+		return false;
+	}
+}
+
+static inline void
+load_col(slot *s, const crm_expr *e, const crm_record *rec, long col)
+{
+	const char *f;
+	size_t n;
+	double d;
+
+	if (rec == NULL || (size_t)col >= rec->n || rec->len[col] == 0) {
+		set_missing(s, CRM_WHY_EMPTY);
+		s->col = col;
+		return;
+	}
+	f = rec->f[col];
+	n = rec->len[col];
+	s->v.str = f;
+	s->v.len = n;
+	s->col = col;
+	s->why = CRM_WHY_NONE;
+	if (crm_num_parse(f, n, e->decimal_comma, &d) == CRM_NUM_OK) {
+		s->v.type = CRM_VAL_NUM;
+		s->v.num = d;
+	} else {
+		s->v.type = CRM_VAL_STR;
+		s->v.num = 0;
+	}
+}
+
+static inline int
+rank(crm_valtype t)
+{
+	return t == CRM_VAL_NUM ? 0 : t == CRM_VAL_MISSING ? 1 : 2;
+}
+
+/*
+ * True if a[0..n) are all numbers.  Otherwise a[0] becomes the result:
+ * the first STR/INVALID operand (as INVALID), else the first MISSING one.
+ */
+static inline bool
+nums(slot *a, int n)
+{
+	/* a[0..n) are value-stack slots that earlier instructions filled
+	 * (see run()); the analyzer cannot know that. */
+	/* NOLINTNEXTLINE(clang-analyzer-core.CallAndMessage) */
+	int i, best = 0, br = rank(a[0].v.type);
+
+	for (i = 1; i < n; i++) {
+		int r = rank(a[i].v.type);
+
+		if (r > br) {
+			br = r;
+			best = i;
+		}
+	}
+	if (br == 0)
+		return true;
+	if (best != 0)
+		a[0] = a[best];
+	if (a[0].v.type == CRM_VAL_STR) {
+		a[0].v.type = CRM_VAL_INVALID;
+		a[0].why = CRM_WHY_NOT_NUMBER;
+	}
+	return false;
+}
+
+static void
+text_of(const crm_expr *e, const slot *s, char *buf, const char **p,
+	size_t *n)
+{
+	crm_numfmt f;
+
+	if (s->v.type == CRM_VAL_STR || s->v.str != NULL) {
+		*p = s->v.str;
+		*n = s->v.len;
+		return;
+	}
+	f.precision = -1;
+	f.decimal_comma = e->decimal_comma;
+	*n = crm_num_format(buf, s->v.num, &f);
+	*p = buf;
+}
+
+static int
+textcmp(const crm_expr *e, const slot *a, const slot *b)
+{
+	char ba[CRM_NUM_BUFSZ], bb[CRM_NUM_BUFSZ];
+	const char *sa, *sb;
+	size_t la, lb, m;
+	int c = 0;
+
+	text_of(e, a, ba, &sa, &la);
+	text_of(e, b, bb, &sb, &lb);
+	m = la < lb ? la : lb;
+	if (m > 0)
+		c = memcmp(sa, sb, m);
+	if (c != 0)
+		return c < 0 ? -1 : 1;
+	return la < lb ? -1 : la > lb;
+}
+
+static bool
+cmp_holds(int op, int c)
+{
+	switch (op) {
+	case OP_EQ: return c == 0;
+	case OP_NE: return c != 0;
+	case OP_LT: return c < 0;
+	case OP_LE: return c <= 0;
+	case OP_GT: return c > 0;
+	default: return c >= 0;
+	}
+}
+
+/*
+ * round(x, n): half away from zero at n decimals, as the number reads in
+ * its 15-significant-digit decimal form (so round(1.005, 2) is 1.01 and
+ * round(0.285, 2) is 0.29, as a spreadsheet says).  The binary product
+ * x * 10^n is used when it is clearly away from a tie.
+ */
+static double
+round_decimal(double x, int n)
+{
+	char buf[64], num[48];
+	uint64_t m = 0, d, q, r;
+	int i, k, ex = 0, len;
+	bool eneg = false;
+	const char *s;
+	double v;
+
+	len = snprintf(buf, sizeof buf, "%.14e", fabs(x));
+	if (len <= 0 || len >= (int)sizeof buf)
+		return x;
+	/* Digits before 'e' (whatever the locale's point), then exponent. */
+	for (s = buf; *s != '\0' && *s != 'e'; s++)
+		if (is_digit((unsigned char)*s))
+			m = m * 10 + (uint64_t)(*s - '0');
+	if (*s == 'e') {
+		s++;
+		if (*s == '-' || *s == '+')
+			eneg = *s++ == '-';
+		for (; is_digit((unsigned char)*s); s++)
+			ex = ex * 10 + (*s - '0');
+	}
+	if (eneg)
+		ex = -ex;
+	k = ex - 14 + n;	/* x * 10^n = m * 10^k */
+	if (k >= 0)
+		return x;
+	if (k < -15)
+		return copysign(0.0, x);
+	for (d = 1, i = 0; i < -k; i++)
+		d *= 10;
+	q = m / d;
+	r = m % d;
+	if (2 * r >= d)
+		q++;
+	/* q * 10^-n, converted exactly. */
+	snprintf(num, sizeof num, "%llue%d", (unsigned long long)q, -n);
+	if (crm_num_parse(num, strlen(num), false, &v) != CRM_NUM_OK)
+		return x;
+	return x < 0 ? -v : v;
+}
+
+static double
+round_to(double x, double digits)
+{
+	static const double p10[] = {
+		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+		1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21,
+		1e22
+	};
+	int n;
+
+	if (digits > 400)
+		n = 400;
+	else if (digits < -400)
+		n = -400;
+	else
+		n = (int)digits;	/* toward zero */
+	if (n >= 0 && n <= 22) {
+		double y = x * p10[n], a = fabs(y), f = a - floor(a);
+
+		if (a < 1e11 && fabs(f - 0.5) > 1e-12 * (a > 1 ? a : 1))
+			return round(y) / p10[n];
+	}
+	return round_decimal(x, n);
+}
+
+/*
+ * The value stack st[] is deliberately left uninitialised (it is 10 KB
+ * and run() is the per-row hot path): every slot an instruction reads
+ * was pushed by an earlier one, which code generation guarantees (it
+ * tracks the stack depth of every instruction and rejects programs that
+ * need more than MAX_STACK).  The static analyzers cannot see that
+ * invariant and report reads of "garbage"; those reports are suppressed
+ * for this function only.
+ */
+/* NOLINTBEGIN(clang-analyzer-core.uninitialized.Assign,clang-analyzer-core.UndefinedBinaryOperatorResult,clang-analyzer-core.CallAndMessage) */
+static slot
+run(const crm_expr *e, const crm_record *rec, const crm_value *results)
+{
+	slot st[MAX_STACK];
+	slot cache[MAX_CACHE];
+	const ins *ip = e->code, *end = e->code + e->ncode;
+	slot *a;
+	size_t sp = 0;
+	int n, i;
+
+	for (; ip < end; ip++) {
+		switch ((enum op)ip->op) {
+		case OP_NUM:
+			a = &st[sp++];
+			a->v.type = CRM_VAL_NUM;
+			a->v.num = ip->num;
+			a->v.str = ip->str;
+			a->v.len = ip->len;
+			a->col = -1;
+			a->why = CRM_WHY_NONE;
+			break;
+		case OP_STR:
+			a = &st[sp++];
+			a->v.type = CRM_VAL_STR;
+			a->v.num = 0;
+			a->v.str = ip->str;
+			a->v.len = ip->len;
+			a->col = -1;
+			a->why = CRM_WHY_NONE;
+			break;
+		case OP_COL:
+			load_col(&st[sp++], e, rec, ip->arg);
+			break;
+		case OP_COLS:
+			load_col(&st[sp], e, rec, ip->arg);
+			cache[ip->slot] = st[sp++];
+			break;
+		case OP_COLC:
+			st[sp++] = cache[ip->slot];
+			break;
+		case OP_AGG:
+			a = &st[sp++];
+			if (results == NULL) {
+				set_missing(a, CRM_WHY_NONE);
+				break;
+			}
+			a->v = results[ip->arg];
+			a->col = -1;
+			a->why = CRM_WHY_NONE;
+			break;
+		case OP_NEG:
+			a = &st[sp - 1];
+			if (nums(a, 1))
+				set_num(a, -a->v.num);
+			break;
+		case OP_NOT:
+			a = &st[sp - 1];
+			if (a->v.type != CRM_VAL_INVALID)
+				set_bool(a, !truth(a));
+			break;
+		case OP_ADD:
+		case OP_SUB:
+		case OP_MUL:
+		case OP_DIV:
+		case OP_MOD:
+		case OP_POW: {
+			double x, y;
+
+			a = &st[--sp - 1];
+			if (!nums(a, 2))
+				break;
+			x = a->v.num;
+			y = a[1].v.num;
+			switch ((enum op)ip->op) {
+			case OP_ADD: set_num(a, x + y); break;
+			case OP_SUB: set_num(a, x - y); break;
+			case OP_MUL: set_num(a, x * y); break;
+			case OP_DIV:
+				if (y == 0)
+					set_missing(a, CRM_WHY_DIV_ZERO);
+				else
+					set_num(a, x / y);
+				break;
+			case OP_MOD:
+				if (y == 0)
+					set_missing(a, CRM_WHY_DIV_ZERO);
+				else
+					set_num(a, fmod(x, y));
+				break;
+			default: set_num(a, pow(x, y)); break;
+			}
+			break;
+		}
+		case OP_EQ:
+		case OP_NE:
+		case OP_LT:
+		case OP_LE:
+		case OP_GT:
+		case OP_GE: {
+			int c;
+
+			a = &st[--sp - 1];
+			if (a->v.type == CRM_VAL_INVALID)
+				break;
+			if (a[1].v.type == CRM_VAL_INVALID) {
+				a[0] = a[1];
+				break;
+			}
+			if (a->v.type == CRM_VAL_MISSING ||
+			    a[1].v.type == CRM_VAL_MISSING) {
+				set_bool(a, false);
+				break;
+			}
+			if (a->v.type == CRM_VAL_NUM &&
+			    a[1].v.type == CRM_VAL_NUM)
+				c = (a->v.num > a[1].v.num) -
+				    (a->v.num < a[1].v.num);
+			else
+				c = textcmp(e, &a[0], &a[1]);
+			set_bool(a, cmp_holds(ip->op, c));
+			break;
+		}
+		case OP_AND:
+		case OP_OR:
+			a = &st[--sp - 1];
+			if (a->v.type == CRM_VAL_INVALID)
+				break;
+			if (a[1].v.type == CRM_VAL_INVALID) {
+				a[0] = a[1];
+				break;
+			}
+			if (ip->op == OP_AND)
+				set_bool(a, truth(&a[0]) && truth(&a[1]));
+			else
+				set_bool(a, truth(&a[0]) || truth(&a[1]));
+			break;
+		case OP_ABS:
+			a = &st[sp - 1];
+			if (nums(a, 1))
+				set_num(a, fabs(a->v.num));
+			break;
+		case OP_FLOOR:
+			a = &st[sp - 1];
+			if (nums(a, 1))
+				set_num(a, floor(a->v.num));
+			break;
+		case OP_CEIL:
+			a = &st[sp - 1];
+			if (nums(a, 1))
+				set_num(a, ceil(a->v.num));
+			break;
+		case OP_SQRT:
+			a = &st[sp - 1];
+			if (!nums(a, 1))
+				break;
+			if (a->v.num < 0)
+				set_missing(a, CRM_WHY_DOMAIN);
+			else
+				set_num(a, sqrt(a->v.num));
+			break;
+		case OP_LOG:
+			a = &st[sp - 1];
+			if (!nums(a, 1))
+				break;
+			if (a->v.num <= 0)
+				set_missing(a, CRM_WHY_DOMAIN);
+			else
+				set_num(a, log(a->v.num));
+			break;
+		case OP_EXP:
+			a = &st[sp - 1];
+			if (nums(a, 1))
+				set_num(a, exp(a->v.num));
+			break;
+		case OP_ROUND:
+			n = ip->n;
+			sp -= (size_t)n - 1;
+			a = &st[sp - 1];
+			if (nums(a, n))
+				set_num(a, round_to(a->v.num,
+						    n == 2 ? a[1].v.num : 0));
+			break;
+		case OP_MIN:
+		case OP_MAX: {
+			double r;
+
+			n = ip->n;
+			sp -= (size_t)n - 1;
+			a = &st[sp - 1];
+			if (!nums(a, n))
+				break;
+			r = a->v.num;
+			for (i = 1; i < n; i++)
+				if (ip->op == OP_MIN ? a[i].v.num < r
+				    : a[i].v.num > r)
+					r = a[i].v.num;
+			set_num(a, r);
+			break;
+		}
+		case OP_IF:
+			sp -= 2;
+			a = &st[sp - 1];
+			if (a->v.type != CRM_VAL_INVALID)
+				a[0] = truth(a) ? a[1] : a[2];
+			break;
+		case OP_COALESCE:
+			n = ip->n;
+			sp -= (size_t)n - 1;
+			a = &st[sp - 1];
+			for (i = 0; i < n; i++)
+				if (a[i].v.type != CRM_VAL_MISSING) {
+					if (i != 0)
+						a[0] = a[i];
+					break;
+				}
+			break;
+		case OP_ISEMPTY:
+			a = &st[sp - 1];
+			if (a->v.type != CRM_VAL_INVALID)
+				set_bool(a, a->v.type == CRM_VAL_MISSING);
+			break;
+		}
+	}
+	/* Field by field: st[0] was just written field by field, and a
+	 * whole-struct copy reads it back in wider moves, which stalls
+	 * store forwarding on every evaluation. */
+	{
+		slot r;
+
+		/* cppcheck-suppress uninitvar ; st[0] holds the result, see above */
+		r.v.type = st[0].v.type;
+		r.v.num = st[0].v.num;
+		r.v.str = st[0].v.str;
+		r.v.len = st[0].v.len;
+		r.col = st[0].col;
+		r.why = st[0].why;
+		return r;
+	}
+}
+/* NOLINTEND(clang-analyzer-core.uninitialized.Assign,clang-analyzer-core.UndefinedBinaryOperatorResult,clang-analyzer-core.CallAndMessage) */
+
+static void
+set_note(crm_eval_note *note, const slot *s)
+{
+	if (note == NULL)
+		return;
+	if (s->v.type == CRM_VAL_MISSING || s->v.type == CRM_VAL_INVALID) {
+		note->why = s->why;
+		note->column = (s->why == CRM_WHY_EMPTY ||
+				s->why == CRM_WHY_NOT_NUMBER) ? s->col : -1;
+		note->text = s->why == CRM_WHY_NOT_NUMBER ? s->v.str : NULL;
+		note->len = s->why == CRM_WHY_NOT_NUMBER ? s->v.len : 0;
+	} else {
+		note->why = CRM_WHY_NONE;
+		note->column = -1;
+		note->text = NULL;
+		note->len = 0;
+	}
+}
+
+/*
+ * col OP col when both fields are numbers and the result is a finite
+ * number (*out set, true): what run() gives then, without its value
+ * stack.  Anything else (empty, text, division by zero, overflow) is
+ * left to run(), which says why.
+ */
+static inline bool
+pair_fast(const crm_expr *e, const crm_record *rec, slot *out)
+{
+	size_t a = (size_t)e->pair_a, b = (size_t)e->pair_b;
+	double x, y, r;
+
+	if (rec == NULL || a >= rec->n || b >= rec->n || rec->len[a] == 0 ||
+	    rec->len[b] == 0 ||
+	    crm_num_parse(rec->f[a], rec->len[a], e->decimal_comma, &x) !=
+	    CRM_NUM_OK ||
+	    crm_num_parse(rec->f[b], rec->len[b], e->decimal_comma, &y) !=
+	    CRM_NUM_OK)
+		return false;
+	switch ((enum op)e->pair_op) {
+	case OP_ADD:
+		r = x + y;
+		break;
+	case OP_SUB:
+		r = x - y;
+		break;
+	case OP_MUL:
+		r = x * y;
+		break;
+	default:		/* OP_DIV; x / 0 is not finite */
+		r = x / y;
+	}
+	if (!isfinite(r))
+		return false;
+	set_num(out, r);
+	return true;
+}
+
+static inline slot
+eval_slot(const crm_expr *e, const crm_record *rec)
+{
+	slot s;
+
+	if (e->bare_col >= 0) {
+		load_col(&s, e, rec, e->bare_col);
+		return s;
+	}
+	if (e->pair_op != 0 && pair_fast(e, rec, &s))
+		return s;
+	return run(e, rec, NULL);
+}
+
+crm_value
+crm_expr_eval(const crm_expr *e, const crm_record *rec, crm_eval_note *note)
+{
+	slot s = eval_slot(e, rec);
+
+	set_note(note, &s);
+	return s.v;
+}
+
+void
+crm_expr_eval_into(const crm_expr *e, const crm_record *rec, crm_value *out,
+		   crm_eval_note *note)
+{
+	slot s = eval_slot(e, rec);
+
+	set_note(note, &s);
+	out->type = s.v.type;
+	out->num = s.v.num;
+	out->str = s.v.str;
+	out->len = s.v.len;
+}
+
+int
+crm_expr_eval_num(const crm_expr *e, const crm_record *rec, double *out,
+		  crm_eval_note *note)
+{
+	slot s = eval_slot(e, rec);
+
+	if (s.v.type == CRM_VAL_NUM) {
+		*out = s.v.num;
+		set_note(note, &s);
+		return 0;
+	}
+	if (s.v.type == CRM_VAL_STR) {
+		s.v.type = CRM_VAL_INVALID;
+		s.why = CRM_WHY_NOT_NUMBER;
+	}
+	set_note(note, &s);
+	return -1;
+}
+
+crm_value
+crm_expr_eval_final(const crm_expr *e, const crm_value *results)
+{
+	return run(e, NULL, results).v;
+}
+
+void
+crm_expr_describe(const crm_expr *e, const crm_header *h,
+		  const crm_eval_note *note, char *buf, size_t cap)
+{
+	sbuf b = { buf, cap, 0 };
+	const char *col = NULL;
+	char num[32];
+
+	if (cap == 0)
+		return;
+	buf[0] = '\0';
+	if (note->column >= 0) {
+		if (h != NULL && (size_t)note->column < h->n) {
+			col = h->name[note->column];
+		} else {
+			snprintf(num, sizeof num, "%ld", note->column + 1);
+			col = num;
+		}
+	}
+	switch (note->why) {
+	case CRM_WHY_EMPTY:
+		if (col != NULL)
+			crm_expr_sb_printf(&b, "column '%s' is empty", col);
+		else
+			crm_expr_sb_printf(&b, "measure '%s' is empty", e->src);
+		break;
+	case CRM_WHY_NOT_NUMBER:
+		if (col == NULL) {
+			crm_expr_sb_printf(&b, "measure '%s' is not a number",
+			    e->src);
+		} else {
+			char shown[CRM_SHOW_BUF(200)];
+
+			crm_show_data(shown, sizeof shown,
+				      note->text != NULL ? note->text : "",
+				      note->len, 200);
+			crm_expr_sb_printf(&b,
+			    "column '%s': \"%s\" is not a number", col, shown);
+		}
+		break;
+	case CRM_WHY_DIV_ZERO:
+		crm_expr_sb_printf(&b, "measure '%s': division by zero",
+		    e->src);
+		break;
+	case CRM_WHY_DOMAIN:
+		crm_expr_sb_printf(&b, "measure '%s': value outside the "
+		    "function's domain", e->src);
+		break;
+	default:
+		crm_expr_sb_printf(&b, "measure '%s' has no value", e->src);
+		break;
+	}
+}
