@@ -698,7 +698,12 @@ crm_fold_close(crm_fold *f, const char *extra)
 
 	if (f->out_open) {
 		crm_out_report(&f->o);
-		if (f->c->verbose)
+		if (f->c->verbose && f->in == NULL)
+			crm_warn("%lu partial record%s merged, %zu group%s%s%s",
+			    f->rows, f->rows == 1 ? "" : "s", ng,
+			    ng == 1 ? "" : "s", extra ? ", " : "",
+			    extra ? extra : "");
+		else if (f->c->verbose)
 			crm_warn("%lu rows read, %lu aggregated, %zu group%s%s%s",
 			    f->rows, f->rows - f->o.skipped, ng,
 			    ng == 1 ? "" : "s", extra ? ", " : "",

@@ -31,6 +31,12 @@
  *	    checked with crm_fold_check
  *	return crm_fold_close(f, "3 aggregates per group");
  *
+ * Under --partial the tool calls crm_fold_partial_mode before
+ * crm_fold_read and crm_fold_write_partial instead of writing figures;
+ * under --merge it opens with crm_fold_open_merge (a header of the
+ * columns it names) and reads with crm_fold_read_partials, then writes
+ * its figures as above.
+ *
  * State contract: a state is ops.size bytes that the set moves with
  * memcpy (keep pointers to owned memory in it, never pointers into
  * it).  init makes an empty state; add accounts one record (the key
@@ -271,7 +277,8 @@ unsigned long crm_fold_skipped(const crm_fold *f);
 
 /*
  * Finish: report the skipped rows; with -v, "N rows read, M aggregated,
- * G groups" followed by ", extra" if extra is not NULL; close the
+ * G groups" (under --merge "N partial records merged, G groups")
+ * followed by ", extra" if extra is not NULL; close the
  * outputs (renaming -o FILE into place), free the set and the input.
  * Returns 0, the exit status for main.
  */

@@ -156,3 +156,8 @@ $ kpi --partial --merge 'n=count()'
 $ kpi --merge 'n=count()' missing.part
 !kpi: missing.part: cannot open: No such file or directory
 ? 3
+
+### -v at the merge counts the partial records
+$ kpi --partial --by rep 'n=count()' "$DATA/kpi_small.csv" > n.part
+$ kpi -v --merge --by rep 'n=count()' n.part n.part > /dev/null
+!kpi: 6 partial records merged, 3 groups, 1 aggregate per group
