@@ -41,7 +41,7 @@ crm_fold_key_make(crm_fold_keybuf *buf, const char *const *f,
 	}
 	for (size_t i = 0; i < n; i++)
 		need += 4 + len[cols ? cols[i] : (long)i];
-	if (need > buf->cap) {
+	if (need > buf->cap || buf->s == NULL) {
 		buf->cap = need * 2;
 		buf->s = crm_xrealloc(buf->s, buf->cap);
 	}

@@ -432,6 +432,24 @@ read_meta(crm_partial_reader *p, size_t nf, crm_error *err)
 	return check_delimiter(p, (unsigned)strtoul(delim, NULL, 16), err);
 }
 
+/* "BYFP/PLANFP/HH" of a tag: two 16-digit and one 2-digit hex number. */
+static int
+parse_tag(const char *s, uint64_t *by, uint64_t *plan, unsigned *d)
+{
+	char *end;
+
+	*by = strtoull(s, &end, 16);
+	if (end != s + 16 || *end != '/')
+		return -1;
+	s = end + 1;
+	*plan = strtoull(s, &end, 16);
+	if (end != s + 16 || *end != '/')
+		return -1;
+	s = end + 1;
+	*d = (unsigned)strtoul(s, &end, 16);
+	return end == s + 2 && *end == '\0' ? 0 : -1;
+}
+
 /* The record in fields [0..nf): find and check its tag. */
 static int
 read_record(crm_partial_reader *p, size_t nf, crm_partial_record *rec,
@@ -452,8 +470,7 @@ read_record(crm_partial_reader *p, size_t nf, crm_partial_record *rec,
 		    "not a partial record: no tag");
 	if (check_version(p, ver, err) < 0)
 		return -1;
-	if (sscanf(p->f[t] + end, "%16" SCNx64 "/%16" SCNx64 "/%2x", &by,
-	    &plan, &d) != 3)
+	if (parse_tag(p->f[t] + end, &by, &plan, &d) < 0)
 		return crm_error_at(err, CRM_EXIT_DATA, p->name, p->line,
 		    "damaged partial: bad tag");
 	if (check_id(p, tool, by, plan, NULL, err) < 0 ||

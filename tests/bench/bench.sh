@@ -38,8 +38,8 @@
 # the 1 M-row export (2026-11, Miller 6.6, DuckDB 1.5.6, sqlite 3.40,
 # datamash 1.7), as the comment beside it says.  Figures are the same;
 # sums over a million rows differ in the last one or two of 15 digits
-# between tools that add in different orders (crmkit sums with
-# compensation).
+# between tools that add in different orders (crmkit sums exactly,
+# see crmkit(7) PARTIALS).
 set -eu
 
 cd "$(dirname "$0")/../.."
