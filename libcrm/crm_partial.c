@@ -102,6 +102,15 @@ crm_partial_put_u64(crm_partial_line *l, uint64_t v)
 }
 
 void
+crm_partial_put_i64(crm_partial_line *l, int64_t v)
+{
+	char buf[24];
+
+	snprintf(buf, sizeof buf, "%" PRId64, v);
+	put_raw(l, buf);
+}
+
+void
 crm_partial_put_double(crm_partial_line *l, double x)
 {
 	char buf[40];
@@ -205,6 +214,21 @@ crm_partial_get_u64(crm_partial_record *r, uint64_t *v)
 		return -1;
 	errno = 0;
 	*v = strtoull(s, &end, 10);
+	return errno == 0 && end == s + len ? 0 : -1;
+}
+
+int
+crm_partial_get_i64(crm_partial_record *r, int64_t *v)
+{
+	size_t len;
+	char *s = next_field(r, &len), *end;
+	long long x;
+
+	if (s == NULL || len == 0 || (*s != '-' && (*s < '0' || *s > '9')))
+		return -1;
+	errno = 0;
+	x = strtoll(s, &end, 10);
+	*v = (int64_t)x;
 	return errno == 0 && end == s + len ? 0 : -1;
 }
 

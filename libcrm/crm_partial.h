@@ -64,6 +64,7 @@ void crm_partial_free(crm_partial_line *l);
 /* A text field, escaped. */
 void crm_partial_put_text(crm_partial_line *l, const char *s, size_t len);
 void crm_partial_put_u64(crm_partial_line *l, uint64_t v);
+void crm_partial_put_i64(crm_partial_line *l, int64_t v);
 /* A double as %a (inf, -inf and nan as such). */
 void crm_partial_put_double(crm_partial_line *l, double x);
 
@@ -99,6 +100,7 @@ typedef struct crm_partial_record {
 /* The next state field as an integer, a double, text; 0, or -1 when
  * the record has no more fields or this one is not of that form. */
 int crm_partial_get_u64(crm_partial_record *r, uint64_t *v);
+int crm_partial_get_i64(crm_partial_record *r, int64_t *v);
 int crm_partial_get_double(crm_partial_record *r, double *x);
 int crm_partial_get_text(crm_partial_record *r, const char **s,
 			 size_t *len);
