@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "crm_input.h"
+#include "crm_expr.h"
 #include "crm_hash.h"
 #include "crm_names.h"
 
@@ -589,6 +590,77 @@ crm_fold_open_merge(const crm_tool *tool, crm_common *c, const crm_header *h)
 	f->c = c;
 	f->h = h;
 	return f;
+}
+
+static void
+header_add(crm_header *h, const char *name, size_t len, unsigned long *max)
+{
+	char *end;
+	unsigned long num = strtoul(name, &end, 10);
+
+	if (len > 0 && end == name + len && num > *max)
+		*max = num;
+	for (size_t i = 0; i < h->n; i++)
+		if (h->len[i] == len && memcmp(h->name[i], name, len) == 0)
+			return;
+	h->name = crm_xreallocarray(h->name, h->n + 1, sizeof *h->name);
+	h->len = crm_xreallocarray(h->len, h->n + 1, sizeof *h->len);
+	h->name[h->n] = crm_xmemdup(name, len);
+	h->len[h->n++] = len;
+}
+
+struct refs {
+	crm_header *h;
+	unsigned long max;
+};
+
+/* crm_expr_column_map: note a column reference. */
+static const char *
+note_ref(const char *name, size_t len, void *ctx)
+{
+	struct refs *r = ctx;
+
+	header_add(r->h, name, len, &r->max);
+	return NULL;
+}
+
+crm_header *
+crm_fold_header_new(const char *const *names, size_t n,
+		    const char *const *exprs, size_t nexprs, bool numbered)
+{
+	struct refs r = { crm_xcalloc(1, sizeof(crm_header)), 0 };
+	char num[24];
+
+	for (size_t i = 0; i < n; i++)
+		header_add(r.h, names[i], strlen(names[i]), &r.max);
+	for (size_t i = 0; i < nexprs; i++)
+		free(crm_expr_map_columns(exprs[i], note_ref, &r));
+	if (!numbered)
+		return r.h;
+	/* -H: the columns are 1 .. the largest number named */
+	crm_fold_header_free(r.h);
+	r.h = crm_xcalloc(1, sizeof(crm_header));
+	r.h->synthetic = true;
+	r.h->n = r.max;
+	r.h->name = crm_xcalloc(r.max + 1, sizeof *r.h->name);
+	r.h->len = crm_xcalloc(r.max + 1, sizeof *r.h->len);
+	for (size_t i = 0; i < r.max; i++) {
+		r.h->len[i] = (size_t)snprintf(num, sizeof num, "%zu", i + 1);
+		r.h->name[i] = crm_xstrdup(num);
+	}
+	return r.h;
+}
+
+void
+crm_fold_header_free(crm_header *h)
+{
+	if (h == NULL)
+		return;
+	for (size_t i = 0; i < h->n; i++)
+		free(h->name[i]);
+	free(h->name);
+	free(h->len);
+	free(h);
 }
 
 /* End the merge with a damaged record. */

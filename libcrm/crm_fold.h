@@ -263,6 +263,17 @@ void crm_fold_write_partial(crm_fold *f);
  */
 crm_fold *crm_fold_open_merge(const crm_tool *tool, crm_common *c,
 			      const crm_header *h);
+
+/*
+ * A header for --merge, whose input has none: the columns names[0..n),
+ * then every column the expressions exprs[0..nexprs) refer to, each
+ * once; with numbered (-H), the columns 1 to the largest number named.
+ * Free it with crm_fold_header_free.
+ */
+crm_header *crm_fold_header_new(const char *const *names, size_t n,
+				const char *const *exprs, size_t nexprs,
+				bool numbered);
+void crm_fold_header_free(crm_header *h);
 void crm_fold_read_partials(crm_fold *f, const crm_fold_ops *ops,
 			    const crm_partial_id *id);
 

@@ -6,6 +6,7 @@
 
 #include "crm_deffile.h"
 #include "crm_names.h"
+#include "crm_fold.h"
 #include "crm_opts.h"
 
 static bool
@@ -230,88 +231,44 @@ crm_metrics_compile(crm_metrics *ms, const crm_tool *tool,
 /* ------------------------------------------------------------------ */
 /* A header without an input */
 
-struct names {
-	crm_metrics *ms;
-	crm_header *h;
-	unsigned long max;	/* the largest column number named */
-};
-
-static void
-add_name(struct names *nm, const char *name, size_t len)
-{
-	crm_header *h = nm->h;
-	char *end;
-	unsigned long num = strtoul(name, &end, 10);
-
-	if (len > 0 && end == name + len && num > nm->max)
-		nm->max = num;
-	for (size_t i = 0; i < h->n; i++)
-		if (is(h->name[i], name, len))
-			return;
-	h->name = crm_xreallocarray(h->name, h->n + 1, sizeof *h->name);
-	h->len = crm_xreallocarray(h->len, h->n + 1, sizeof *h->len);
-	h->name[h->n] = crm_xmemdup(name, len);
-	h->len[h->n++] = len;
-}
-
-/* crm_expr_column_map: note the column a reference ends at. */
+/* crm_expr_column_map: a reference after the --map renames. */
 static const char *
-note_column(const char *name, size_t len, void *ctx)
+renamed(const char *name, size_t len, void *ctx)
 {
-	struct names *nm = ctx;
+	crm_metrics *ms = ctx;
 
-	for (size_t i = 0; i < nm->ms->nmap; i++)
-		if (is(nm->ms->map[i].name, name, len)) {
-			add_name(nm, nm->ms->map[i].column,
-			    strlen(nm->ms->map[i].column));
-			return NULL;
-		}
-	add_name(nm, name, len);
+	for (size_t i = 0; i < ms->nmap; i++)
+		if (is(ms->map[i].name, name, len))
+			return ms->map[i].column;
 	return NULL;
 }
 
 crm_header *
 crm_metrics_header(crm_metrics *ms, const char *by, bool numbered)
 {
-	struct names nm = { ms, crm_xcalloc(1, sizeof(crm_header)), 0 };
-	crm_header *h = nm.h;
+	char **src = crm_xcalloc(ms->n + 1, sizeof *src);
+	const char **names = crm_xcalloc(1, sizeof *names);
+	size_t nnames = 0;
+	crm_header *h;
 
 	for (const char *p = by; p != NULL;) {
 		size_t len = strcspn(p, ",");
 
-		add_name(&nm, p, len);
+		names = crm_xreallocarray(names, nnames + 1, sizeof *names);
+		names[nnames++] = crm_xmemdup(p, len);
 		p = p[len] == ',' ? p + len + 1 : NULL;
 	}
 	for (size_t i = 0; i < ms->n; i++)
-		free(crm_expr_map_columns(ms->m[i].src, note_column, &nm));
-	if (!numbered)
-		return h;
-	/* -H: the columns are 1 .. the largest number named */
-	crm_metrics_header_free(h);
-	h = crm_xcalloc(1, sizeof *h);
-	h->synthetic = true;
-	h->n = nm.max;
-	h->name = crm_xcalloc(h->n + 1, sizeof *h->name);
-	h->len = crm_xcalloc(h->n + 1, sizeof *h->len);
-	for (size_t i = 0; i < h->n; i++) {
-		char num[24];
-
-		h->len[i] = (size_t)snprintf(num, sizeof num, "%zu", i + 1);
-		h->name[i] = crm_xstrdup(num);
-	}
+		src[i] = crm_expr_map_columns(ms->m[i].src, renamed, ms);
+	h = crm_fold_header_new(names, nnames, (const char *const *)src,
+	    ms->n, numbered);
+	for (size_t i = 0; i < ms->n; i++)
+		free(src[i]);
+	for (size_t i = 0; i < nnames; i++)
+		free((char *)names[i]);
+	free(src);
+	free(names);
 	return h;
-}
-
-void
-crm_metrics_header_free(crm_header *h)
-{
-	if (h == NULL)
-		return;
-	for (size_t i = 0; i < h->n; i++)
-		free(h->name[i]);
-	free(h->name);
-	free(h->len);
-	free(h);
 }
 
 void

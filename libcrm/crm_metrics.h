@@ -79,11 +79,11 @@ void crm_metrics_compile(crm_metrics *ms, const crm_tool *tool,
  * whose input is partials): the columns of the comma-separated list by
  * (or NULL), then every column the metrics refer to after the --map
  * renames, each once; with numbered (-H), the columns 1 to the largest
- * number named.  Free it with crm_metrics_header_free.
+ * number named (crm_fold_header_new).  Free it with
+ * crm_fold_header_free.
  */
 crm_header *crm_metrics_header(crm_metrics *ms, const char *by,
 			       bool numbered);
-void crm_metrics_header_free(crm_header *h);
 
 void crm_metrics_free(crm_metrics *ms);
 

@@ -490,7 +490,7 @@ finish(struct kpi *k)
 	crm_group_free(k->plan);
 	crm_metrics_free(&k->ms);
 	crm_hash_free(k->tkeys);
-	crm_metrics_header_free(k->merge_h);
+	crm_fold_header_free(k->merge_h);
 	free(k->columns);
 	free(k->aggregates);
 	free(k->tv);

@@ -161,3 +161,10 @@ $ kpi --merge 'n=count()' missing.part
 $ kpi --partial --by rep 'n=count()' "$DATA/kpi_small.csv" > n.part
 $ kpi -v --merge --by rep 'n=count()' n.part n.part > /dev/null
 !kpi: 6 partial records merged, 3 groups, 1 aggregate per group
+
+### --map at the partial and at the merge
+$ kpi --partial --by rep --map umsatz=revenue 'r=sum(umsatz)' "$DATA/kpi_small.csv" | kpi --merge --by rep --map umsatz=revenue 'r=sum(umsatz)'
+>rep,r
+>A,150
+>B,200
+>C,300
