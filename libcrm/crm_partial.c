@@ -427,7 +427,7 @@ check_id(crm_partial_reader *p, const char *tool, uint64_t by,
 		    columns ? ")" : "", p->id.columns);
 	if (plan != p->id.plan)
 		return crm_error_at(err, CRM_EXIT_DATA, p->name, p->line,
-		    "partial of other metrics: its aggregates differ from "
+		    "partial of other aggregates: its plan differs from "
 		    "this merge's (%s)", p->id.aggregates);
 	return 0;
 }

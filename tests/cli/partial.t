@@ -79,7 +79,7 @@ $ kpi --merge --by rep 'n=count()' r2.part
 $ kpi --partial --by rep 'n=count()' "$DATA/kpi_small.csv" > n.part
 $ kpi --partial --by rep 'n=count()' 's=sum(cost)' "$DATA/kpi_small.csv" > ns.part
 $ kpi --merge --by rep 'n=count()' n.part ns.part
-!kpi: ns.part:1: partial of other metrics: its aggregates differ from this merge's (count())
+!kpi: ns.part:1: partial of other aggregates: its plan differs from this merge's (count())
 ? 1
 
 ### the same aggregates under other metric names merge

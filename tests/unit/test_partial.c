@@ -183,7 +183,7 @@ test_refused(void **state)
 	refused("\nA\t#kpi/1/0000000000000003/0000000000000002/2c\t5\t.\n",
 	    ":2: partial grouped by other columns");
 	refused("A\t#kpi/1/0000000000000001/0000000000000009/2c\t5\t.\n",
-	    ":1: partial of other metrics");
+	    ":1: partial of other aggregates");
 	refused("A\t5\t.\n", ":1: not a partial record");
 	refused("A\\x\t#kpi/1/0000000000000001/0000000000000002/2c\t5\t.\n",
 	    ":1: damaged partial: bad escape");
