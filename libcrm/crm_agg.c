@@ -55,6 +55,26 @@ crm_agg_numeric(crm_agg_kind kind)
 	    kind != CRM_AGG_COUNT_IF && kind != CRM_AGG_DISTINCT;
 }
 
+/* Neumaier's compensated summation: s + c carries the exact sum of the
+ * values added far better than s alone. */
+static inline void
+neumaier(double *s, double *c, double x)
+{
+	double t = *s + x;
+
+	if (fabs(*s) >= fabs(x))
+		*c += (*s - t) + x;
+	else
+		*c += (x - t) + *s;
+	*s = t;
+}
+
+void
+crm_agg_neumaier(double *s, double *c, double x)
+{
+	neumaier(s, c, x);
+}
+
 static void
 push(crm_agg *a, double x)
 {

@@ -126,4 +126,8 @@ bool crm_agg_result(crm_agg *a, double *out);
 /* The result as a crm_value (MISSING or NUM). */
 crm_value crm_agg_value(crm_agg *a);
 
+/* Add x to the Neumaier-compensated sum *s + *c (the summation behind
+ * sum and mean), for other states that keep such a sum (crm_rfm). */
+void crm_agg_neumaier(double *s, double *c, double x);
+
 #endif

@@ -1,21 +1,21 @@
 /*
  * crm_num: locale-independent number parsing and formatting.
  *
- * Parsing validates the field by hand and reduces it to a significand
- * (a string of significant decimal digits D, at most MAXDIG of them plus
- * a sticky digit) and a power of ten E, so that the value is D x 10^E.
+ * Parsing first takes off what real exports put around a number
+ * (blanks, accounting parentheses, a trailing '%', a currency symbol or
+ * code before or after it, a sign before it or SAP's minus after it),
+ * then validates the number by hand and reduces it to a significand (a
+ * string of significant decimal digits D, at most MAXDIG of them plus a
+ * sticky digit) and a power of ten E, so that the value is D x 10^E.
  * Short significands with a small E are converted exactly by one IEEE
  * multiplication or division (Clinger's fast path: both operands are
  * exact doubles, so the one rounding is the correct one).  Everything
  * else is written as the clean ASCII string "DeE" and converted by
- * strtod_l under a "C" locale object, so the result is always what
- * strtod gives in the C locale and LC_NUMERIC is never consulted.
+ * strtod, which reads such a string alike in every locale (see
+ * slow_convert), so LC_NUMERIC never matters.
  */
-#define _GNU_SOURCE		/* strtod_l, newlocale */
-
 #include "crm_num.h"
 
-#include <locale.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -43,26 +43,11 @@ static const uint64_t p10i[] = {
 	100000000000000ULL, 1000000000000000ULL
 };
 
-/* The "C" locale, created on first use (crmkit tools are
- * single-threaded; a lost race would only leak one locale object). */
-static locale_t
-c_locale(void)
-{
-	static locale_t loc;
-	static int tried;
-
-	if (!tried) {
-		loc = newlocale(LC_ALL_MASK, "C", (locale_t)0);
-		tried = 1;
-	}
-	return loc;
-}
-
 /*
  * The slow path: gather the significant digits of the (validated)
  * mantissa mant[0..n) again, at most MAXDIG of them plus a sticky '1' for
  * any non-zero digit dropped, write "DIGITSeEXP" and convert it with
- * strtod_l in the C locale.  The value is int(all digits) * 10^e10.
+ * strtod.  The value is int(all digits) * 10^e10.
  */
 static double
 slow_convert(const unsigned char *mant, size_t n, int64_t e10)
@@ -70,7 +55,6 @@ slow_convert(const unsigned char *mant, size_t n, int64_t e10)
 	char buf[MAXDIG + 2 + 16];
 	size_t nd = 0, i;
 	bool sticky = false;
-	locale_t loc;
 
 	for (i = 0; i < n; i++) {
 		unsigned c = (unsigned)mant[i] - '0';
@@ -94,11 +78,14 @@ slow_convert(const unsigned char *mant, size_t n, int64_t e10)
 	if (e10 < -MAXEXP)
 		e10 = -MAXEXP;
 	snprintf(buf + nd, sizeof buf - nd, "e%d", (int)e10);
-	loc = c_locale();
-	/* The string holds only digits, 'e' and '-', which every locale
-	 * reads alike; strtod is only the fallback if newlocale failed. */
-	if (loc != (locale_t)0)
-		return strtod_l(buf, NULL, loc);
+	/*
+	 * Plain strtod, without a "C" locale object: the text holds only
+	 * digits, 'e' and '-', no decimal point and no grouping, the only
+	 * things LC_NUMERIC changes, so every locale reads it alike.  This
+	 * keeps the module free of shared state: the two halves of a split
+	 * read parse numbers in two threads at once, and a locale object
+	 * created on first use would be a data race between them.
+	 */
 	return strtod(buf, NULL);
 }
 
@@ -108,113 +95,268 @@ is_blank(unsigned char c)
 	return c == ' ' || c == '\t';
 }
 
-/* The digits of a number as parse_full reads them. */
-struct digits {
-	uint64_t m;		/* the first 19 significant digits */
-	size_t nd;		/* significant digits */
-	size_t ndigits;		/* all digits */
-	int64_t nfrac;		/* fraction digits */
+/* ---- what surrounds the number ----------------------------------- */
+
+/* The currencies, symbols first; a symbol and its code are one. */
+static const struct currency {
+	const char *text;
+	size_t len;
+	crm_num_currency cur;
+} currencies[] = {
+	{ "\xe2\x82\xac", 3, CRM_NUM_EUR }, { "$", 1, CRM_NUM_USD },
+	{ "\xc2\xa3", 2, CRM_NUM_GBP }, { "\xc2\xa5", 2, CRM_NUM_JPY },
+	{ "EUR", 3, CRM_NUM_EUR }, { "USD", 3, CRM_NUM_USD },
+	{ "GBP", 3, CRM_NUM_GBP }, { "JPY", 3, CRM_NUM_JPY },
+	{ "CHF", 3, CRM_NUM_CHF }, { "CNY", 3, CRM_NUM_CNY },
+	{ "CAD", 3, CRM_NUM_CAD }, { "AUD", 3, CRM_NUM_AUD },
+	{ "SEK", 3, CRM_NUM_SEK }, { "NOK", 3, CRM_NUM_NOK },
+	{ "DKK", 3, CRM_NUM_DKK }, { "PLN", 3, CRM_NUM_PLN },
+	{ "CZK", 3, CRM_NUM_CZK },
 };
+#define NCURRENCIES (sizeof currencies / sizeof currencies[0])
 
-/*
- * parse_full's common case: p[0..end) is at most 19 digits with an
- * optional separator sep, no grouping or exponent, and the value is
- * exact below 2^53.  True with *v set (the '%' of pct applied); false
- * when the number needs the general reading.
- */
-static inline bool
-simple_decimal(const unsigned char *p, const unsigned char *end,
-	       unsigned char sep, bool pct, double *v)
+const char *
+crm_num_currency_code(crm_num_currency c)
 {
-	const unsigned char *q = p;
-	size_t ndigits;
-	uint64_t m = 0;
-	int64_t nfrac = 0, k;
-	unsigned c;
+	size_t i;
 
-	while (q < end && (c = (unsigned)*q - '0') < 10) {
-		m = m * 10 + c;
-		q++;
-	}
-	ndigits = (size_t)(q - p);
-	if (q < end && *q == sep) {
-		const unsigned char *f = ++q;
+	for (i = 4; i < NCURRENCIES; i++)	/* the codes */
+		if (currencies[i].cur == c)
+			return currencies[i].text;
+	return "";
+}
 
-		while (q < end && (c = (unsigned)*q - '0') < 10) {
-			m = m * 10 + c;
-			q++;
+/* Whether c can start or end a currency: '$', an upper-case letter or
+ * a byte of a UTF-8 symbol. */
+static inline bool
+currency_byte(unsigned char c)
+{
+	return c == '$' || c >= 0x80 || (c >= 'A' && c <= 'Z');
+}
+
+/* The currency that starts at p: its length, or 0. */
+static size_t
+currency_at(const unsigned char *p, const unsigned char *end,
+	    crm_num_currency *cur)
+{
+	size_t i;
+
+	if (p == end || !currency_byte(*p))
+		return 0;
+	for (i = 0; i < NCURRENCIES; i++)
+		if ((size_t)(end - p) >= currencies[i].len &&
+		    memcmp(p, currencies[i].text, currencies[i].len) == 0) {
+			*cur = currencies[i].cur;
+			return currencies[i].len;
 		}
-		nfrac = q - f;
-		ndigits += (size_t)nfrac;
-	}
-	if (q == end && ndigits - 1 < 19 && m <= (UINT64_C(1) << 53)) {
-		k = nfrac + (pct ? 2 : 0);
-		*v = k == 0 ? (double)m : (double)m / p10[k];
-		return true;
-	}
-	return false;
+	return 0;
 }
 
-/* One digit c of the mantissa into d; leading zeros are not significant. */
-static inline void
-add_digit(struct digits *d, unsigned c)
+/* The currency that ends at end: its length, or 0. */
+static size_t
+currency_before(const unsigned char *p, const unsigned char *end,
+		crm_num_currency *cur)
 {
-	d->ndigits++;
-	if (d->nd == 0 && c == 0)
-		return;
-	if (++d->nd <= 19)
-		d->m = d->m * 10 + c;
+	size_t i;
+
+	if (p == end || !currency_byte(end[-1]))
+		return 0;
+	for (i = 0; i < NCURRENCIES; i++)
+		if ((size_t)(end - p) >= currencies[i].len &&
+		    memcmp(end - currencies[i].len, currencies[i].text,
+		    currencies[i].len) == 0) {
+			*cur = currencies[i].cur;
+			return currencies[i].len;
+		}
+	return 0;
+}
+
+/* A space, U+00A0 or U+202F (narrow) at p: its length, or 0. */
+static inline size_t
+space_at(const unsigned char *p, const unsigned char *end)
+{
+	if (p < end && *p == ' ')
+		return 1;
+	if (end - p >= 2 && p[0] == 0xc2 && p[1] == 0xa0)
+		return 2;
+	if (end - p >= 3 && p[0] == 0xe2 && p[1] == 0x80 && p[2] == 0xaf)
+		return 3;
+	return 0;
+}
+
+/* The same, ending at end. */
+static inline size_t
+space_before(const unsigned char *p, const unsigned char *end)
+{
+	if (end > p && end[-1] == ' ')
+		return 1;
+	if (end - p >= 2 && end[-2] == 0xc2 && end[-1] == 0xa0)
+		return 2;
+	if (end - p >= 3 && end[-3] == 0xe2 && end[-2] == 0x80 &&
+	    end[-1] == 0xaf)
+		return 3;
+	return 0;
+}
+
+typedef struct affixes {
+	const unsigned char *p, *end;	/* the number itself */
+	bool neg, pct;
+	crm_num_currency cur;
+} affixes;
+
+/* A sign at *pp: counted in *signs, taken. */
+static inline void
+take_sign(const unsigned char **pp, const unsigned char *end, affixes *a,
+	  int *signs)
+{
+	if (*pp < end && (**pp == '-' || **pp == '+')) {
+		a->neg = a->neg || **pp == '-';
+		++*signs;
+		++*pp;
+	}
 }
 
 /*
- * The integer part, with '.' grouping under decimal_comma, and the
- * fraction after sep, from *pp into d; *pp is left after them.  m takes
- * the first 19 significant digits; with more, the slow path reads the
- * digits again.  False when the grouping is wrong.
+ * Take off, outside in: blanks; parentheses (negative); a '%' and the
+ * blanks before it; a currency at the end and the space before it; a
+ * minus right after the number; a sign; a currency at the start, the
+ * space after it and a sign after that.  At most one of the signs,
+ * minus after and parentheses; at most one currency, and none with '%'.
+ * Returns false for a field that breaks these rules.
  */
-static inline bool
-scan_mantissa(const unsigned char **pp, const unsigned char *end,
-	      bool decimal_comma, unsigned char sep, struct digits *d)
+static bool
+strip_affixes(const unsigned char *p, const unsigned char *end, affixes *a)
+{
+	crm_num_currency pre = CRM_NUM_NO_CURRENCY, post = pre;
+	int signs = 0;
+	size_t k;
+
+	a->neg = a->pct = false;
+	while (p < end && is_blank(*p))
+		p++;
+	while (end > p && is_blank(end[-1]))
+		end--;
+	if (p < end && *p == '(') {
+		if (end - p < 2 || end[-1] != ')')
+			return false;
+		p++;
+		end--;
+		a->neg = true;
+		signs++;
+	}
+	if (end > p && end[-1] == '%') {
+		a->pct = true;
+		end--;
+		while (end > p && is_blank(end[-1]))
+			end--;
+	}
+	if ((k = currency_before(p, end, &post)) > 0) {
+		end -= k;
+		end -= space_before(p, end);
+	}
+	if (end > p && end[-1] == '-') {
+		a->neg = true;
+		signs++;
+		end--;
+	}
+	take_sign(&p, end, a, &signs);
+	if ((k = currency_at(p, end, &pre)) > 0) {
+		p += k;
+		p += space_at(p, end);
+		take_sign(&p, end, a, &signs);
+	}
+	if (signs > 1 || (pre != CRM_NUM_NO_CURRENCY &&
+	    post != CRM_NUM_NO_CURRENCY))
+		return false;
+	a->cur = pre != CRM_NUM_NO_CURRENCY ? pre : post;
+	if (a->cur != CRM_NUM_NO_CURRENCY && a->pct)
+		return false;
+	a->p = p;
+	a->end = end;
+	return true;
+}
+
+/* ---- the number -------------------------------------------------- */
+
+/* A grouping character at p: '.' under the decimal comma, ',' under the
+ * point, or a space, U+00A0 or U+202F; its length, or 0. */
+static inline size_t
+group_at(const unsigned char *p, const unsigned char *end, bool dc)
+{
+	if (*p == (dc ? '.' : ','))
+		return 1;
+	return space_at(p, end);
+}
+
+/*
+ * The integer part at *pp, its digits perhaps grouped: a grouping
+ * character follows a first group of one to three digits that does not
+ * start with 0, and every later one exactly three digits; one kind of
+ * grouping character per number.  *m takes the first 19 significant
+ * digits, *nd counts the significant digits, *ndigits all digits.
+ * Returns false if the grouping is wrong; *pp then stays.
+ */
+static bool
+scan_integer(const unsigned char **pp, const unsigned char *end, bool dc,
+	     uint64_t *m, size_t *nd, size_t *ndigits)
 {
 	const unsigned char *p = *pp;
-	unsigned group = 0;
-	bool grouped = false;
+	unsigned group = 0, kind = 0;	/* kind: first byte of the grouping */
+	size_t g;
 
-	for (; p < end; p++) {
+	while (p < end) {
 		unsigned c = (unsigned)*p - '0';
 
 		if (c < 10) {
+			++*ndigits;
 			group++;
-			add_digit(d, c);
-		} else if (decimal_comma && *p == '.') {
-			if (group == 0 || (grouped ? group != 3 : group > 3))
-				return false;
-			grouped = true;
-			group = 0;
-		} else {
+			if (!(*nd == 0 && c == 0) && ++*nd <= 19)
+				*m = *m * 10 + c;
+			p++;
+			continue;
+		}
+		if ((g = group_at(p, end, dc)) == 0)
 			break;
+		if (kind == 0) {
+			if (group == 0 || group > 3 || **pp == '0')
+				return false;
+			kind = *p;
+		} else if (*p != kind || group != 3) {
+			return false;
 		}
+		group = 0;
+		p += g;
 	}
-	if (grouped && group != 3)
+	if (kind != 0 && group != 3)
 		return false;
-	if (p < end && *p == sep) {
-		for (p++; p < end; p++) {
-			unsigned c = (unsigned)*p - '0';
-
-			if (c >= 10)
-				break;
-			d->nfrac++;
-			add_digit(d, c);
-		}
-	}
 	*pp = p;
 	return true;
 }
 
-/* The exponent after the 'e' or 'E' at *pp: an optional sign and digits
- * (capped, far beyond any finite double), into *wexp; *pp is left after
- * it.  False without a digit. */
-static inline bool
+/* A fraction after the separator at *pp: its digits into *m, *nd,
+ * *ndigits as scan_integer does, their number into *nfrac. */
+static void
+scan_fraction(const unsigned char **pp, const unsigned char *end,
+	      uint64_t *m, size_t *nd, size_t *ndigits, int64_t *nfrac)
+{
+	const unsigned char *p;
+
+	for (p = *pp + 1; p < end; p++) {
+		unsigned c = (unsigned)*p - '0';
+
+		if (c >= 10)
+			break;
+		++*ndigits;
+		++*nfrac;
+		if (!(*nd == 0 && c == 0) && ++*nd <= 19)
+			*m = *m * 10 + c;
+	}
+	*pp = p;
+}
+
+/* An exponent at *pp (e or E, optional sign, digits) into *wexp: false
+ * if malformed. */
+static bool
 scan_exponent(const unsigned char **pp, const unsigned char *end,
 	      int64_t *wexp)
 {
@@ -236,63 +378,62 @@ scan_exponent(const unsigned char **pp, const unsigned char *end,
 	return true;
 }
 
-/* m * 10^x when double arithmetic gives it exactly (m <= 2^53): true
- * with *v set, else false. */
-static inline bool
-exact_scaled(uint64_t m, int64_t x, double *v)
-{
-	if (x >= 0 && x <= 22) {
-		*v = (double)m * p10[x];
-		return true;
-	}
-	if (x < 0 && x >= -22) {
-		*v = (double)m / p10[-x];
-		return true;
-	}
-	/* m * 10^k stays an exact integer below 2^53. */
-	if (x > 22 && x - 22 <= 15 &&
-	    m <= ((UINT64_C(1) << 53) / p10i[x - 22])) {
-		*v = (double)(m * p10i[x - 22]) * p10[22];
-		return true;
-	}
-	return false;
-}
-
-/* Everything crm_num_parse accepts; it handles the common case itself. */
+/*
+ * The value of the unsigned number p[0..end): digits grouped as
+ * scan_integer says, at most one separator, an optional exponent; pct
+ * divides by 100 exactly (the exponent is lowered by 2).  Writes *out
+ * only on CRM_NUM_OK.
+ */
 static crm_num_status
-parse_full(const char *s, size_t len, bool decimal_comma, double *out)
+parse_number(const unsigned char *p, const unsigned char *end,
+	     bool decimal_comma, bool pct, double *out)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	const unsigned char *end = p + len, *mant, *mend;
-	struct digits d = { 0, 0, 0, 0 };
-	int64_t wexp = 0;		/* the written exponent */
-	bool neg = false, pct = false;
+	const unsigned char *mant = p, *mend;
+	size_t nd = 0, ndigits = 0;	/* significant digits, all digits */
+	uint64_t m = 0;			/* the first 19 significant digits */
+	int64_t nfrac = 0, wexp = 0;	/* fraction digits, exponent */
 	unsigned char sep = decimal_comma ? ',' : '.';
 	double v;
 
-	if (len == 0)
-		return CRM_NUM_MISSING;
-	while (p < end && is_blank(*p))
-		p++;
-	while (end > p && is_blank(end[-1]))
-		end--;
-	if (end > p && end[-1] == '%') {
-		pct = true;
-		end--;
-		while (end > p && is_blank(end[-1]))
-			end--;
+	/* Common case first: at most 19 digits, an optional point and no
+	 * grouping or exponent. */
+	{
+		const unsigned char *q = p;
+		unsigned c;
+		int64_t k;
+
+		while (q < end && (c = (unsigned)*q - '0') < 10) {
+			m = m * 10 + c;
+			q++;
+		}
+		ndigits = (size_t)(q - p);
+		if (q < end && *q == sep) {
+			const unsigned char *f = ++q;
+
+			while (q < end && (c = (unsigned)*q - '0') < 10) {
+				m = m * 10 + c;
+				q++;
+			}
+			nfrac = q - f;
+			ndigits += (size_t)nfrac;
+		}
+		if (q == end && ndigits - 1 < 19 && m <= (UINT64_C(1) << 53)) {
+			k = nfrac + (pct ? 2 : 0);
+			*out = k == 0 ? (double)m : (double)m / p10[k];
+			return CRM_NUM_OK;
+		}
+		m = 0;
+		nfrac = 0;
+		ndigits = 0;
 	}
-	if (p == end)
+
+	/* m takes the first 19 significant digits; with more, the slow
+	 * path reads the digits again. */
+	if (!scan_integer(&p, end, decimal_comma, &m, &nd, &ndigits))
 		return CRM_NUM_INVALID;
-	if (*p == '-' || *p == '+') {
-		neg = *p == '-';
-		p++;
-	}
-	mant = p;
-	if (simple_decimal(p, end, sep, pct, &v))
-		goto done;
-	if (!scan_mantissa(&p, end, decimal_comma, sep, &d) ||
-	    d.ndigits == 0)
+	if (p < end && *p == sep)
+		scan_fraction(&p, end, &m, &nd, &ndigits, &nfrac);
+	if (ndigits == 0)
 		return CRM_NUM_INVALID;
 	mend = p;
 	if (p < end && (*p == 'e' || *p == 'E') &&
@@ -300,34 +441,79 @@ parse_full(const char *s, size_t len, bool decimal_comma, double *out)
 		return CRM_NUM_INVALID;
 	if (p != end)
 		return CRM_NUM_INVALID;
-	if (d.nd == 0) {
-		*out = neg ? -0.0 : 0.0;
+
+	if (nd == 0) {
+		*out = 0.0;
 		return CRM_NUM_OK;
 	}
 	wexp -= pct ? 2 : 0;
-	/* With at most 19 significant digits m is exact and the value is
-	 * m * 10^(wexp - nfrac). */
-	if (d.nd <= 19 && d.m <= (UINT64_C(1) << 53) &&
-	    exact_scaled(d.m, wexp - d.nfrac, &v))
-		goto done;
-	v = slow_convert(mant, (size_t)(mend - mant), wexp - d.nfrac);
+
+	/* Fast path: with at most 19 significant digits, m is exact and
+	 * the value is m * 10^(wexp - nfrac). */
+	if (nd <= 19 && m <= (UINT64_C(1) << 53)) {
+		int64_t x = wexp - nfrac;
+
+		if (x >= 0 && x <= 22) {
+			*out = (double)m * p10[x];
+			return CRM_NUM_OK;
+		}
+		if (x < 0 && x >= -22) {
+			*out = (double)m / p10[-x];
+			return CRM_NUM_OK;
+		}
+		/* m * 10^k stays an exact integer below 2^53. */
+		if (x > 22 && x - 22 <= 15 &&
+		    m <= ((UINT64_C(1) << 53) / p10i[x - 22])) {
+			*out = (double)(m * p10i[x - 22]) * p10[22];
+			return CRM_NUM_OK;
+		}
+	}
+	v = slow_convert(mant, (size_t)(mend - mant), wexp - nfrac);
 	if (isinf(v))
 		return CRM_NUM_INVALID;
-done:
-	*out = neg ? -v : v;
+	*out = v;
+	return CRM_NUM_OK;
+}
+
+/*
+ * Everything crm_num_parse accepts and more: the field with its affixes.
+ * cur NULL: a currency makes the field invalid; else *cur receives the
+ * field's currency (CRM_NUM_NO_CURRENCY if none) on CRM_NUM_OK.
+ */
+static crm_num_status
+parse_full(const char *s, size_t len, bool decimal_comma, double *out,
+	   crm_num_currency *cur)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	crm_num_status st;
+	affixes a;
+	double v;
+
+	if (len == 0)
+		return CRM_NUM_MISSING;
+	if (!strip_affixes(u, u + len, &a) || a.p == a.end ||
+	    (cur == NULL && a.cur != CRM_NUM_NO_CURRENCY))
+		return CRM_NUM_INVALID;
+	st = parse_number(a.p, a.end, decimal_comma, a.pct, &v);
+	if (st != CRM_NUM_OK)
+		return st;
+	*out = a.neg ? -v : v;
+	if (cur != NULL)
+		*cur = a.cur;
 	return CRM_NUM_OK;
 }
 
 /*
  * The common case first: at most 15 bytes of digits with at most one
  * decimal separator and at least one digit ("14263.17", "2", ".5"), no
- * sign, blank, '%', exponent or grouping.  The value is the integer of
- * all digits (below 10^15, so exact) divided by a power of ten, as in
- * parse_full's own first case, so the result is bit for bit the same
- * (tests/unit/test_numfast.c checks it against parse_full).
+ * sign, blank, '%', exponent, grouping or currency.  The value is the
+ * integer of all digits (below 10^15, so exact) divided by a power of
+ * ten, as in parse_number's own first case, so the result is bit for
+ * bit the same (tests/unit/test_numfast.c checks it against parse_full).
+ * Returns false, *out untouched, for anything else.
  */
-crm_num_status
-crm_num_parse(const char *s, size_t len, bool decimal_comma, double *out)
+static inline bool
+parse_short(const char *s, size_t len, bool decimal_comma, double *out)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	const unsigned char *end = p + len, *q = p, *f;
@@ -341,7 +527,7 @@ crm_num_parse(const char *s, size_t len, bool decimal_comma, double *out)
 		}
 		if (q == end) {
 			*out = (double)m;
-			return CRM_NUM_OK;
+			return true;
 		}
 		if (*q == (decimal_comma ? ',' : '.')) {
 			f = ++q;
@@ -351,11 +537,71 @@ crm_num_parse(const char *s, size_t len, bool decimal_comma, double *out)
 			}
 			if (q == end && len > 1) {
 				*out = q == f ? (double)m : (double)m / p10[q - f];
-				return CRM_NUM_OK;
+				return true;
 			}
 		}
 	}
-	return parse_full(s, len, decimal_comma, out);
+	return false;
+}
+
+/* parse_short, also after a sign ("-1234.5"): the plain numbers of
+ * most columns, without the affix scan of parse_full. */
+static inline bool
+parse_plain(const char *s, size_t len, bool decimal_comma, double *out)
+{
+	double v;
+
+	if (parse_short(s, len, decimal_comma, out))
+		return true;
+	if (len > 1 && (*s == '-' || *s == '+') &&
+	    parse_short(s + 1, len - 1, decimal_comma, &v)) {
+		*out = *s == '-' ? -v : v;
+		return true;
+	}
+	return false;
+}
+
+crm_num_status
+crm_num_parse(const char *s, size_t len, bool decimal_comma, double *out)
+{
+	if (parse_plain(s, len, decimal_comma, out))
+		return CRM_NUM_OK;
+	return parse_full(s, len, decimal_comma, out, NULL);
+}
+
+crm_num_status
+crm_num_parse_column(const char *s, size_t len, bool decimal_comma,
+		     crm_num_column *col, double *out)
+{
+	crm_num_currency cur = CRM_NUM_NO_CURRENCY;
+	crm_num_status st;
+	double v;
+
+	col->last = CRM_NUM_NO_CURRENCY;
+	if (parse_plain(s, len, decimal_comma, out))
+		return CRM_NUM_OK;
+	if ((st = parse_full(s, len, decimal_comma, &v, &cur)) != CRM_NUM_OK)
+		return st;
+	col->last = cur;
+	if (cur != CRM_NUM_NO_CURRENCY) {
+		if (col->currency == CRM_NUM_NO_CURRENCY)
+			col->currency = cur;
+		else if (col->currency != cur)
+			return CRM_NUM_OTHER_CURRENCY;
+	}
+	*out = v;
+	return CRM_NUM_OK;
+}
+
+bool
+crm_num_other_convention(const char *s, size_t len, bool decimal_comma)
+{
+	crm_num_column a = { 0 }, b = { 0 };
+	double v;
+
+	return crm_num_parse_column(s, len, decimal_comma, &a, &v) ==
+	    CRM_NUM_INVALID &&
+	    crm_num_parse_column(s, len, !decimal_comma, &b, &v) == CRM_NUM_OK;
 }
 
 /* ------------------------------------------------------------------ */

@@ -66,7 +66,7 @@ note() {
 }
 
 for f in "$RUN" "$GEN" "$BIN/prioritize" "$BIN/quadrant" "$BIN/segment" \
-    "$BIN/kpi"; do
+    "$BIN/kpi" "$BIN/rfm"; do
 	if [ ! -x "$f" ]; then
 		note "$f is missing: run it through 'make bench'"
 		exit 2
@@ -499,6 +499,39 @@ if [ -n "$DUCKP" ]; then
 fi
 runtask "README pipeline (segment, prioritize, quadrant, kpi)" \
     "sh -c \"'$S' --needs need_intrinsic,need_extrinsic,need_strategic $Q | '$P' --value value --probability win_probability | '$QD' -x revenue/target -y margin/cost | '$K' --by quadrant --preset steering\""
+
+# -- rfm on an order log of 10 x BENCH_ROWS rows (10 million by default,
+#    SPEC 4), made by gen --orders -s 42, about one customer per 5.5
+#    rows.  The peers compute the same columns: per customer and day
+#    (several rows of a day are one purchase), then per customer, the
+#    quantile cut points, scores and the ten segments.  Checked on the
+#    100000-row log: every column of DuckDB's and pandas' rows equals
+#    rfm's (DuckDB's rows come in no particular order, rfm's and pandas'
+#    in first-appearance order).
+ORDERS_ROWS=$((ROWS * 10))
+orders_file() {		# orders_file ROWS: path of the cached order log
+	f=$CACHE/orders-$1.csv
+	if [ ! -s "$f" ]; then
+		note "generating $1 orders into $f"
+		"$GEN" --orders -n "$1" -s 42 > "$f.tmp" && mv "$f.tmp" "$f"
+	fi
+	printf '%s\n' "$f"
+}
+if echo "rfm" | grep -qE -- "$ONLY"; then
+	O=$(orders_file "$ORDERS_ROWS")
+	RFM_SEG_SQL="CASE WHEN rs >= 4 AND fs >= 4 AND ms >= 4 THEN 'Champions' WHEN rs = 1 AND fs >= 4 AND ms >= 4 THEN 'Can''t Lose Them' WHEN rs >= 4 AND fs = 1 AND ms = 1 THEN 'New Customers' WHEN rs BETWEEN 3 AND 4 AND fs = 1 AND ms = 1 THEN 'Promising' WHEN rs BETWEEN 2 AND 3 AND fs BETWEEN 2 AND 3 AND ms BETWEEN 2 AND 3 THEN 'Need Attention' WHEN rs <= 2 AND fs >= 2 AND ms >= 2 THEN 'At Risk' WHEN rs >= 2 AND fs >= 3 AND ms >= 3 THEN 'Loyal Customers' WHEN rs >= 3 AND fs <= 3 AND ms <= 3 THEN 'Potential Loyalist' WHEN rs BETWEEN 2 AND 3 AND fs <= 2 AND ms <= 2 THEN 'About To Sleep' WHEN rs <= 2 AND fs <= 2 AND ms <= 2 THEN 'Lost' ELSE 'Others' END"
+	RFM_SQL="WITH dd AS (SELECT customer_id, order_date AS d, count(*) AS n, sum(amount) AS a FROM read_csv('$O') GROUP BY customer_id, order_date), c AS (SELECT customer_id, min(d) AS first_purchase, max(d) AS last_purchase, sum(n) AS orders, sum(a) AS revenue, count(*) AS ndays, arg_min(a, d) AS a1 FROM dd GROUP BY customer_id), t AS (SELECT max(last_purchase) AS as_of FROM c), s AS (SELECT c.*, as_of - last_purchase AS recency FROM c, t), q AS (SELECT quantile_cont(recency, [0.2, 0.4, 0.6, 0.8]) AS rc, quantile_cont(orders, [0.2, 0.4, 0.6, 0.8]) AS fc, quantile_cont(revenue, [0.2, 0.4, 0.6, 0.8]) AS mc FROM s), sc AS (SELECT s.*, 5 - (recency > rc[1])::INT - (recency > rc[2])::INT - (recency > rc[3])::INT - (recency > rc[4])::INT AS rs, 1 + (orders > fc[1])::INT + (orders > fc[2])::INT + (orders > fc[3])::INT + (orders > fc[4])::INT AS fs, 1 + (revenue > mc[1])::INT + (revenue > mc[2])::INT + (revenue > mc[3])::INT + (revenue > mc[4])::INT AS ms FROM s, q) SELECT customer_id, first_purchase, last_purchase, orders, revenue, recency, orders AS frequency, revenue AS monetary, rs AS r_score, fs AS f_score, ms AS m_score, 100 * rs + 10 * fs + ms AS rfm_score, $RFM_SEG_SQL AS segment, ndays - 1 AS x, (last_purchase - first_purchase) / 7 AS t_x, (as_of - first_purchase) / 7 AS \"T\", CASE WHEN ndays > 1 THEN (revenue - a1) / (ndays - 1) ELSE 0 END AS m FROM sc, t"
+	if [ -n "$DUCKP" ]; then
+		addpeer "DuckDB GROUP BY, CSV out" duck "COPY ($RFM_SQL) TO '/dev/null' (HEADER)"
+	fi
+	if [ "$PEERS" = 1 ] && /usr/bin/python3 -c 'import pandas' 2>/dev/null; then
+		addpeer "pandas groupby" cmd "/usr/bin/python3 '$TOP/tests/bench/rfm_pandas.py' '$O'"
+	fi
+	TASK_BYTES=$(wc -c < "$O")
+	runtask "rfm, $(awk -v n="$ORDERS_ROWS" 'BEGIN { printf "%g M", n / 1e6 }') orders" \
+	    "'$BIN/rfm' --customer customer_id --date order_date --amount amount '$O'"
+	TASK_BYTES=""
+fi
 
 # ------------------------------------------------------------------
 # Scaling out: kpi --partial / --merge (crmkit(7) PARTIALS) on ten times

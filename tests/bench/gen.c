@@ -1,7 +1,7 @@
 /*
  * gen - deterministic generator of realistic customer data for crmkit.
  *
- * Usage: gen [-n ROWS] [-s SEED] [--german]
+ * Usage: gen [-n ROWS] [-s SEED] [--german] [--orders]
  *
  *   -n, --rows ROWS   number of data rows after the header (default 1000)
  *   -s, --seed SEED   PRNG seed, an unsigned 64-bit integer (default 42)
@@ -9,6 +9,7 @@
  *                     ';' delimiter, decimal comma (no thousands grouping),
  *                     CRLF line ends; a field is quoted only when it holds
  *                     ';', '"', CR or LF
+ *   --orders          an order log instead (see "Orders" below)
  *   -h, --help        this text
  *
  * Output goes to standard output; the header row always comes first.
@@ -50,6 +51,25 @@
  * The example data sets were produced with exactly:
  *   build/gen -n 500 -s 42          > examples/customers.csv
  *   build/gen -n 500 -s 42 --german > examples/customers_de.csv
+ *
+ * Orders (--orders): a transaction log for rfm, one row per order line,
+ * in date order over 2024-01-01..2026-09-30, columns
+ *   order_id,customer_id,order_date,amount
+ * (German: the dates as DD.MM.YYYY).  About ROWS / 5.5 customers arrive
+ * on uniformly drawn days; about 35 % buy once and never again, the
+ * others buy again after gaps of about their own mean (7..180 days,
+ * triangular around it), shortened in November and December and
+ * lengthened in January and the summer (seasonality), and leave after
+ * each purchase with their own probability (2..30 %).  A purchase day
+ * has 2 order rows in about 12 % and 3 in about 3 % of the cases.
+ * Amounts are lognormal around each customer's own level (about
+ * 10..300), in cents.  Exactly ROWS rows; the log ends when ROWS are
+ * written, shortly before the end of the span (or earlier when every
+ * customer has left, which with few rows can happen).  The same ROWS
+ * and SEED give the same bytes; a shorter run is not a prefix of a
+ * longer one here (the customers depend on ROWS).
+ *   build/gen --orders -n 5000 -s 7          > examples/orders.csv
+ *   build/gen --orders -n 5000 -s 7 --german > examples/orders_de.csv
  *
  * Exit status: 0 success (also when the reader closes the pipe early),
  * 2 usage error, 3 write error (message on standard error).
@@ -541,6 +561,144 @@ static void gen_row(uint64_t i)
 }
 
 /* ------------------------------------------------------------------ */
+/* An order log (--orders) */
+
+static int german_dates;
+
+/* DD.MM.YYYY for the German dialect, else YYYY-MM-DD */
+static void put_order_date(int64_t day)
+{
+	size_t at = outlen;
+	char ymd[10];
+
+	put_date(day);
+	if (!german_dates)
+		return;
+	memcpy(ymd, outbuf + at, sizeof ymd);
+	outlen = at;
+	put_mem(ymd + 8, 2);
+	put_ch('.');
+	put_mem(ymd + 5, 2);
+	put_ch('.');
+	put_mem(ymd, 4);
+}
+
+struct buyer {
+	float gap;		/* mean days between purchases */
+	float leave;		/* probability of leaving after a purchase */
+	float level;		/* typical amount */
+};
+
+struct due {
+	int32_t day;
+	uint32_t who;
+};
+
+static struct due *heap;
+static size_t nheap;
+
+static int due_before(const struct due *a, const struct due *b)
+{
+	return a->day != b->day ? a->day < b->day : a->who < b->who;
+}
+
+static void heap_push(struct due d)
+{
+	size_t i = nheap++;
+
+	while (i > 0 && due_before(&d, &heap[(i - 1) / 2])) {
+		heap[i] = heap[(i - 1) / 2];
+		i = (i - 1) / 2;
+	}
+	heap[i] = d;
+}
+
+static struct due heap_pop(void)
+{
+	struct due top = heap[0], last = heap[--nheap];
+	size_t i = 0;
+
+	for (;;) {
+		size_t c = 2 * i + 1;
+
+		if (c >= nheap)
+			break;
+		if (c + 1 < nheap && due_before(&heap[c + 1], &heap[c]))
+			c++;
+		if (!due_before(&heap[c], &last))
+			break;
+		heap[i] = heap[c];
+		i = c;
+	}
+	if (nheap > 0)
+		heap[i] = last;
+	return top;
+}
+
+/* how much more often people buy in the month of day (1 = average) */
+static double season(int64_t day)
+{
+	/* months of 2024..2026 from the day number, close enough here */
+	static const double f[12] = { 0.7, 0.85, 1.0, 1.0, 1.0, 0.8,
+				      0.8, 0.8, 1.0, 1.1, 1.5, 2.0 };
+	int64_t m = (day % 365) * 12 / 365;
+
+	return f[m];
+}
+
+static void gen_orders(uint64_t rows)
+{
+	uint64_t ncust = rows * 10 / 55 + 1, order = 0;
+	struct buyer *b = malloc(ncust * sizeof *b);
+
+	heap = malloc(ncust * sizeof *heap);
+	if (!b || !heap) {
+		fprintf(stderr, "gen: out of memory\n");
+		exit(3);
+	}
+	for (uint64_t c = 0; c < ncust; c++) {
+		b[c].gap = (float)clamp(45.0 * det_exp(0.6 * normal()), 7, 180);
+		b[c].leave = chance(0.35) ? 1.0f :
+		    (float)(0.02 + 0.28 * unif() * unif());
+		b[c].level = (float)clamp(40.0 * det_exp(0.7 * normal()), 10,
+		    300);
+		heap_push((struct due){ (int32_t)below(DATE_SPAN),
+		    (uint32_t)c });
+	}
+	while (order < rows && nheap > 0) {
+		struct due d = heap_pop();
+		const struct buyer *w = &b[d.who];
+		unsigned lines = chance(0.03) ? 3 : chance(0.12) ? 2 : 1;
+
+		for (unsigned k = 0; k < lines && order < rows; k++) {
+			int64_t cents = iround(100.0 * w->level *
+			    det_exp(0.35 * normal()));
+
+			put_ch('O');
+			put_uint(10000000 + ++order);
+			put_sep();
+			put_ch('K');
+			put_uint(1000000 + d.who);
+			put_sep();
+			put_order_date(d.day);
+			put_sep();
+			put_fixed(cents < 100 ? 100 : cents, 2);
+			put_str(eol);
+			if (outlen > OUTSZ - 4096)
+				flush_out();
+		}
+		if (chance(w->leave))
+			continue;
+		d.day += (int32_t)(1 + w->gap * (unif() + unif()) /
+		    season(d.day));
+		if (d.day < DATE_SPAN)
+			heap_push(d);
+	}
+	free(b);
+	free(heap);
+}
+
+/* ------------------------------------------------------------------ */
 
 static const char header[] =
 	"customer_id,name,rep,region,owner,revenue,revenue_prev,target,margin,"
@@ -549,10 +707,12 @@ static const char header[] =
 
 static void usage(FILE *f)
 {
-	fputs("usage: gen [-n ROWS] [-s SEED] [--german]\n"
+	fputs("usage: gen [-n ROWS] [-s SEED] [--german] [--orders]\n"
 	      "  -n, --rows ROWS  data rows to write (default 1000)\n"
 	      "  -s, --seed SEED  PRNG seed, unsigned 64-bit (default 42)\n"
-	      "  --german         ';' delimiter, decimal comma, BOM, CRLF\n",
+	      "  --german         ';' delimiter, decimal comma, BOM, CRLF\n"
+	      "  --orders         an order log (order_id,customer_id,\n"
+	      "                   order_date,amount) instead\n",
 	      f);
 }
 
@@ -580,7 +740,7 @@ bad:
 int main(int argc, char **argv)
 {
 	uint64_t rows = 1000, seed = 42;
-	int german = 0;
+	int german = 0, orders = 0;
 
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -598,6 +758,8 @@ int main(int argc, char **argv)
 			seed = parse_u64("-s", a + 2);
 		else if (!strcmp(a, "--german"))
 			german = 1;
+		else if (!strcmp(a, "--orders"))
+			orders = 1;
 		else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
 			usage(stdout);
 			return fflush(stdout) == 0 ? 0 : 3;
@@ -615,6 +777,18 @@ int main(int argc, char **argv)
 		put_str("\xEF\xBB\xBF");
 	}
 	rng_state = seed;
+	if (orders) {
+		static const char oheader[] =
+			"order_id,customer_id,order_date,amount";
+
+		german_dates = german;
+		for (const char *h = oheader; *h; h++)
+			put_ch(*h == ',' ? delim : *h);
+		put_str(eol);
+		gen_orders(rows);
+		flush_out();
+		return 0;
+	}
 	for (size_t k = 0; k < NELEM(reps); k++)
 		rep_weight[k] = reps[k].weight;
 

@@ -7,6 +7,7 @@
 
 #include <locale.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,10 +80,10 @@ test_invalid(void **state)
 {
 	static const char *const bad[] = {
 		"nan", "NaN", "inf", "-inf", "Infinity", "0x1p3", "0x10",
-		"-", "+", ".", "1e", "1e+", "1e-", "e5", "E", "1,5", "1,000",
+		"-", "+", ".", "1e", "1e+", "1e-", "e5", "E", "1,5", "1,00",
 		"1.2.3", "12x", "x12", "1 2", "- 1", "%", "12%%", "% 12",
 		" ", "\t", "  \t ", "1e5.5", "--1", "+-1", "1..2", "1e5e5",
-		"12 %%", "1 e5", "1e 5", "5-", "\302\2405", "1_000",
+		"12 %%", "1 e5", "1e 5", "5 -", "\302\2405", "1_000",
 		"1e999", "-1e400", "1.8e308", "12€", "..5", "5..",
 	};
 	size_t i;
@@ -142,7 +143,8 @@ test_decimal_comma(void **state)
 	static const char *const bad[] = {
 		"1.5", "12.34", "1.2345", "1234.567", ".5", "1.", "1..234",
 		"1,2,3", "1.234.56", "1,234.5", ".123", "1.234,5.6", "1,5.000",
-		"1.234.", "-.123", "1,5,",
+		"1.234.", "-.123", "1,5,", "0.123", "00.123", "012.345",
+		"-0.123", "0.000,5", "1234.567,5", "1.234.56,7",
 	};
 	size_t i;
 
@@ -452,6 +454,287 @@ test_format_vs_printf(void **state)
 	}
 }
 
+/* UTF-8 of the characters below, as octal escapes. */
+#define EURO "\342\202\254"
+#define POUND "\302\243"
+#define YEN "\302\245"
+#define NBSP "\302\240"
+#define NNBSP "\342\200\257"
+
+/* Real export forms, each in a fresh column: value and currency. */
+static void
+test_export_forms(void **state)
+{
+	static const struct {
+		const char *s;
+		bool dc;
+		double v;
+		crm_num_currency cur;
+	} t[] = {
+		{ "1.234,56 " EURO, true, 1234.56, CRM_NUM_EUR },
+		{ "1.234,56" EURO, true, 1234.56, CRM_NUM_EUR },
+		{ "1.234,56" NBSP EURO, true, 1234.56, CRM_NUM_EUR },
+		{ "1" NNBSP "234,56" NNBSP EURO, true, 1234.56, CRM_NUM_EUR },
+		{ "EUR 1.234,56", true, 1234.56, CRM_NUM_EUR },
+		{ "EUR1.234,56", true, 1234.56, CRM_NUM_EUR },
+		{ EURO " 12", true, 12, CRM_NUM_EUR },
+		{ "$1,234.56", false, 1234.56, CRM_NUM_USD },
+		{ "USD 1,234.56", false, 1234.56, CRM_NUM_USD },
+		{ "1234.56 USD", false, 1234.56, CRM_NUM_USD },
+		{ "CHF 12.50", false, 12.5, CRM_NUM_CHF },
+		{ "12.50 CHF", false, 12.5, CRM_NUM_CHF },
+		{ POUND "3", false, 3, CRM_NUM_GBP },
+		{ "GBP 3", false, 3, CRM_NUM_GBP },
+		{ YEN "1,000", false, 1000, CRM_NUM_JPY },
+		{ "JPY 1000", false, 1000, CRM_NUM_JPY },
+		{ "-$1,234.56", false, -1234.56, CRM_NUM_USD },
+		{ "$-1,234.56", false, -1234.56, CRM_NUM_USD },
+		{ "($1,234.56)", false, -1234.56, CRM_NUM_USD },
+		{ "-1.234,56 " EURO, true, -1234.56, CRM_NUM_EUR },
+		{ "EUR -5", true, -5, CRM_NUM_EUR },
+		{ "1.234,56- EUR", true, -1234.56, CRM_NUM_EUR },
+		{ "(1.234,56 " EURO ")", true, -1234.56, CRM_NUM_EUR },
+		{ " $5 ", false, 5, CRM_NUM_USD },
+		{ "1e3 EUR", false, 1000, CRM_NUM_EUR },
+		{ "1.234,56-", true, -1234.56, CRM_NUM_NO_CURRENCY },
+		{ "1,234.56-", false, -1234.56, CRM_NUM_NO_CURRENCY },
+		{ "12-", false, -12, CRM_NUM_NO_CURRENCY },
+		{ "(1,234.56)", false, -1234.56, CRM_NUM_NO_CURRENCY },
+		{ "(1.234,56)", true, -1234.56, CRM_NUM_NO_CURRENCY },
+		{ " (12) ", false, -12, CRM_NUM_NO_CURRENCY },
+		{ "(12%)", false, -0.12, CRM_NUM_NO_CURRENCY },
+		{ "12,5 %", true, 0.125, CRM_NUM_NO_CURRENCY },
+		{ "1 234,56", true, 1234.56, CRM_NUM_NO_CURRENCY },
+		{ "1" NBSP "234,56", true, 1234.56, CRM_NUM_NO_CURRENCY },
+		{ "1" NNBSP "234,56", true, 1234.56, CRM_NUM_NO_CURRENCY },
+		{ "1 234.56", false, 1234.56, CRM_NUM_NO_CURRENCY },
+		{ "12 345 678", false, 12345678, CRM_NUM_NO_CURRENCY },
+		{ "-1 234", true, -1234, CRM_NUM_NO_CURRENCY },
+		{ "(0)", false, -0.0, CRM_NUM_NO_CURRENCY },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		crm_num_column col = { 0 };
+		double v = -999;
+
+		if (crm_num_parse_column(t[i].s, strlen(t[i].s), t[i].dc, &col,
+		    &v) != CRM_NUM_OK)
+			fail_msg("'%s' rejected (decimal comma %d)", t[i].s,
+			    t[i].dc);
+		assert_same(v, t[i].v, t[i].s);
+		if (col.last != t[i].cur || col.currency != t[i].cur)
+			fail_msg("'%s': currency %d/%d, want %d", t[i].s,
+			    col.last, col.currency, t[i].cur);
+		/* without a column, only the forms without a currency */
+		v = -999;
+		assert_int_equal(crm_num_parse(t[i].s, strlen(t[i].s), t[i].dc,
+		    &v), t[i].cur == CRM_NUM_NO_CURRENCY ? CRM_NUM_OK :
+		    CRM_NUM_INVALID);
+		if (t[i].cur == CRM_NUM_NO_CURRENCY)
+			assert_same(v, t[i].v, t[i].s);
+		else
+			assert_true(v == -999);
+	}
+}
+
+/* Neighbours of the export forms that are not numbers, under both
+ * conventions (and so in any column). */
+static void
+test_export_invalid(void **state)
+{
+	static const char *const bad[] = {
+		"1.23,4", EURO " 1 " EURO, "12--", "-12-", "(12", "12)",
+		"(-12)", "-(12)", "(12-)", "(+12)", "+12-", "1  234",
+		"EUR USD 5", "5 EUR USD", "$ 5 $", "$$5", "()", "( )", "(",
+		EURO, "EUR", "-", "$-", "-$", "- 5", "5 -", "EUR  5",
+		"5  EUR", "5\t" EURO, EURO "\t5", "eur 5", "5 eur", "5 EURO",
+		"US$5", "5 $%", "5% EUR", EURO "5%", "$5-%", "1 23", "1 2345",
+		"1 234 5", NBSP "234", NBSP "5", "5" NBSP, NNBSP "5", "1" NBSP NBSP
+		"234", "1 234" NBSP "567", "0 123", "1 234,5 6", "5 XYZ",
+		"5 E", "$(5)", "(5) EUR", "5 (EUR)", "--5", "5--", "1,234,56",
+		"\302\2405", "\342\202", "5\342\202",
+	};
+	size_t i;
+	int dc;
+
+	(void)state;
+	for (dc = 0; dc <= 1; dc++)
+		for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+			crm_num_column col = { 0 };
+			double v = 42;
+
+			if (crm_num_parse_column(bad[i], strlen(bad[i]), dc,
+			    &col, &v) != CRM_NUM_INVALID)
+				fail_msg("'%s' accepted (decimal comma %d)",
+				    bad[i], dc);
+			assert_true(v == 42);
+			assert_int_equal(col.currency, CRM_NUM_NO_CURRENCY);
+			assert_int_equal(parse(bad[i], dc, &v),
+			    CRM_NUM_INVALID);
+		}
+}
+
+/* Under the point, ',' groups as '.' does under the decimal comma. */
+static void
+test_point_grouping(void **state)
+{
+	static const struct {
+		const char *s;
+		double v;
+	} ok[] = {
+		{ "1,234.56", 1234.56 }, { "1,234", 1234 },
+		{ "12,345,678.5", 12345678.5 }, { "-1,000", -1000 },
+		{ "999,999.99", 999999.99 }, { "1,234e3", 1234000 },
+		{ "1,000%", 10 },
+	};
+	static const char *const bad[] = {
+		"1,5", "1,23", "1,2345", "1234,567", ",5", "1,", "1,,234",
+		"1,234,5", "0,123", "00,123", "1,234.5,6", "1.234,5",
+		"1,234 567", "1,234.567,8", "1234,567.5",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		double v = -999;
+
+		if (parse(ok[i].s, false, &v) != CRM_NUM_OK)
+			fail_msg("'%s' rejected", ok[i].s);
+		assert_same(v, ok[i].v, ok[i].s);
+	}
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		double v = 42;
+
+		if (parse(bad[i], false, &v) != CRM_NUM_INVALID)
+			fail_msg("'%s' accepted", bad[i]);
+	}
+}
+
+static void
+test_column_currency(void **state)
+{
+	static const struct {
+		const char *s;
+		crm_num_status st;
+		crm_num_currency last, column;
+	} t[] = {
+		{ "5", CRM_NUM_OK, CRM_NUM_NO_CURRENCY, CRM_NUM_NO_CURRENCY },
+		{ "", CRM_NUM_MISSING, CRM_NUM_NO_CURRENCY, CRM_NUM_NO_CURRENCY },
+		{ "1.234,56 " EURO, CRM_NUM_OK, CRM_NUM_EUR, CRM_NUM_EUR },
+		{ "7", CRM_NUM_OK, CRM_NUM_NO_CURRENCY, CRM_NUM_EUR },
+		{ "EUR 3", CRM_NUM_OK, CRM_NUM_EUR, CRM_NUM_EUR },
+		{ "x", CRM_NUM_INVALID, CRM_NUM_NO_CURRENCY, CRM_NUM_EUR },
+		{ "1.234,56 $", CRM_NUM_OTHER_CURRENCY, CRM_NUM_USD,
+		  CRM_NUM_EUR },
+		{ POUND "3", CRM_NUM_OTHER_CURRENCY, CRM_NUM_GBP, CRM_NUM_EUR },
+		{ "USD 1", CRM_NUM_OTHER_CURRENCY, CRM_NUM_USD, CRM_NUM_EUR },
+		{ "(2 " EURO ")", CRM_NUM_OK, CRM_NUM_EUR, CRM_NUM_EUR },
+	};
+	crm_num_column col = { 0 };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		double v = 42;
+		crm_num_status st = crm_num_parse_column(t[i].s, strlen(t[i].s),
+		    true, &col, &v);
+
+		if (st != t[i].st || col.last != t[i].last ||
+		    col.currency != t[i].column)
+			fail_msg("'%s': status %d last %d column %d", t[i].s,
+			    st, col.last, col.currency);
+		if (st != CRM_NUM_OK)
+			assert_true(v == 42);
+	}
+	assert_string_equal(crm_num_currency_code(col.currency), "EUR");
+	assert_string_equal(crm_num_currency_code(CRM_NUM_USD), "USD");
+	assert_string_equal(crm_num_currency_code(CRM_NUM_JPY), "JPY");
+	assert_string_equal(crm_num_currency_code(CRM_NUM_CZK), "CZK");
+	assert_string_equal(crm_num_currency_code(CRM_NUM_NO_CURRENCY), "");
+	/* a column that starts in dollars */
+	memset(&col, 0, sizeof col);
+	{
+		double v;
+
+		assert_int_equal(crm_num_parse_column("$5", 2, false, &col, &v),
+		    CRM_NUM_OK);
+		assert_int_equal(crm_num_parse_column("5 USD", 5, false, &col,
+		    &v), CRM_NUM_OK);
+		assert_int_equal(crm_num_parse_column("5 " EURO, 5, false, &col,
+		    &v), CRM_NUM_OTHER_CURRENCY);
+		assert_int_equal(col.currency, CRM_NUM_USD);
+		assert_int_equal(col.last, CRM_NUM_EUR);
+	}
+}
+
+static void
+test_other_convention(void **state)
+{
+	static const struct {
+		const char *s;
+		bool dc, other;
+	} t[] = {
+		{ "1,5", false, true }, { "1.234,56", false, true },
+		{ "1.234,56 " EURO, false, true }, { "12,5%", false, true },
+		{ "1.5", true, true }, { "0.123", true, true },
+		{ "1,234.56", true, true }, { "$1,234.56", true, true },
+		{ "5.000", true, false }, { "5,000", false, false },
+		{ "12", false, false }, { "12", true, false },
+		{ "abc", false, false }, { "abc", true, false },
+		{ "", false, false }, { "1.2.3", false, false },
+		{ "1.234,5.6", true, false },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (crm_num_other_convention(t[i].s, strlen(t[i].s), t[i].dc) !=
+		    t[i].other)
+			fail_msg("'%s' (decimal comma %d): other convention %d",
+			    t[i].s, t[i].dc, !t[i].other);
+}
+
+/* Two threads parsing at once, as the two halves of a split read do;
+ * the slow path is the one that used to share a locale object (run
+ * under TSan by make check-tsan). */
+static void *
+parse_many(void *arg)
+{
+	static const char *const t[] = {
+		"9007199254740993", "2.2250738585072011e-308", "1e23",
+		"123456789012345678901234567890", "0.1000000000000000055511",
+	};
+	long bad = 0, i;
+
+	for (i = 0; i < 20000; i++) {
+		const char *s = t[i % 5];
+		double v = 0;
+
+		if (parse(s, false, &v) != CRM_NUM_OK ||
+		    v != strtod(s, NULL))
+			bad++;
+	}
+	*(long *)arg = bad;
+	return NULL;
+}
+
+static void
+test_threads(void **state)
+{
+	pthread_t a, b;
+	long bad_a = -1, bad_b = -1;
+
+	(void)state;
+	assert_int_equal(pthread_create(&a, NULL, parse_many, &bad_a), 0);
+	assert_int_equal(pthread_create(&b, NULL, parse_many, &bad_b), 0);
+	pthread_join(a, NULL);
+	pthread_join(b, NULL);
+	assert_int_equal(bad_a, 0);
+	assert_int_equal(bad_b, 0);
+}
+
 /* A user setting LC_NUMERIC changes nothing. */
 static void
 test_locale(void **state)
@@ -498,6 +781,12 @@ main(void)
 		cmocka_unit_test(test_format_precision),
 		cmocka_unit_test(test_format_vs_printf),
 		cmocka_unit_test(test_locale),
+		cmocka_unit_test(test_export_forms),
+		cmocka_unit_test(test_export_invalid),
+		cmocka_unit_test(test_point_grouping),
+		cmocka_unit_test(test_column_currency),
+		cmocka_unit_test(test_other_convention),
+		cmocka_unit_test(test_threads),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
