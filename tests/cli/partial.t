@@ -168,3 +168,39 @@ $ kpi --partial --by rep --map umsatz=revenue 'r=sum(umsatz)' "$DATA/kpi_small.c
 >A,150
 >B,200
 >C,300
+
+# rfm --partial / --merge: rfm_orders.csv cut after its fifth row (A's
+# three rows, B's and C's first) merges to the figures rfm.t works out
+# by hand for the whole file, with and without --as-of.
+
+### rfm: two partials merge to the single run's figures
+$ head -n 6 "$DATA/rfm_orders.csv" > a.csv
+$ { head -n 1 "$DATA/rfm_orders.csv"; tail -n 5 "$DATA/rfm_orders.csv"; } > b.csv
+$ for f in a b; do rfm --partial --customer customer --date date --amount amount $f.csv; done > ab.part
+$ rfm --merge --customer customer --date date --amount amount --unit day ab.part
+>customer,first_purchase,last_purchase,orders,revenue,recency,frequency,monetary,r_score,f_score,m_score,rfm_score,segment,x,t_x,T,m
+>A,2026-01-05,2026-03-01,3,150,30,3,150,1,4,4,144,Can't Lose Them,1,55,85,30
+>B,2026-01-10,2026-03-31,3,120,0,3,120,5,4,3,543,Loyal Customers,2,80,80,35
+>C,2026-02-01,2026-03-31,2,50,0,2,50,5,3,2,532,Potential Loyalist,1,58,58,40
+>D,2026-03-20,2026-03-20,1,5,11,1,5,2,1,1,211,About To Sleep,0,0,11,0
+>E,2026-03-31,2026-03-31,1,200,0,1,200,5,1,5,515,Others,0,0,0,0
+
+### rfm: a line-sorted shuffle of the partials, --as-of and its holdout, --sort
+# (--sort: rfm_score descending: B 533, A 355, C 111)
+$ head -n 6 "$DATA/rfm_orders.csv" > a.csv
+$ { head -n 1 "$DATA/rfm_orders.csv"; tail -n 5 "$DATA/rfm_orders.csv"; } > b.csv
+$ for f in b a; do rfm --partial --customer customer --date date --amount amount --as-of 2026-03-15 $f.csv; done | LC_ALL=C sort | rfm --merge --customer customer --date date --amount amount --unit day --as-of 2026-03-15 --sort
+>customer,first_purchase,last_purchase,orders,revenue,recency,frequency,monetary,r_score,f_score,m_score,rfm_score,segment,x,t_x,T,m
+>B,2026-01-10,2026-03-15,2,120,0,2,120,5,3,3,533,Loyal Customers,1,64,64,70
+>A,2026-01-05,2026-03-01,3,150,14,3,150,3,5,5,355,Loyal Customers,1,55,69,30
+>C,2026-02-01,2026-02-01,1,10,42,1,10,1,1,1,111,Lost,0,0,42,0
+!rfm: 4 rows dated after the as-of date 2026-03-15 left out (holdout)
+
+### rfm: a partial of another --as-of, and a kpi partial
+$ rfm --partial --customer customer --date date --amount amount "$DATA/rfm_orders.csv" > r.part
+$ rfm --merge --customer customer --date date --amount amount --as-of 2026-03-15 r.part
+$ kpi --partial --by customer 'n=count()' "$DATA/rfm_orders.csv" > k.part
+$ rfm --merge --customer customer --date date --amount amount k.part
+!rfm: r.part:1: partial of other aggregates: its plan differs from this merge's (date=date;amount=amount;as-of=20527)
+!rfm: k.part:1: partial of kpi, not of rfm
+? 1
