@@ -120,6 +120,24 @@ else
 	cat quote.err merge.err quote.csv | head -5
 fi
 
+# 7. rfm per customer over an order log of as many rows: GNU parallel
+#    in input order, and the Hadoop simulation with --sort.
+"$top/build/gen" --orders -n "$rows" -s 42 > orders.csv
+R="--customer customer_id --date order_date --amount amount"
+rfm $R orders.csv > rsingle.csv
+parallel --pipepart -a orders.csv --block -1 --header : -k \
+	rfm --partial $R | rfm --merge $R > rmerged.csv
+same "rfm: parallel -k" rsingle.csv rmerged.csv
+head -n 1 orders.csv > ohead.csv
+tail -n +2 orders.csv | split -l 150000 - ochunk.
+for c in ochunk.*; do
+	cat ohead.csv "$c" | rfm --partial $R > "omap.${c#ochunk.}" ||
+		bad "map $c"
+done
+cat omap.* | LC_ALL=C sort | rfm --merge $R --sort > rreduced.csv
+rfm $R --sort orders.csv > rsingle2.csv
+same "rfm: Hadoop simulation (--sort)" rsingle2.csv rreduced.csv
+
 # (Row tools per partition with --thresholds FILE: not here yet; the
 # option is not in crmkit yet.)
 echo "$pass passed, $fail failed"
