@@ -19,6 +19,7 @@
 
 #include "crm_agg.h"
 #include "crm_partial.h"
+#include "crm_rfm.h"
 
 static const crm_partial_id id = { "kpi", 1, 2, "rep", "count()" };
 
@@ -192,6 +193,56 @@ test_refused(void **state)
 	    "delimited by 0x3b");
 }
 
+/* An rfm state through a partial line: every field and day as it was. */
+static void
+test_rfm_state(void **state)
+{
+	const int32_t day[] = { 20100, 20090, 20100, 20150, 20120, 20095 };
+	const double amount[] = { 10.1, 5, 2.2, 30.03, 7, 0.5 };
+	crm_partial_line l = { NULL, 0, 0, false };
+	crm_rfm_state s, t;
+	crm_partial_record r;
+	crm_partial_reader *p;
+	crm_error err;
+
+	(void)state;
+	crm_rfm_init(&s);
+	crm_rfm_init(&t);
+	for (int i = 0; i < 6; i++)
+		crm_rfm_add(&s, day[i], amount[i], i != 3);
+	crm_rfm_add_holdout(&s);
+	crm_partial_reset(&l);
+	crm_partial_tag(&l, &id, ',');
+	crm_rfm_save(&s, &l);
+	crm_partial_end(&l);
+	assert_int_equal(read_one(l.s, &r, &p, &err), 1);
+	assert_int_equal(crm_rfm_load(&t, &r), 0);
+	assert_int_equal(r.at, r.n);
+	assert_int_equal(t.orders, 6);
+	assert_int_equal(t.holdout, 1);
+	assert_int_equal(t.ndays, 5);
+	assert_int_equal(t.first, 20090);
+	assert_int_equal(t.last, 20150);
+	assert_memory_equal(t.days, s.days, 5 * sizeof *t.days);
+	assert_memory_equal(&t.revenue, &s.revenue, sizeof t.revenue);
+	assert_memory_equal(&t.revenue_comp, &s.revenue_comp,
+	    sizeof t.revenue_comp);
+	assert_memory_equal(&t.first_amount, &s.first_amount,
+	    sizeof t.first_amount);
+	crm_partial_close(p);
+	crm_rfm_free(&t);
+	/* days out of order do not load */
+	crm_rfm_init(&t);
+	assert_int_equal(read_one("#kpi/1/0000000000000001/0000000000000002/"
+	    "2c\t3\t0\t3\t0x1p+0\t0x0p+0\t10\t20\t0x1p+0\t0x0p+0\t25\t.\n",
+	    &r, &p, &err), 1);
+	assert_int_equal(crm_rfm_load(&t, &r), -1);
+	crm_partial_close(p);
+	crm_rfm_free(&t);
+	crm_rfm_free(&s);
+	crm_partial_free(&l);
+}
+
 int
 main(void)
 {
@@ -199,6 +250,7 @@ main(void)
 		cmocka_unit_test(test_escapes),
 		cmocka_unit_test(test_states),
 		cmocka_unit_test(test_refused),
+		cmocka_unit_test(test_rfm_state),
 	};
 
 	return cmocka_run_group_tests_name("crm_partial", tests, NULL, NULL);
