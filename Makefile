@@ -2,6 +2,7 @@
 #   make            libcrm and every tool into bin/
 #   make deps       install missing Debian packages (as root) or print the command
 #   make check      unit tests, CLI golden tests, man page lint, sanitizer leg
+#   make check-scale the partition recipes (parallel, Hadoop) on 1 M rows
 #   make demo       the demo report on examples/
 #   make bench      throughput and memory beside Miller, DuckDB and others
 #   make bench-10m  peak memory at 10 million rows beside 1 million
@@ -62,7 +63,7 @@ FLAGS_STAMP = $(B)/.flags
 FLAGS_TEXT  = $(CC) $(CPPFLAGS) $(WFLAGS) $(CFLAGS) $(LDFLAGS)
 
 .PHONY: all deps check check-unit check-cli check-man check-asan check-tsan \
-        check-fuzz check-valgrind demo bench bench-10m fuzz lint install clean tools units
+        check-fuzz check-valgrind check-scale demo bench bench-10m fuzz lint install clean tools units
 
 all: tools
 	@mkdir -p bin
@@ -198,6 +199,11 @@ bench: all $(BENCH_TOOLS) $(B)/datebench
 	@$(B)/datebench
 	@sh tests/bench/bench.sh
 
+# The recipes of README "Beyond one machine" (GNU parallel, a Hadoop
+# Streaming simulation) on a generated 1 M-row export, each against the
+# single run, byte for byte.
+check-scale: tools $(B)/gen
+	@CRM_BIN=$(CURDIR)/$(B)/bin bash tests/scale/run.sh
 # The date parser alone, in MB/s of date fields (crm_date).
 $(B)/datebench: tests/bench/datebench.c $(LIB_A) $(LIB_HDR) $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)

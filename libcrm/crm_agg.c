@@ -33,6 +33,15 @@ crm_agg_free(crm_agg *a)
 		crm_hash_free(a->u.set);
 		a->u.set = NULL;
 		break;
+	case CRM_AGG_SUM:
+	case CRM_AGG_MEAN:
+		crm_fsum_free(&a->u.s);
+		break;
+	case CRM_AGG_VAR:
+	case CRM_AGG_STDDEV:
+		crm_fsum_free(&a->u.w.s1);
+		crm_fsum_free(&a->u.w.s2);
+		break;
 	default:
 		break;
 	}
@@ -91,8 +100,6 @@ set_add(crm_agg *a, const char *s, size_t len)
 void
 crm_agg_add(crm_agg *a, double x)
 {
-	double d;
-
 	switch (a->kind) {
 	case CRM_AGG_COUNT_ROWS:
 	case CRM_AGG_COUNT:
@@ -102,7 +109,7 @@ crm_agg_add(crm_agg *a, double x)
 	case CRM_AGG_SUM:
 	case CRM_AGG_MEAN:
 		a->n++;
-		neumaier(&a->u.s.sum, &a->u.s.comp, x);
+		crm_fsum_add(&a->u.s, x);
 		break;
 	case CRM_AGG_MIN:
 		if (a->n++ == 0 || x < a->u.ext)
@@ -119,9 +126,8 @@ crm_agg_add(crm_agg *a, double x)
 	case CRM_AGG_STDDEV:
 	case CRM_AGG_VAR:
 		a->n++;
-		d = x - a->u.w.mean;
-		a->u.w.mean += d / (double)a->n;
-		a->u.w.m2 += d * (x - a->u.w.mean);
+		crm_fsum_add(&a->u.w.s1, x);
+		crm_fsum_add_product(&a->u.w.s2, x, x);
 		break;
 	case CRM_AGG_DISTINCT: {
 		crm_numfmt fmt = { -1, false };
@@ -200,9 +206,6 @@ crm_agg_add_value(crm_agg *a, const crm_value *v)
 void
 crm_agg_merge(crm_agg *a, const crm_agg *b)
 {
-	uint64_t n;
-	double d;
-
 	if (b->n == 0)
 		return;
 	switch (a->kind) {
@@ -214,8 +217,7 @@ crm_agg_merge(crm_agg *a, const crm_agg *b)
 	case CRM_AGG_SUM:
 	case CRM_AGG_MEAN:
 		a->n += b->n;
-		neumaier(&a->u.s.sum, &a->u.s.comp, b->u.s.sum);
-		a->u.s.comp += b->u.s.comp;
+		crm_fsum_merge(&a->u.s, &b->u.s);
 		break;
 	case CRM_AGG_MIN:
 		if (a->n == 0 || b->u.ext < a->u.ext)
@@ -243,13 +245,9 @@ crm_agg_merge(crm_agg *a, const crm_agg *b)
 		break;
 	case CRM_AGG_STDDEV:
 	case CRM_AGG_VAR:
-		/* Chan, Golub and LeVeque's pairwise update. */
-		n = a->n + b->n;
-		d = b->u.w.mean - a->u.w.mean;
-		a->u.w.m2 += b->u.w.m2 +
-		    d * d * ((double)a->n * (double)b->n / (double)n);
-		a->u.w.mean += d * ((double)b->n / (double)n);
-		a->n = n;
+		a->n += b->n;
+		crm_fsum_merge(&a->u.w.s1, &b->u.w.s1);
+		crm_fsum_merge(&a->u.w.s2, &b->u.w.s2);
 		break;
 	case CRM_AGG_DISTINCT:
 		for (size_t i = 0; i < crm_hash_count(b->u.set); i++) {
@@ -275,12 +273,12 @@ crm_agg_result(crm_agg *a, double *out)
 	case CRM_AGG_SUM:
 		if (a->n == 0)
 			return false;
-		*out = a->u.s.sum + a->u.s.comp;
+		*out = crm_fsum_value(&a->u.s);
 		return true;
 	case CRM_AGG_MEAN:
 		if (a->n == 0)
 			return false;
-		*out = (a->u.s.sum + a->u.s.comp) / (double)a->n;
+		*out = crm_fsum_value(&a->u.s) / (double)a->n;
 		return true;
 	case CRM_AGG_MIN:
 	case CRM_AGG_MAX:
@@ -298,7 +296,8 @@ crm_agg_result(crm_agg *a, double *out)
 	case CRM_AGG_STDDEV:
 		if (a->n < 2)
 			return false;
-		*out = a->u.w.m2 > 0 ? a->u.w.m2 / (double)(a->n - 1) : 0;
+		*out = crm_fsum_squared_deviations(&a->u.w.s1, &a->u.w.s2,
+		    a->n) / (double)(a->n - 1);
 		if (a->kind == CRM_AGG_STDDEV)
 			*out = sqrt(*out);
 		return true;
@@ -316,4 +315,119 @@ crm_agg_value(crm_agg *a)
 	else
 		v.num = 0;
 	return v;
+}
+
+/* ------------------------------------------------------------------ */
+/* Partials */
+
+static void
+save_fsum(const crm_fsum *s, crm_partial_line *l)
+{
+	size_t n = crm_fsum_count(s);
+
+	crm_partial_put_u64(l, n);
+	for (size_t i = 0; i < n; i++)
+		crm_partial_put_double(l, crm_fsum_part(s, i));
+}
+
+static int
+load_fsum(crm_fsum *s, crm_partial_record *r)
+{
+	uint64_t n;
+	double x;
+
+	if (crm_partial_get_u64(r, &n) < 0 || n > r->n)
+		return -1;
+	for (uint64_t i = 0; i < n; i++) {
+		if (crm_partial_get_double(r, &x) < 0)
+			return -1;
+		crm_fsum_add(s, x);
+	}
+	return 0;
+}
+
+void
+crm_agg_save(const crm_agg *a, crm_partial_line *l)
+{
+	crm_partial_put_u64(l, a->n);
+	switch (a->kind) {
+	case CRM_AGG_SUM:
+	case CRM_AGG_MEAN:
+		save_fsum(&a->u.s, l);
+		break;
+	case CRM_AGG_VAR:
+	case CRM_AGG_STDDEV:
+		save_fsum(&a->u.w.s1, l);
+		save_fsum(&a->u.w.s2, l);
+		break;
+	case CRM_AGG_MIN:
+	case CRM_AGG_MAX:
+		if (a->n > 0)
+			crm_partial_put_double(l, a->u.ext);
+		break;
+	case CRM_AGG_MEDIAN:
+	case CRM_AGG_QUANTILE:
+		for (uint64_t i = 0; i < a->n; i++)
+			crm_partial_put_double(l, a->u.q.v[i]);
+		break;
+	case CRM_AGG_DISTINCT:
+		for (uint64_t i = 0; i < a->n; i++) {
+			size_t len;
+			const char *k = crm_hash_key(a->u.set, i, &len);
+
+			crm_partial_put_text(l, k, len);
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+int
+crm_agg_load(crm_agg *a, crm_partial_record *r)
+{
+	uint64_t n;
+	const char *s;
+	size_t len;
+	double x;
+
+	if (crm_partial_get_u64(r, &n) < 0)
+		return -1;
+	switch (a->kind) {
+	case CRM_AGG_SUM:
+	case CRM_AGG_MEAN:
+		a->n = n;
+		return load_fsum(&a->u.s, r);
+	case CRM_AGG_VAR:
+	case CRM_AGG_STDDEV:
+		a->n = n;
+		return load_fsum(&a->u.w.s1, r) < 0 ? -1 :
+		    load_fsum(&a->u.w.s2, r);
+	case CRM_AGG_MIN:
+	case CRM_AGG_MAX:
+		a->n = n;
+		return n > 0 ? crm_partial_get_double(r, &a->u.ext) : 0;
+	case CRM_AGG_MEDIAN:
+	case CRM_AGG_QUANTILE:
+		if (n > r->n)
+			return -1;
+		for (uint64_t i = 0; i < n; i++) {
+			if (crm_partial_get_double(r, &x) < 0)
+				return -1;
+			push(a, x);
+		}
+		return 0;
+	case CRM_AGG_DISTINCT:
+		if (n > r->n)
+			return -1;
+		for (uint64_t i = 0; i < n; i++) {
+			if (crm_partial_get_text(r, &s, &len) < 0 || len == 0)
+				return -1;
+			set_add(a, s, len);
+		}
+		return a->n == n ? 0 : -1;
+	default:
+		a->n = n;
+		return 0;
+	}
 }

@@ -4,11 +4,16 @@
  * Every state is mergeable: the state over the values of two inputs
  * equals the merge of the states over each, so an aggregation can be
  * spread over several inputs or machines and combined (kpi --total merges
- * the groups' states).  count, sum, mean, min and max keep a count and a
- * compensated sum or an extreme; var and stddev keep Welford's running
- * mean and sum of squared deviations, merged by Chan's formula; median
- * and quantile keep every value (8 bytes each); distinct keeps the set of
- * distinct values as written.
+ * the groups' states).  And every result depends only on the multiset of
+ * values, not on their order nor on how they were cut into states that
+ * were merged: count, sum, mean, min and max keep a count and an exact
+ * sum (crm_fsum) or an extreme; var and stddev keep the exact sums of
+ * the values and of their squares (moments that merge exactly, where
+ * Welford's running mean merged by Chan's formula rounds differently
+ * for each cut); median and quantile keep every value (8 bytes each);
+ * distinct keeps the set of distinct values as written.  A state saves
+ * to the fields of a partial line and loads back bit for bit
+ * (crm_partial).
  *
  * Definitions (missing values are skipped as in SQL):
  *   count()         rows
@@ -42,17 +47,17 @@
 #include <stdint.h>
 
 #include "crm_expr.h"
+#include "crm_fsum.h"
 #include "crm_hash.h"
+#include "crm_partial.h"
 
 typedef struct crm_agg {
 	crm_agg_kind kind;
 	uint64_t n;		/* values (or rows) counted */
 	union {
-		struct {	/* SUM, MEAN: Neumaier-compensated sum */
-			double sum, comp;
-		} s;
-		struct {	/* VAR, STDDEV: Welford */
-			double mean, m2;
+		crm_fsum s;	/* SUM, MEAN: the exact sum */
+		struct {	/* VAR, STDDEV: exact sums of x and x^2 */
+			crm_fsum s1, s2;
 		} w;
 		double ext;	/* MIN, MAX */
 		struct {	/* MEDIAN, QUANTILE */
@@ -97,6 +102,20 @@ int crm_agg_add_value(crm_agg *a, const crm_value *v);
 
 /* Fold b into a (same kind and parameter); b is unchanged. */
 void crm_agg_merge(crm_agg *a, const crm_agg *b);
+
+/*
+ * Append the state of a as fields of a partial line: n, then for
+ * sum/mean the parts of the exact sum (a count, then hex floats), for
+ * var/stddev those of the sum and of the sum of squares, for min/max
+ * the extreme (when n > 0), for median/quantile the n values, for
+ * distinct the n values as written.
+ */
+void crm_agg_save(const crm_agg *a, crm_partial_line *l);
+
+/* Read the fields crm_agg_save wrote into a, initialised and empty (as
+ * crm_agg_init left it).  0, or -1 when the fields do not describe a
+ * state of a's kind (a then holds what was read; free it). */
+int crm_agg_load(crm_agg *a, crm_partial_record *r);
 
 /*
  * The result: returns true with *out set, or false when it is missing.

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "crm_input.h"
+#include "crm_expr.h"
 #include "crm_hash.h"
 #include "crm_names.h"
 
@@ -41,7 +42,7 @@ crm_fold_key_make(crm_fold_keybuf *buf, const char *const *f,
 	}
 	for (size_t i = 0; i < n; i++)
 		need += 4 + len[cols ? cols[i] : (long)i];
-	if (need > buf->cap) {
+	if (need > buf->cap || buf->s == NULL) {
 		buf->cap = need * 2;
 		buf->s = crm_xrealloc(buf->s, buf->cap);
 	}
@@ -412,7 +413,9 @@ crm_fold_set_read(crm_fold_set *s, crm_input *in, crm_fold_invalid_fn invalid,
 struct crm_fold {
 	const crm_tool *tool;
 	crm_common *c;
-	crm_input *in;
+	crm_input *in;		/* NULL under --merge */
+	const crm_header *h;	/* the header under --merge */
+	const crm_partial_id *partial;	/* --partial's, or NULL */
 	long *keys;
 	size_t nkeys;
 	crm_fold_set *set;
@@ -438,7 +441,7 @@ crm_fold_open(const crm_tool *tool, crm_common *c)
 const crm_header *
 crm_fold_header(const crm_fold *f)
 {
-	return crm_input_header(f->in);
+	return f->in != NULL ? crm_input_header(f->in) : f->h;
 }
 
 const crm_input *
@@ -451,7 +454,7 @@ static void
 add_key(crm_fold *f, const char *name, size_t len, const char *option)
 {
 	crm_error err;
-	long c = crm_names_column(crm_input_header(f->in), name, len, option,
+	long c = crm_names_column(crm_fold_header(f), name, len, option,
 	    NULL, &err);
 
 	if (c < 0)
@@ -491,12 +494,32 @@ crm_fold_key_columns(const crm_fold *f, size_t *n)
 	return f->keys;
 }
 
+/* Under --partial, leave the failed line of crm_partial in the output
+ * (which the caller then discards, a stream keeping it). */
+static void
+partial_failed(crm_fold *f, const char *message)
+{
+	crm_partial_line l = { NULL, 0, 0, false };
+
+	if (f->partial == NULL)
+		return;
+	crm_partial_failed(&l, f->partial->tool, message);
+	(void)crm_writer_bytes(f->o.w, l.s, l.len);
+	crm_partial_free(&l);
+}
+
 /* --invalid fail or skip for a record the tool's add refused. */
 static void
 invalid_row(void *ctx, const crm_record *rec, const char *why)
 {
 	crm_fold *f = ctx;
+	char msg[CRM_ERR_MAX + 64];
 
+	if (f->partial != NULL && f->c->invalid == CRM_INVALID_FAIL) {
+		snprintf(msg, sizeof msg, "%s:%lu: %s", crm_input_name(f->in),
+		    rec->line, why);
+		partial_failed(f, msg);
+	}
 	crm_out_invalid(&f->o, crm_input_name(f->in), rec, why);
 }
 
@@ -512,9 +535,189 @@ crm_fold_read(crm_fold *f, const crm_fold_ops *ops)
 	f->set = crm_fold_set_new(ops, f->keys, f->nkeys);
 	if (crm_fold_set_read(f->set, f->in, invalid_row, f, &f->rows,
 	    &err) < 0) {
+		partial_failed(f, err.msg);
 		crm_out_abort(&f->o);
 		crm_die_error(&err);
 	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Partials */
+
+void
+crm_fold_partial_mode(crm_fold *f, const crm_partial_id *id)
+{
+	f->partial = id;
+}
+
+static void
+write_line(crm_fold *f, const crm_partial_line *l)
+{
+	crm_fold_check(f, crm_writer_bytes(f->o.w, l->s, l->len));
+}
+
+void
+crm_fold_write_partial(crm_fold *f)
+{
+	crm_partial_line l = { NULL, 0, 0, false };
+	const crm_fold_ops *o = &f->set->ops;
+	int delim = crm_input_delimiter(f->in);
+	size_t n = crm_fold_set_count(f->set), len;
+	const char *cell;
+
+	crm_partial_meta(&l, f->partial, delim);
+	write_line(f, &l);
+	for (size_t i = 0; i < n; i++) {	/* first-seen order */
+		crm_partial_reset(&l);
+		for (size_t c = 0; c < f->nkeys; c++) {
+			cell = crm_fold_set_cell(f->set, i, c, &len);
+			crm_partial_put_text(&l, cell, len);
+		}
+		crm_partial_tag(&l, f->partial, delim);
+		o->save(o->ctx, crm_fold_set_state(f->set, i), &l);
+		crm_partial_end(&l);
+		write_line(f, &l);
+	}
+	crm_partial_free(&l);
+}
+
+crm_fold *
+crm_fold_open_merge(const crm_tool *tool, crm_common *c, const crm_header *h)
+{
+	crm_fold *f = crm_xcalloc(1, sizeof *f);
+
+	f->tool = tool;
+	f->c = c;
+	f->h = h;
+	return f;
+}
+
+static void
+header_add(crm_header *h, const char *name, size_t len, unsigned long *max)
+{
+	char *end;
+	unsigned long num = strtoul(name, &end, 10);
+
+	if (len > 0 && end == name + len && num > *max)
+		*max = num;
+	for (size_t i = 0; i < h->n; i++)
+		if (h->len[i] == len && memcmp(h->name[i], name, len) == 0)
+			return;
+	h->name = crm_xreallocarray(h->name, h->n + 1, sizeof *h->name);
+	h->len = crm_xreallocarray(h->len, h->n + 1, sizeof *h->len);
+	h->name[h->n] = crm_xmemdup(name, len);
+	h->len[h->n++] = len;
+}
+
+struct refs {
+	crm_header *h;
+	unsigned long max;
+};
+
+/* crm_expr_column_map: note a column reference. */
+static const char *
+note_ref(const char *name, size_t len, void *ctx)
+{
+	struct refs *r = ctx;
+
+	header_add(r->h, name, len, &r->max);
+	return NULL;
+}
+
+crm_header *
+crm_fold_header_new(const char *const *names, size_t n,
+		    const char *const *exprs, size_t nexprs, bool numbered)
+{
+	struct refs r = { crm_xcalloc(1, sizeof(crm_header)), 0 };
+	char num[24];
+
+	for (size_t i = 0; i < n; i++)
+		header_add(r.h, names[i], strlen(names[i]), &r.max);
+	for (size_t i = 0; i < nexprs; i++)
+		free(crm_expr_map_columns(exprs[i], note_ref, &r));
+	if (!numbered)
+		return r.h;
+	/* -H: the columns are 1 .. the largest number named */
+	crm_fold_header_free(r.h);
+	r.h = crm_xcalloc(1, sizeof(crm_header));
+	r.h->synthetic = true;
+	r.h->n = r.max;
+	r.h->name = crm_xcalloc(r.max + 1, sizeof *r.h->name);
+	r.h->len = crm_xcalloc(r.max + 1, sizeof *r.h->len);
+	for (size_t i = 0; i < r.max; i++) {
+		r.h->len[i] = (size_t)snprintf(num, sizeof num, "%zu", i + 1);
+		r.h->name[i] = crm_xstrdup(num);
+	}
+	return r.h;
+}
+
+void
+crm_fold_header_free(crm_header *h)
+{
+	if (h == NULL)
+		return;
+	for (size_t i = 0; i < h->n; i++)
+		free(h->name[i]);
+	free(h->name);
+	free(h->len);
+	free(h);
+}
+
+/* End the merge with a damaged record. */
+static _Noreturn void
+damaged(crm_partial_reader *p, const crm_partial_record *r, const char *what)
+{
+	crm_error err;
+
+	crm_error_at(&err, CRM_EXIT_DATA, r->file, r->line, "damaged "
+	    "partial: %s", what);
+	crm_partial_close(p);
+	crm_die_error(&err);
+}
+
+void
+crm_fold_read_partials(crm_fold *f, const crm_fold_ops *ops,
+		       const crm_partial_id *id)
+{
+	crm_fold_keybuf kb = { NULL, 0 };
+	crm_partial_record r;
+	crm_partial_reader *p;
+	void *st = crm_xmalloc(ops->size);
+	const char *key, *bad;
+	size_t klen;
+	crm_error err;
+	int rc;
+
+	if ((p = crm_partial_open(f->c->operands, f->c->noperands, id,
+	    &err)) == NULL)
+		crm_die_error(&err);
+	f->set = crm_fold_set_new(ops, f->keys, f->nkeys);
+	while ((rc = crm_partial_read(p, &r, &err)) > 0) {
+		f->rows++;
+		if (r.nkeys != f->nkeys)
+			damaged(p, &r, "wrong number of key cells");
+		ops->init(ops->ctx, st);
+		bad = ops->load(ops->ctx, st, &r) < 0 ? "its state does not "
+		    "read back" : r.at != r.n ? "fields after its state" : NULL;
+		if (bad != NULL) {
+			if (ops->free != NULL)
+				ops->free(ops->ctx, st);
+			damaged(p, &r, bad);
+		}
+		key = crm_fold_key_make(&kb, (const char *const *)r.f, r.len,
+		    NULL, f->nkeys, &klen);
+		crm_fold_set_absorb(f->set, key, klen, st);
+	}
+	if (rc < 0) {
+		crm_partial_close(p);
+		crm_die_error(&err);
+	}
+	crm_out_open(&f->o, f->c, crm_partial_delimiter(p) ?
+	    crm_partial_delimiter(p) : ',');
+	f->out_open = true;
+	crm_partial_close(p);
+	free(st);
+	free(kb.s);
 }
 
 crm_fold_set *
@@ -567,7 +770,12 @@ crm_fold_close(crm_fold *f, const char *extra)
 
 	if (f->out_open) {
 		crm_out_report(&f->o);
-		if (f->c->verbose)
+		if (f->c->verbose && f->in == NULL)
+			crm_warn("%lu partial record%s merged, %zu group%s%s%s",
+			    f->rows, f->rows == 1 ? "" : "s", ng,
+			    ng == 1 ? "" : "s", extra ? ", " : "",
+			    extra ? extra : "");
+		else if (f->c->verbose)
 			crm_warn("%lu rows read, %lu aggregated, %zu group%s%s%s",
 			    f->rows, f->rows - f->o.skipped, ng,
 			    ng == 1 ? "" : "s", extra ? ", " : "",

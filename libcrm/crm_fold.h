@@ -31,6 +31,12 @@
  *	    checked with crm_fold_check
  *	return crm_fold_close(f, "3 aggregates per group");
  *
+ * Under --partial the tool calls crm_fold_partial_mode before
+ * crm_fold_read and crm_fold_write_partial instead of writing figures;
+ * under --merge it opens with crm_fold_open_merge (a header of the
+ * columns it names) and reads with crm_fold_read_partials, then writes
+ * its figures as above.
+ *
  * State contract: a state is ops.size bytes that the set moves with
  * memcpy (keep pointers to owned memory in it, never pointers into
  * it).  init makes an empty state; add accounts one record (the key
@@ -49,10 +55,15 @@
  *
  * Memory: ops.size bytes and the key per group, plus what states own.
  *
- * Later (kpi --partial / --merge): a state written out by the tool can
- * be read back and folded in with crm_fold_set_absorb, which merges a
- * state into the group of a key exactly as the halves are merged; the
- * serialisation itself will be two more ops (save, load) beside merge.
+ * Partials (kpi --partial / --merge, crmkit(7) PARTIALS): save writes
+ * a state as fields of a partial line (crm_partial), load reads them
+ * back into an initialised state, bit for bit.  crm_fold_write_partial
+ * writes the groups read so (a meta line, then one record a group, in
+ * first-seen order); crm_fold_read_partials reads such records instead
+ * of CSV and folds each state into the group of its key with
+ * crm_fold_set_absorb, exactly as the halves are merged.  The figures
+ * equal a single run's when merge gives what one pass gives (the
+ * states of crm_agg: exact sums, values kept).
  */
 #ifndef CRM_FOLD_H
 #define CRM_FOLD_H
@@ -66,6 +77,7 @@
 #include "crm_diag.h"
 #include "crm_opts.h"
 #include "crm_out.h"
+#include "crm_partial.h"
 
 /* What a tool keeps per group (see the state contract above). */
 typedef struct crm_fold_ops {
@@ -78,6 +90,10 @@ typedef struct crm_fold_ops {
 	    const crm_record *rec, char *why, size_t cap);
 	void (*merge)(void *ctx, void *into, const void *from);
 	void (*free)(void *ctx, void *state);
+	/* Partials (NULL: the tool has none).  load returns 0, or -1 when
+	 * the fields do not make a state (which it leaves freeable). */
+	void (*save)(void *ctx, const void *state, crm_partial_line *l);
+	int (*load)(void *ctx, void *state, crm_partial_record *r);
 } crm_fold_ops;
 
 /* ------------------------------------------------------------------ */
@@ -223,6 +239,44 @@ size_t crm_fold_count(const crm_fold *f);
 const size_t *crm_fold_order(crm_fold *f, crm_fold_order_kind kind,
 			     crm_fold_cmp_fn cmp, void *ctx);
 
+/*
+ * --partial: after crm_fold_read, write the groups as a partial of id
+ * (crm_partial: a meta line, then one record per group in first-seen
+ * order) instead of figures.  A run that fails after its output was
+ * opened (a quote error, an invalid row under --invalid fail) writes
+ * the failed line of crm_partial to standard output before it ends,
+ * so that a merge of its output fails too.
+ */
+void crm_fold_partial_mode(crm_fold *f, const crm_partial_id *id);
+void crm_fold_write_partial(crm_fold *f);
+
+/*
+ * --merge: open instead of crm_fold_open, with the header h (as the
+ * input had it; the caller's, outliving f) to resolve keys and compile
+ * against; then, after crm_fold_keys, crm_fold_read_partials reads the
+ * partial operands of c (crm_partial, accepting id's only) into a set
+ * over ops, each record's state loaded and absorbed into its key's
+ * group, and opens the output delimited as the partials' input was.
+ * A partial that does not fit (crm_partial_read's errors, a state that
+ * does not load: "FILE:LINE: damaged partial: ...") ends the tool with
+ * status 1, an unreadable one with 3.
+ */
+crm_fold *crm_fold_open_merge(const crm_tool *tool, crm_common *c,
+			      const crm_header *h);
+
+/*
+ * A header for --merge, whose input has none: the columns names[0..n),
+ * then every column the expressions exprs[0..nexprs) refer to, each
+ * once; with numbered (-H), the columns 1 to the largest number named.
+ * Free it with crm_fold_header_free.
+ */
+crm_header *crm_fold_header_new(const char *const *names, size_t n,
+				const char *const *exprs, size_t nexprs,
+				bool numbered);
+void crm_fold_header_free(crm_header *h);
+void crm_fold_read_partials(crm_fold *f, const crm_fold_ops *ops,
+			    const crm_partial_id *id);
+
 /* The output writer, and the check of each write to it (a failed write
  * ends the tool with status 3, quietly 0 on a closed pipe). */
 crm_writer *crm_fold_writer(crm_fold *f);
@@ -234,7 +288,8 @@ unsigned long crm_fold_skipped(const crm_fold *f);
 
 /*
  * Finish: report the skipped rows; with -v, "N rows read, M aggregated,
- * G groups" followed by ", extra" if extra is not NULL; close the
+ * G groups" (under --merge "N partial records merged, G groups")
+ * followed by ", extra" if extra is not NULL; close the
  * outputs (renaming -o FILE into place), free the set and the input.
  * Returns 0, the exit status for main.
  */

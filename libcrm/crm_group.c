@@ -277,18 +277,26 @@ state_free(void *ctx, void *state)
 		crm_agg_free(&st[j]);
 }
 
-/* Whether merging states gives bit for bit what one pass gives: not for
- * var and stddev, whose merge rounds differently from Welford's steps.
- * (Compensated sums carry their rounding error, so that a merged sum
- * rounds to the same double in all but contrived cases.) */
-static bool
-merge_exact(const crm_group *g)
+static void
+state_save(void *ctx, const void *state, crm_partial_line *l)
 {
+	const crm_group *g = ctx;
+	const crm_agg *st = state;
+
 	for (size_t j = 0; j < g->naggs; j++)
-		if (g->aggs[j].kind == CRM_AGG_VAR ||
-		    g->aggs[j].kind == CRM_AGG_STDDEV)
-			return false;
-	return true;
+		crm_agg_save(&st[j], l);
+}
+
+static int
+state_load(void *ctx, void *state, crm_partial_record *r)
+{
+	const crm_group *g = ctx;
+	crm_agg *st = state;
+
+	for (size_t j = 0; j < g->naggs; j++)
+		if (crm_agg_load(&st[j], r) < 0)
+			return -1;
+	return 0;
 }
 
 const crm_fold_ops *
@@ -296,12 +304,16 @@ crm_group_ops(crm_group *g)
 {
 	g->ops.size = (g->naggs ? g->naggs : 1) * sizeof(crm_agg);
 	g->ops.scratch = g->nargs * sizeof(crm_value);
-	g->ops.halves_exact = merge_exact(g);
+	/* Every crm_agg result depends on the values only, not on how
+	 * they were cut into merged states. */
+	g->ops.halves_exact = true;
 	g->ops.ctx = g;
 	g->ops.init = state_init;
 	g->ops.add = state_add;
 	g->ops.merge = state_merge;
 	g->ops.free = state_free;
+	g->ops.save = state_save;
+	g->ops.load = state_load;
 	return &g->ops;
 }
 
@@ -320,6 +332,56 @@ crm_group_add_record(crm_group *g, const crm_record *rec, char *why,
 {
 	start(g);
 	return crm_fold_set_add(g->set, rec, why, cap);
+}
+
+/* ------------------------------------------------------------------ */
+/* The plan as text */
+
+static const char *const kind_name[] = {
+	[CRM_AGG_COUNT_ROWS] = "count", [CRM_AGG_COUNT] = "count",
+	[CRM_AGG_COUNT_IF] = "count_if", [CRM_AGG_SUM] = "sum",
+	[CRM_AGG_MEAN] = "mean", [CRM_AGG_MIN] = "min", [CRM_AGG_MAX] = "max",
+	[CRM_AGG_MEDIAN] = "median", [CRM_AGG_QUANTILE] = "quantile",
+	[CRM_AGG_STDDEV] = "stddev", [CRM_AGG_VAR] = "var",
+	[CRM_AGG_DISTINCT] = "distinct",
+};
+
+/* Append s to the string *text of *len bytes. */
+static void
+cat(char **text, size_t *len, const char *s)
+{
+	size_t n = strlen(s);
+
+	*text = crm_xrealloc(*text, *len + n + 1);
+	memcpy(*text + *len, s, n + 1);
+	*len += n;
+}
+
+char *
+crm_group_plan(const crm_group *g)
+{
+	char *text = crm_xstrdup(""), num[40];
+	size_t len = 0;
+
+	for (size_t j = 0; j < g->naggs; j++) {
+		const struct aggdef *d = &g->aggs[j];
+		const struct arg *a = &g->args[d->arg];
+		long col = d->arg > 0 ? crm_expr_column(a->expr) : -1;
+
+		cat(&text, &len, j ? ";" : "");
+		cat(&text, &len, kind_name[d->kind]);
+		cat(&text, &len, "(");
+		if (col >= 0)
+			cat(&text, &len, g->h->name[col]);
+		else if (d->arg > 0)
+			cat(&text, &len, a->sig + 1);
+		if (d->kind == CRM_AGG_QUANTILE) {
+			snprintf(num, sizeof num, ",%.17g", d->param);
+			cat(&text, &len, num);
+		}
+		cat(&text, &len, ")");
+	}
+	return text;
 }
 
 /* ------------------------------------------------------------------ */

@@ -10,7 +10,8 @@
  * key cells are hashed (crm_hash) to find its group; accounting it
  * allocates nothing except for a new group, and for median, quantile and
  * distinct, which keep values (crm_agg).  States are mergeable, so the
- * total over all rows is the merge of the groups.
+ * total over all rows is the merge of the groups, and save to partials
+ * and load back (crm_group_ops' save and load).
  *
  * Without key columns there is one group, which exists even over no
  * rows (a count of 0); with keys a group exists once a row has it.
@@ -64,6 +65,14 @@ int crm_group_add_record(crm_group *g, const crm_record *rec, char *why,
  * per-thread scratch) and accounts it in every aggregate over it.
  */
 const crm_fold_ops *crm_group_ops(crm_group *g);
+
+/*
+ * The pooled aggregates as text, "sum(revenue);count();quantile(x,0.5)"
+ * (column arguments by name, others by their source without blanks), for
+ * the fingerprint of a partial (crm_partial): equal for equal plans over
+ * any column order.  Returns a new string (free it).
+ */
+char *crm_group_plan(const crm_group *g);
 
 /* The value of every metric over one such state (a group's, or a
  * crm_fold_set_total), into out[0..number of metrics); as
@@ -127,7 +136,7 @@ typedef crm_fold_invalid_fn crm_group_invalid_fn;
 
 /*
  * Account every record of in (not read yet) into g.  When in splits
- * (crm_input_split) and no aggregate of g is var or stddev, a second
+ * (crm_input_split), a second
  * thread accounts the second half into a copy of g, merged when the
  * halves join; if that half meets an invalid row or an error, or the
  * halves do not join, this thread reads on through it instead, so that

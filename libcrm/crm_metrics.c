@@ -6,6 +6,7 @@
 
 #include "crm_deffile.h"
 #include "crm_names.h"
+#include "crm_fold.h"
 #include "crm_opts.h"
 
 static bool
@@ -225,6 +226,49 @@ crm_metrics_compile(crm_metrics *ms, const crm_tool *tool,
 			    m->file, m->line, m->name, err.msg);
 		crm_die(err.status, "metric '%s': %s", m->name, err.msg);
 	}
+}
+
+/* ------------------------------------------------------------------ */
+/* A header without an input */
+
+/* crm_expr_column_map: a reference after the --map renames. */
+static const char *
+renamed(const char *name, size_t len, void *ctx)
+{
+	crm_metrics *ms = ctx;
+
+	for (size_t i = 0; i < ms->nmap; i++)
+		if (is(ms->map[i].name, name, len))
+			return ms->map[i].column;
+	return NULL;
+}
+
+crm_header *
+crm_metrics_header(crm_metrics *ms, const char *by, bool numbered)
+{
+	char **src = crm_xcalloc(ms->n + 1, sizeof *src);
+	const char **names = crm_xcalloc(1, sizeof *names);
+	size_t nnames = 0;
+	crm_header *h;
+
+	for (const char *p = by; p != NULL;) {
+		size_t len = strcspn(p, ",");
+
+		names = crm_xreallocarray(names, nnames + 1, sizeof *names);
+		names[nnames++] = crm_xmemdup(p, len);
+		p = p[len] == ',' ? p + len + 1 : NULL;
+	}
+	for (size_t i = 0; i < ms->n; i++)
+		src[i] = crm_expr_map_columns(ms->m[i].src, renamed, ms);
+	h = crm_fold_header_new(names, nnames, (const char *const *)src,
+	    ms->n, numbered);
+	for (size_t i = 0; i < ms->n; i++)
+		free(src[i]);
+	for (size_t i = 0; i < nnames; i++)
+		free((char *)names[i]);
+	free(src);
+	free(names);
+	return h;
 }
 
 void

@@ -74,6 +74,17 @@ int crm_metrics_map(crm_metrics *ms, const char *arg, crm_error *err);
 void crm_metrics_compile(crm_metrics *ms, const crm_tool *tool,
 			 const crm_header *h, bool decimal_comma);
 
+/*
+ * A header for compiling the metrics without an input (kpi --merge,
+ * whose input is partials): the columns of the comma-separated list by
+ * (or NULL), then every column the metrics refer to after the --map
+ * renames, each once; with numbered (-H), the columns 1 to the largest
+ * number named (crm_fold_header_new).  Free it with
+ * crm_fold_header_free.
+ */
+crm_header *crm_metrics_header(crm_metrics *ms, const char *by,
+			       bool numbered);
+
 void crm_metrics_free(crm_metrics *ms);
 
 #endif

@@ -312,3 +312,74 @@ crm_rfm_segments_free(crm_rfm_segments *t)
 	free(t->label);
 	free(t);
 }
+
+/* ------------------------------------------------------------------ */
+/* Partials */
+
+void
+crm_rfm_save(const crm_rfm_state *s, crm_partial_line *l)
+{
+	crm_partial_put_u64(l, s->orders);
+	crm_partial_put_u64(l, s->holdout);
+	crm_partial_put_u64(l, s->ndays);
+	crm_partial_put_double(l, s->revenue);
+	crm_partial_put_double(l, s->revenue_comp);
+	if (s->ndays == 0)
+		return;
+	crm_partial_put_i64(l, s->first);
+	crm_partial_put_i64(l, s->last);
+	crm_partial_put_double(l, s->first_amount);
+	crm_partial_put_double(l, s->first_comp);
+	for (uint32_t i = 1; s->days != NULL && i + 1 < s->ndays; i++)
+		crm_partial_put_i64(l, s->days[i]);
+}
+
+/* The days of a state of ndays > 2 between first and last, ascending. */
+static int
+load_days(crm_rfm_state *s, crm_partial_record *r)
+{
+	int64_t d;
+
+	s->days = crm_xreallocarray(NULL, capacity(s->ndays),
+	    sizeof *s->days);
+	s->days[0] = s->first;
+	for (uint32_t i = 1; i + 1 < s->ndays; i++) {
+		if (crm_partial_get_i64(r, &d) < 0 || d <= s->days[i - 1] ||
+		    d >= s->last)
+			return -1;
+		s->days[i] = (int32_t)d;
+	}
+	s->days[s->ndays - 1] = s->last;
+	return 0;
+}
+
+int
+crm_rfm_load(crm_rfm_state *s, crm_partial_record *r)
+{
+	uint64_t orders, holdout, ndays;
+	int64_t first, last;
+
+	if (crm_partial_get_u64(r, &orders) < 0 ||
+	    crm_partial_get_u64(r, &holdout) < 0 ||
+	    crm_partial_get_u64(r, &ndays) < 0 ||
+	    crm_partial_get_double(r, &s->revenue) < 0 ||
+	    crm_partial_get_double(r, &s->revenue_comp) < 0 ||
+	    orders > UINT32_MAX || holdout > UINT32_MAX || ndays > orders)
+		return -1;
+	s->orders = (uint32_t)orders;
+	s->holdout = (uint32_t)holdout;
+	if (ndays == 0)
+		return 0;
+	if (crm_partial_get_i64(r, &first) < 0 ||
+	    crm_partial_get_i64(r, &last) < 0 ||
+	    crm_partial_get_double(r, &s->first_amount) < 0 ||
+	    crm_partial_get_double(r, &s->first_comp) < 0 ||
+	    first < INT32_MIN || last > INT32_MAX || first > last ||
+	    (ndays == 1) != (first == last) ||
+	    ndays - 1 > (uint64_t)(last - first))
+		return -1;
+	s->first = (int32_t)first;
+	s->last = (int32_t)last;
+	s->ndays = (uint32_t)ndays;
+	return ndays > 2 ? load_days(s, r) : 0;
+}

@@ -30,6 +30,7 @@
 #include <stdint.h>
 
 #include "crm_csv.h"
+#include "crm_partial.h"
 
 /* The most score bins rfm takes (-n), so that rfm_score is three digits. */
 #define CRM_RFM_MAX_BINS 9
@@ -73,6 +74,18 @@ void crm_rfm_add_holdout(crm_rfm_state *s);
 /* Fold from into into as if from's rows had been added to into; from is
  * unchanged (free it after). */
 void crm_rfm_merge(crm_rfm_state *into, const crm_rfm_state *from);
+
+/*
+ * Partials (rfm --partial / --merge, crmkit(7) PARTIALS): append the
+ * state as fields of a partial line (orders, holdout, distinct days,
+ * the revenue sum and its compensation as hex floats; with days: the
+ * first and last day, the first day's amount and its compensation, and
+ * the days between them), and read such fields back into an empty
+ * state, bit for bit.  load returns 0, or -1 when the fields do not
+ * make a state (which it leaves freeable).
+ */
+void crm_rfm_save(const crm_rfm_state *s, crm_partial_line *l);
+int crm_rfm_load(crm_rfm_state *s, crm_partial_record *r);
 
 /* Whether day is one of s's purchase days. */
 bool crm_rfm_has_day(const crm_rfm_state *s, int32_t day);

@@ -24,9 +24,10 @@
 #include "crm_metrics.h"
 #include "crm_num.h"
 #include "crm_opts.h"
+#include "crm_partial.h"
 
 enum { OPT_BY = 256, OPT_SORT, OPT_TOTAL, OPT_METRICS, OPT_PRESET, OPT_MAP,
-       OPT_TARGETS };
+       OPT_TARGETS, OPT_PARTIAL, OPT_MERGE };
 
 static const struct option options[] = {
 	{ "by", required_argument, NULL, OPT_BY },
@@ -36,13 +37,15 @@ static const struct option options[] = {
 	{ "preset", required_argument, NULL, OPT_PRESET },
 	{ "map", required_argument, NULL, OPT_MAP },
 	{ "targets", required_argument, NULL, OPT_TARGETS },
+	{ "partial", no_argument, NULL, OPT_PARTIAL },
+	{ "merge", no_argument, NULL, OPT_MERGE },
 	{ NULL, 0, NULL, 0 }
 };
 
 static const char synopsis[] =
 "kpi [--by COL[,COL...]] [--preset steering | --metrics FILE]\n"
 "    [--map NAME=COLUMN,...] [--targets FILE] [--total] [--sort]\n"
-"    [options] [NAME=EXPRESSION ...] [FILE ...]\n";
+"    [--partial | --merge] [options] [NAME=EXPRESSION ...] [FILE ...]\n";
 
 static const char help[] =
 "Steering figures per group (seed 4): one output row per group, the group\n"
@@ -57,7 +60,10 @@ static const char help[] =
 "      --preset steering     the seed's ten steering figures\n"
 "      --map NAME=COLUMN,... let the metrics' NAME refer to COLUMN\n"
 "      --targets FILE        targets per group: adds NAME_target and\n"
-"                            NAME_attainment (actual / target)\n";
+"                            NAME_attainment (actual / target)\n"
+"      --partial             write each group's aggregate states, for --merge\n"
+"      --merge               read --partial outputs (FILE ... or stdin) and\n"
+"                            write the figures of their whole input\n";
 
 #define ALL_KEY "(all)"
 
@@ -65,8 +71,11 @@ struct kpi {
 	const crm_tool *tool;
 	crm_common c;
 	const char *by, *metrics_file, *preset, *targets_file;
-	bool sort, total;
+	bool sort, total, partial, merge;
 	crm_metrics ms;
+	crm_header *merge_h;	/* --merge: the columns named, no input */
+	crm_partial_id id;	/* --partial, --merge: what the partials are */
+	char *columns, *aggregates;	/* id's text */
 	crm_fold *f;		/* the input, the groups, the output */
 	const crm_header *h;
 	const long *keys;	/* the --by columns */
@@ -111,6 +120,12 @@ handle(int opt, const char *arg, void *ctx, crm_error *err)
 	case OPT_TARGETS:
 		k->targets_file = arg;
 		break;
+	case OPT_PARTIAL:
+		k->partial = true;
+		break;
+	case OPT_MERGE:
+		k->merge = true;
+		break;
 	}
 	return 0;
 }
@@ -145,6 +160,86 @@ gather_metrics(struct kpi *k)
 		crm_usage_error(k->tool, "no metrics: give NAME=EXPRESSION, "
 		    "--metrics FILE or --preset steering");
 	return preset;
+}
+
+/* ------------------------------------------------------------------ */
+/* --partial and --merge */
+
+/* What applies where: the figures' options at the merge. */
+static void
+check_modes(struct kpi *k)
+{
+	const char *at_merge = k->sort ? "--sort" : k->total ? "--total" :
+	    k->targets_file ? "--targets" : NULL;
+
+	if (k->partial && k->merge)
+		crm_usage_error(k->tool, "--partial and --merge exclude each "
+		    "other");
+	if (k->partial && at_merge != NULL)
+		crm_usage_error(k->tool, "%s applies at --merge, not at "
+		    "--partial", at_merge);
+}
+
+/* The input: the CSV operands, or under --merge the partials, with a
+ * header of the columns that --by and the metrics name. */
+static void
+open_input(struct kpi *k)
+{
+	if (k->merge) {
+		k->merge_h = crm_metrics_header(&k->ms, k->by,
+		    k->c.csv.no_header);
+		k->f = crm_fold_open_merge(k->tool, &k->c, k->merge_h);
+	} else {
+		k->f = crm_fold_open(k->tool, &k->c);
+	}
+	k->h = crm_fold_header(k->f);
+}
+
+/* The identity of the partials: the --by column names and the plan. */
+static void
+partial_id(struct kpi *k)
+{
+	size_t len = 0, n;
+	char *names = crm_xstrdup("");
+
+	for (size_t i = 0; i < k->nkeys; i++) {
+		n = k->h->len[k->keys[i]];
+		names = crm_xrealloc(names, len + n + 2);
+		memcpy(names + len, k->h->name[k->keys[i]], n);
+		len += n;
+		names[len++] = i + 1 < k->nkeys ? ',' : '\0';
+		names[len] = '\0';
+	}
+	k->columns = names;
+	k->aggregates = crm_group_plan(k->plan);
+	k->id.tool = "kpi";
+	/* the names with their NULs, so that no name can fake a comma */
+	k->id.by = crm_partial_fingerprint(names, len);
+	k->id.plan = crm_partial_fingerprint(k->aggregates,
+	    strlen(k->aggregates));
+	k->id.columns = k->columns;
+	k->id.aggregates = k->aggregates;
+}
+
+/* Fold the input into the groups: rows, or partials under --merge;
+ * under --partial write them. */
+static void
+aggregate(struct kpi *k)
+{
+	const crm_fold_ops *ops = crm_group_ops(k->plan);
+
+	if (k->partial || k->merge)
+		partial_id(k);
+	if (k->merge) {
+		crm_fold_read_partials(k->f, ops, &k->id);
+	} else {
+		if (k->partial)
+			crm_fold_partial_mode(k->f, &k->id);
+		crm_fold_read(k->f, ops);
+	}
+	k->groups = crm_fold_groups(k->f);
+	if (k->partial)
+		crm_fold_write_partial(k->f);
 }
 
 /* ------------------------------------------------------------------ */
@@ -395,6 +490,9 @@ finish(struct kpi *k)
 	crm_group_free(k->plan);
 	crm_metrics_free(&k->ms);
 	crm_hash_free(k->tkeys);
+	crm_fold_header_free(k->merge_h);
+	free(k->columns);
+	free(k->aggregates);
 	free(k->tv);
 	free(k->tline);
 	free(k->target);
@@ -417,10 +515,10 @@ main(int argc, char **argv)
 	if (k.preset != NULL && k.metrics_file != NULL)
 		crm_usage_error(&tool, "--preset and --metrics exclude each "
 		    "other");
+	check_modes(&k);
 	k.sort &= k.by != NULL;	/* one row: nothing to order */
 	preset = gather_metrics(&k);
-	k.f = crm_fold_open(&tool, &k.c);
-	k.h = crm_fold_header(k.f);
+	open_input(&k);
 	crm_fold_keys(k.f, k.by, "--by", false);
 	k.keys = crm_fold_key_columns(k.f, &k.nkeys);
 	crm_metrics_compile(&k.ms, &tool, k.h, k.c.decimal_comma);
@@ -428,9 +526,9 @@ main(int argc, char **argv)
 	if (k.targets_file != NULL)
 		read_targets(&k, k.targets_file);
 
-	crm_fold_read(k.f, crm_group_ops(k.plan));
-	k.groups = crm_fold_groups(k.f);
-	write_output(&k);
+	aggregate(&k);
+	if (!k.partial)
+		write_output(&k);
 	finish(&k);
 	free(preset);
 	return CRM_EXIT_OK;

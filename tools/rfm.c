@@ -14,12 +14,13 @@
 #include "crm_fold.h"
 #include "crm_names.h"
 #include "crm_opts.h"
+#include "crm_partial.h"
 #include "crm_rfm.h"
 #include "crm_rules.h"
 
 enum { OPT_CUSTOMER = 256, OPT_DATE, OPT_AMOUNT, OPT_AS_OF, OPT_DATE_FORMAT,
        OPT_UNIT, OPT_METHOD, OPT_MONETARY, OPT_SEGMENTS, OPT_NO_SEGMENTS,
-       OPT_SORT };
+       OPT_SORT, OPT_PARTIAL, OPT_MERGE };
 
 static const struct option options[] = {
 	{ "customer", required_argument, NULL, OPT_CUSTOMER },
@@ -33,6 +34,8 @@ static const struct option options[] = {
 	{ "segments", required_argument, NULL, OPT_SEGMENTS },
 	{ "no-segments", no_argument, NULL, OPT_NO_SEGMENTS },
 	{ "sort", no_argument, NULL, OPT_SORT },
+	{ "partial", no_argument, NULL, OPT_PARTIAL },
+	{ "merge", no_argument, NULL, OPT_MERGE },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -40,7 +43,8 @@ static const char synopsis[] =
 "rfm --customer COL --date COL [--amount MEASURE] [--as-of DATE]\n"
 "    [--date-format FMT] [--unit day|week|month] [-n N]\n"
 "    [--method quantile|ntile] [--monetary sum|mean]\n"
-"    [--segments FILE | --no-segments] [--sort] [options] [FILE ...]\n";
+"    [--segments FILE | --no-segments] [--sort]\n"
+"    [--partial | --merge] [options] [FILE ...]\n";
 
 static const char help[] =
 "Summarise a transaction log (one row per purchase) into one row per\n"
@@ -61,7 +65,10 @@ static const char help[] =
 "      --monetary M          sum (default: revenue) or mean (per order)\n"
 "      --segments FILE       segment rules over r_score f_score m_score\n"
 "      --no-segments         no segment column\n"
-"      --sort                by rfm_score descending, then customer\n";
+"      --sort                by rfm_score descending, then customer\n"
+"      --partial             write each customer's state, for --merge\n"
+"      --merge               read --partial outputs (FILE ... or stdin) and\n"
+"                            write the figures of their whole input\n";
 
 struct config {
 	const char *customer, *date, *amount, *as_of, *date_format;
@@ -69,7 +76,7 @@ struct config {
 	unsigned nbins;
 	double unit_days;
 	crm_rfm_method method;
-	bool mean, no_segments, sort;
+	bool mean, no_segments, sort, partial, merge;
 };
 
 /* The index of arg in words (NULL-terminated), or -1 with a usage error
@@ -112,6 +119,8 @@ handle(int opt, const char *arg, void *ctx, crm_error *err)
 	case OPT_SEGMENTS: cfg->segments = arg; break;
 	case OPT_NO_SEGMENTS: cfg->no_segments = true; break;
 	case OPT_SORT: cfg->sort = true; break;
+	case OPT_PARTIAL: cfg->partial = true; break;
+	case OPT_MERGE: cfg->merge = true; break;
 	case OPT_UNIT:
 		if ((k = choose(arg, units, "--unit", err)) < 0)
 			return -1;
@@ -279,6 +288,86 @@ setup_reader(struct reader *r, crm_fold *f, const struct config *cfg,
 		r->has_as_of = true;
 		r->as_of = crm_date_day(d);
 	}
+}
+
+/* ------------------------------------------------------------------ */
+/* --partial and --merge (crmkit(7) PARTIALS) */
+
+static void
+save_state(void *ctx, const void *state, crm_partial_line *l)
+{
+	(void)ctx;
+	crm_rfm_save(state, l);
+}
+
+static int
+load_state(void *ctx, void *state, crm_partial_record *r)
+{
+	(void)ctx;
+	return crm_rfm_load(state, r);
+}
+
+/* The input: the CSV operands, or under --merge the partials, with a
+ * header of the columns --customer, --date and --amount name. */
+static crm_fold *
+open_input(const crm_tool *tool, crm_common *c, const struct config *cfg,
+	   crm_header **mh)
+{
+	const char *names[2] = { cfg->customer, cfg->date };
+
+	if (cfg->partial && cfg->merge)
+		crm_usage_error(tool, "--partial and --merge exclude each "
+		    "other");
+	if (cfg->partial && cfg->sort)
+		crm_usage_error(tool, "--sort applies at --merge, not at "
+		    "--partial");
+	*mh = NULL;
+	if (!cfg->merge)
+		return crm_fold_open(tool, c);
+	*mh = crm_fold_header_new(names, 2, &cfg->amount,
+	    cfg->amount != NULL, c->csv.no_header);
+	return crm_fold_open_merge(tool, c, *mh);
+}
+
+/* What the partials are: rfm's, by the customer column, over the date
+ * column, the amount and the as-of date (which decides the holdout). */
+static void
+partial_id(crm_partial_id *id, char *plan, size_t cap,
+	   const struct reader *r, const struct config *cfg)
+{
+	const char *customer = r->h->name[r->key];
+
+	snprintf(plan, cap, "date=%s;amount=%s;as-of=%ld%s",
+	    r->h->name[r->date], cfg->amount ? cfg->amount : "",
+	    r->has_as_of ? r->as_of : 0L, r->has_as_of ? "" : " (latest)");
+	id->tool = "rfm";
+	id->by = crm_partial_fingerprint(customer, strlen(customer));
+	id->plan = crm_partial_fingerprint(plan, strlen(plan));
+	id->columns = customer;
+	id->aggregates = plan;
+}
+
+/* Fold the rows (or under --merge the partials) into the customers;
+ * under --partial write them and return true. */
+static bool
+fold(crm_fold *f, const crm_fold_ops *ops, const struct reader *r,
+     const struct config *cfg)
+{
+	static char plan[600];
+	static crm_partial_id id;
+
+	if (cfg->partial || cfg->merge)
+		partial_id(&id, plan, sizeof plan, r, cfg);
+	if (cfg->merge) {
+		crm_fold_read_partials(f, ops, &id);
+		return false;
+	}
+	if (cfg->partial)
+		crm_fold_partial_mode(f, &id);
+	crm_fold_read(f, ops);
+	if (cfg->partial)
+		crm_fold_write_partial(f);
+	return cfg->partial;
 }
 
 /* ------------------------------------------------------------------ */
@@ -581,7 +670,9 @@ main(int argc, char **argv)
 		.size = sizeof (crm_rfm_state), .halves_exact = true,
 		.ctx = &r, .init = init_state, .add = add_row,
 		.merge = merge_states, .free = free_state,
+		.save = save_state, .load = load_state,
 	};
+	crm_header *mh;
 	struct table t = { .cfg = &cfg };
 	crm_rules *rules = NULL;
 	crm_rfm_segments *seg = NULL;
@@ -589,6 +680,7 @@ main(int argc, char **argv)
 	const size_t *order;
 	char vbuf[80];
 	crm_fold *f;
+	int rc;
 
 	crm_opts_parse(&tool, argc, argv, &common);
 	if (cfg.customer == NULL || cfg.date == NULL)
@@ -606,9 +698,14 @@ main(int argc, char **argv)
 	if (!cfg.no_segments)
 		seg = load_segments(&rules, &cfg, common.lang,
 		    cfg.amount != NULL);
-	f = crm_fold_open(&tool, &common);
+	f = open_input(&tool, &common, &cfg, &mh);
 	setup_reader(&r, f, &cfg, &common);
-	crm_fold_read(f, &ops);
+	if (fold(f, &ops, &r, &cfg)) {
+		crm_rfm_segments_free(seg);
+		crm_rules_free(rules);
+		crm_expr_free(r.amount);
+		return crm_fold_close(f, NULL);
+	}
 	build_table(&t, f, &r, r.amount != NULL);
 	write_header(f, &r, seg != NULL);
 	order = crm_fold_order(f, cfg.sort ? CRM_FOLD_BY_COMPARE :
@@ -627,5 +724,7 @@ main(int argc, char **argv)
 	crm_rules_free(rules);
 	free(t.idx);
 	free(t.score);
-	return crm_fold_close(f, verbose_line(&t, vbuf, sizeof vbuf));
+	rc = crm_fold_close(f, verbose_line(&t, vbuf, sizeof vbuf));
+	crm_fold_header_free(mh);
+	return rc;
 }

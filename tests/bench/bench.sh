@@ -38,8 +38,8 @@
 # the 1 M-row export (2026-11, Miller 6.6, DuckDB 1.5.6, sqlite 3.40,
 # datamash 1.7), as the comment beside it says.  Figures are the same;
 # sums over a million rows differ in the last one or two of 15 digits
-# between tools that add in different orders (crmkit sums with
-# compensation).
+# between tools that add in different orders (crmkit sums exactly,
+# see crmkit(7) PARTIALS).
 set -eu
 
 cd "$(dirname "$0")/../.."
@@ -689,6 +689,56 @@ if echo "rfm" | grep -qE -- "$ONLY"; then
 	runtask "rfm, $(awk -v n="$ORDERS_ROWS" 'BEGIN { printf "%g M", n / 1e6 }') orders" \
 	    "'$BIN/rfm' --customer customer_id --date order_date --amount amount '$O'"
 	TASK_BYTES=""
+fi
+
+# ------------------------------------------------------------------
+# Scaling out: kpi --partial / --merge (crmkit(7) PARTIALS) on ten times
+# BENCH_ROWS rows (BENCH_SCALE_ROWS), one process against GNU parallel
+# with 2 jobs; then the cost of a partition and of the merge, and what
+# they predict for 16 cores and for N machines.  The merge costs per
+# group and partial, not per row.
+if echo "kpi scaling (--partial/--merge)" | grep -qE -- "$ONLY" &&
+    command -v parallel >/dev/null 2>&1; then
+	SROWS=${BENCH_SCALE_ROWS:-$((ROWS * 10))}
+	SF=$(export_file "$SROWS")
+	note "kpi scaling on $SF"
+	KA="--by rep --preset steering"
+	secs() { time_cmd "$1" | awk '{ print $1 }'; }
+	t_one=$(secs "'$K' $KA '$SF'")
+	t_one1=$(secs "env CRMKIT_THREADS=1 '$K' $KA '$SF'")
+	t_par=$(secs "sh -c \"parallel --pipepart -a '$SF' --block -1 --header : -k -j 2 '$K' --partial $KA | '$K' --merge $KA\"")
+	# a partition of half the rows, as a job of the 2 above reads it
+	head -n $((SROWS / 2 + 1)) "$SF" > "$T/half.csv"
+	t_part=$(secs "sh -c \"'$K' --partial $KA < '$T/half.csv' > '$T/half.part'\"")
+	# the merge of 1000 such partials (as from 1000 partitions)
+	i=0
+	while [ $i -lt 1000 ]; do cat "$T/half.part"; i=$((i + 1)); done > "$T/many.part"
+	groups=$(grep -vc '^#crmkit' "$T/half.part")
+	t_merge=$(secs "'$K' --merge $KA '$T/many.part'")
+	"$K" $KA "$SF" > "$T/one.csv"
+	parallel --pipepart -a "$SF" --block -1 --header : -k -j 2 \
+	    "$K" --partial $KA | "$K" --merge $KA | cmp -s - "$T/one.csv" &&
+	    same=identical || same=DIFFERENT
+	rm -f "$T/half.csv" "$T/many.part"
+	awk -v rows="$SROWS" -v one="$t_one" -v one1="$t_one1" -v par="$t_par" \
+	    -v part="$t_part" -v merge="$t_merge" -v g="$groups" -v same="$same" '
+	BEGIN {
+		row = part / (rows / 2)		# s per row in a partition
+		rec = merge / (1000 * g)	# s per group record merged
+		printf "\nkpi %s, %d rows (%.0f M), %d groups:\n", \
+		    "--by rep --preset steering", rows, rows / 1e6, g
+		printf "  one process (2 threads, halves): %.2f s; 1 thread: %.2f s\n", one, one1
+		printf "  GNU parallel, 2 jobs, --partial | --merge: %.2f s (output %s)\n", par, same
+		printf "  a partition of %d rows: %.2f s = %.1f ns a row\n", rows / 2, part, row * 1e9
+		printf "  merge of 1000 partials (%d records): %.3f s = %.2f us a group record\n", \
+		    1000 * g, merge, rec * 1e6
+		printf "  predicted, partitions in parallel, then one merge:\n"
+		for (n = 16; n <= 1024; n *= 4)
+			printf "    %4d cores (%3d machines x 16): %.3f s map + %.4f s merge\n", \
+			    n, n / 16, rows / n * row, n * g * rec
+		printf "  (map time per core assumes a core per job and the file read\n"
+		printf "  at that pace; the merge grows with partials x groups, not rows)\n"
+	}'
 fi
 
 # ------------------------------------------------------------------

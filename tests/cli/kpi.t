@@ -137,7 +137,7 @@ $ kpi --map revnue=Umsatz 'r=sum(revenue)' "$DATA/kpi_small.csv"
 !kpi: --map: no metric refers to 'revnue'
 !usage: kpi [--by COL[,COL...]] [--preset steering | --metrics FILE]
 !           [--map NAME=COLUMN,...] [--targets FILE] [--total] [--sort]
-!           [options] [NAME=EXPRESSION ...] [FILE ...]
+!           [--partial | --merge] [options] [NAME=EXPRESSION ...] [FILE ...]
 !Try 'kpi --help' for more information.
 ? 2
 
@@ -166,7 +166,7 @@ $ kpi --preset steering --metrics m.metrics "$DATA/kpi_small.csv"
 !kpi: --preset and --metrics exclude each other
 !usage: kpi [--by COL[,COL...]] [--preset steering | --metrics FILE]
 !           [--map NAME=COLUMN,...] [--targets FILE] [--total] [--sort]
-!           [options] [NAME=EXPRESSION ...] [FILE ...]
+!           [--partial | --merge] [options] [NAME=EXPRESSION ...] [FILE ...]
 !Try 'kpi --help' for more information.
 ? 2
 
@@ -175,7 +175,7 @@ $ kpi --by rep "$DATA/kpi_small.csv"
 !kpi: no metrics: give NAME=EXPRESSION, --metrics FILE or --preset steering
 !usage: kpi [--by COL[,COL...]] [--preset steering | --metrics FILE]
 !           [--map NAME=COLUMN,...] [--targets FILE] [--total] [--sort]
-!           [options] [NAME=EXPRESSION ...] [FILE ...]
+!           [--partial | --merge] [options] [NAME=EXPRESSION ...] [FILE ...]
 !Try 'kpi --help' for more information.
 ? 2
 
@@ -184,7 +184,7 @@ $ kpi 'n=count()' 'n=sum(cost)' "$DATA/kpi_small.csv"
 !kpi: metric 'n' is defined twice
 !usage: kpi [--by COL[,COL...]] [--preset steering | --metrics FILE]
 !           [--map NAME=COLUMN,...] [--targets FILE] [--total] [--sort]
-!           [options] [NAME=EXPRESSION ...] [FILE ...]
+!           [--partial | --merge] [options] [NAME=EXPRESSION ...] [FILE ...]
 !Try 'kpi --help' for more information.
 ? 2
 
@@ -193,7 +193,7 @@ $ kpi --preset ../etc/passwd 'n=count()' "$DATA/kpi_small.csv"
 !kpi: --preset: unknown preset '../etc/passwd' (there is: steering)
 !usage: kpi [--by COL[,COL...]] [--preset steering | --metrics FILE]
 !           [--map NAME=COLUMN,...] [--targets FILE] [--total] [--sort]
-!           [options] [NAME=EXPRESSION ...] [FILE ...]
+!           [--partial | --merge] [options] [NAME=EXPRESSION ...] [FILE ...]
 !Try 'kpi --help' for more information.
 ? 2
 

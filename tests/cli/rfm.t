@@ -375,7 +375,8 @@ $ rfm --date d
 !usage: rfm --customer COL --date COL [--amount MEASURE] [--as-of DATE]
 !           [--date-format FMT] [--unit day|week|month] [-n N]
 !           [--method quantile|ntile] [--monetary sum|mean]
-!           [--segments FILE | --no-segments] [--sort] [options] [FILE ...]
+!           [--segments FILE | --no-segments] [--sort]
+!           [--partial | --merge] [options] [FILE ...]
 !Try 'rfm --help' for more information.
 ? 2
 

@@ -76,7 +76,7 @@ t_free(void *ctx, void *state)
 }
 
 static const crm_fold_ops ops = { sizeof(struct tally), 0, true, NULL,
-    t_init, t_add, t_merge, t_free };
+    t_init, t_add, t_merge, t_free, NULL, NULL };
 
 /* Add the record "key,value". */
 static int
