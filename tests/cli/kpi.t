@@ -10,14 +10,33 @@
 #      margin 90, satisfaction 90
 #   all: revenue 650, target 550, prev 480, cost 110, contacts 7,
 #      margin 185, satisfaction 75 (mean of 4)
+# growth is like for like (rows with revenue and revenue_prev): A 150 /
+# 130 - 1; B row 2 only, 200 / 250 - 1 = -0.2; C none; all rows 1-3,
+# 350 / 380 - 1 = -0.0789473684210527.
 
 ### the steering preset per rep, with a total row
 $ kpi --by rep --preset steering --total "$DATA/kpi_small.csv"
 >rep,customers,worked,worked_share,attainment,satisfaction,growth,cost_per_customer,cost_per_contact,efficiency,composite
 >A,2,2,1,0.75,80,0.153846153846154,15,7.5,1.33333333333333,4
->B,2,1,0.5,1.33333333333333,65,-0.428571428571429,25,25,1.1,2.6
+>B,2,1,0.5,1.33333333333333,65,-0.2,25,25,1.1,2.6
 >C,1,1,1,1.5,90,,30,30,3,9
->(all),5,4,0.8,1.18181818181818,75,0.354166666666667,22,15.7142857142857,1.68181818181818,4.43181818181818
+>(all),5,4,0.8,1.18181818181818,75,-0.0789473684210527,22,15.7142857142857,1.68181818181818,4.43181818181818
+
+### growth is like for like: new and lost customers do not count
+# K1 400 (prev 500), K2 new 632, K3 lost (prev 500): the plain ratio
+# 1032 / 1000 - 1 = +3.2 % hides that the customer of both years
+# shrank: 400 / 500 - 1 = -0.2.  Revenue 0 is a customer of both years.
+$ printf 'customer,revenue,revenue_prev\nK1,400,500\nK2,632,\nK3,,500\n' > g.csv
+$ kpi --preset steering --map target=revenue,margin=revenue,cost=revenue,visits=revenue,calls=revenue,satisfaction=revenue g.csv | cut -d, -f6
+$ kpi 'plain=sum(revenue)/sum(revenue_prev)-1' g.csv
+$ printf 'K4,0,100\n' >> g.csv
+$ kpi --preset steering --map target=revenue,margin=revenue,cost=revenue,visits=revenue,calls=revenue,satisfaction=revenue g.csv | cut -d, -f6
+>growth
+>-0.2
+>plain
+>0.032
+>growth
+>-0.333333333333333
 
 ### every aggregate, with empty and single-value groups and missing values
 # a: x = 1, 2, (empty), 4; t = p, q, p, (empty)  -> mean 7/3,
@@ -99,7 +118,7 @@ $ kpi --precision 2 --by rep 'a=sum(revenue)/sum(target)' "$DATA/kpi_small.csv"
 $ kpi --decimal-comma --by Vertreter --preset steering --map 'revenue=Umsatz,revenue_prev=Umsatz Vorjahr,target=Ziel' --map 'margin=Deckungsbeitrag,cost=Kosten (€),visits=Besuche' --map calls=Anrufe,satisfaction=Zufriedenheit "$DATA/kpi_de.csv"
 >Vertreter;customers;worked;worked_share;attainment;satisfaction;growth;cost_per_customer;cost_per_contact;efficiency;composite
 >A;2;2;1;0,75;80;0,153846153846154;15;7,5;1,33333333333333;4
->B;2;1;0,5;1,33333333333333;65;-0,428571428571429;25;25;1,1;2,6
+>B;2;1;0,5;1,33333333333333;65;-0,2;25;25;1,1;2,6
 >C;1;1;1;1,5;90;;30;30;3;9
 
 ### --decimal-comma output with a ',' delimiter quotes the numbers
@@ -295,9 +314,9 @@ $ printf 'g,v\na,1\nb,x\n' | kpi --by g --invalid skip 's=sum(v)'
 $ kpi --by rep --preset steering --total --targets "$DATA/kpi_targets.csv" "$DATA/kpi_small.csv"
 >rep,customers,worked,worked_share,attainment,attainment_target,attainment_attainment,satisfaction,satisfaction_target,satisfaction_attainment,growth,cost_per_customer,cost_per_customer_target,cost_per_customer_attainment,cost_per_contact,efficiency,composite
 >A,2,2,1,0.75,0.5,1.5,80,,,0.153846153846154,15,10,1.5,7.5,1.33333333333333,4
->B,2,1,0.5,1.33333333333333,1,1.33333333333333,65,70,0.928571428571429,-0.428571428571429,25,20,1.25,25,1.1,2.6
+>B,2,1,0.5,1.33333333333333,1,1.33333333333333,65,70,0.928571428571429,-0.2,25,20,1.25,25,1.1,2.6
 >C,1,1,1,1.5,,,90,,,,30,,,30,3,9
->(all),5,4,0.8,1.18181818181818,1,1.18181818181818,75,75,1,0.354166666666667,22,0,,15.7142857142857,1.68181818181818,4.43181818181818
+>(all),5,4,0.8,1.18181818181818,1,1.18181818181818,75,75,1,-0.0789473684210527,22,0,,15.7142857142857,1.68181818181818,4.43181818181818
 
 ### --targets without --by: one row of targets
 $ printf 'r,n\n400,\n' > t.csv
