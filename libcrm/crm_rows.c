@@ -506,6 +506,12 @@ crm_rows_num(crm_rows *r, double v)
 }
 
 void
+crm_rows_int(crm_rows *r, double v)
+{
+	checked(r, crm_writer_int(r->cur, v));
+}
+
+void
 crm_rows_text(crm_rows *r, const char *s)
 {
 	checked(r, crm_writer_field(r->cur, s, strlen(s)));
@@ -528,7 +534,7 @@ crm_rows_texts(crm_rows *r, const char *const *s, size_t n)
 void
 crm_rows_count_share(crm_rows *r, unsigned long count, unsigned long total)
 {
-	crm_rows_num(r, (double)count);
+	crm_rows_int(r, (double)count);
 	if (total > 0)
 		crm_rows_num(r, (double)count / (double)total);
 	else

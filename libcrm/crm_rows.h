@@ -133,7 +133,8 @@ bool crm_rows_invalid(crm_rows *r, const char *why);
 /* Write rec as it was (pass-through), without ending the output record. */
 void crm_rows_pass(crm_rows *r, const crm_record *rec);
 /* Append fields to the current output record. */
-void crm_rows_num(crm_rows *r, double v);
+void crm_rows_num(crm_rows *r, double v);	/* a measure: --precision */
+void crm_rows_int(crm_rows *r, double v);	/* a count, priority: never */
 void crm_rows_text(crm_rows *r, const char *s);
 void crm_rows_empty(crm_rows *r);
 /* A whole record of text fields (a summary's header), ended. */

@@ -349,7 +349,9 @@ write_row(struct kpi *k, size_t group, crm_value *v)
 		double t = trow >= 0 ? k->tv[(size_t)trow * k->ms.n + i] : NAN;
 		bool num = v[i].type == CRM_VAL_NUM && isfinite(v[i].num);
 
-		if (num)
+		if (num && crm_expr_is_count(k->ms.m[i].expr))
+			check(k, crm_writer_int(crm_fold_writer(k->f), v[i].num));
+		else if (num)
 			check(k, crm_writer_num(crm_fold_writer(k->f), v[i].num));
 		else if (v[i].type == CRM_VAL_STR)
 			check(k, crm_writer_field(crm_fold_writer(k->f), v[i].str, v[i].len));

@@ -103,7 +103,7 @@ write_summary(crm_rows *rows, const struct summary *s, const crm_measure *m)
 		total += s->customers[p];
 	crm_rows_texts(rows, names, sizeof names / sizeof names[0]);
 	for (int p = 0; p < 4; p++) {
-		crm_rows_num(rows, p + 1);
+		crm_rows_int(rows, p + 1);
 		crm_rows_count_share(rows, s->customers[p], total);
 		crm_rows_num(rows, s->value_sum[p]);
 		crm_rows_num(rows, s->ev_sum[p]);
@@ -186,7 +186,7 @@ main(int argc, char **argv)
 			    vals[0] * vals[1] : 0 } });
 		crm_rows_pass(rows, rec);
 		if (p > 0) {
-			crm_rows_num(rows, p);
+			crm_rows_int(rows, p);
 			crm_rows_num(rows, vals[0] * vals[1]);
 		} else {
 			crm_rows_empty(rows);

@@ -114,6 +114,15 @@ $ kpi --precision 2 --by rep 'a=sum(revenue)/sum(target)' "$DATA/kpi_small.csv"
 >B,1.33
 >C,1.50
 
+### --precision leaves counts whole: count(), count(x), count_if, distinct
+# A: 2 rows, 2 revenues, 1 with revenue > 60 (100), regions N and S;
+# shares and sums get the decimals, count() / 1 is arithmetic: a measure
+$ kpi --precision 2 --by rep 'n=count()' 'nr=count(revenue)' 'big=count_if(revenue > 60)' 'regions=distinct(region)' 'ratio=count()/1' 's=sum(revenue)' "$DATA/kpi_small.csv"
+>rep,n,nr,big,regions,ratio,s
+>A,2,2,1,2,2.00,150.00
+>B,2,1,1,2,2.00,200.00
+>C,1,1,1,1,1.00,300.00
+
 ### the German export: --decimal-comma, ';' sniffed, BOM, --map with spaces and umlauts
 $ kpi --decimal-comma --by Vertreter --preset steering --map 'revenue=Umsatz,revenue_prev=Umsatz Vorjahr,target=Ziel' --map 'margin=Deckungsbeitrag,cost=Kosten (€),visits=Besuche' --map calls=Anrufe,satisfaction=Zufriedenheit "$DATA/kpi_de.csv"
 >Vertreter;customers;worked;worked_share;attainment;satisfaction;growth;cost_per_customer;cost_per_contact;efficiency;composite
