@@ -412,13 +412,36 @@ crm_rows_thresholds(crm_rows *r)
 		crm_warn("second pass: the values of the first, rows unsplit");
 }
 
+/* The usage error of crm_rows_write_header, outputs discarded first. */
+static _Noreturn void
+taken(crm_rows *r, const char *name, const char *rename, const char *what)
+{
+	abort_outputs(r);
+	if (rename != NULL)
+		crm_usage_error(r->c->tool, "%s a column '%s' already; name "
+		    "the appended column with %s", what, name, rename);
+	crm_usage_error(r->c->tool, "%s a column '%s' already, which %s "
+	    "appends (drop or rename it first)", what, name,
+	    r->c->tool->name);
+}
+
 void
-crm_rows_write_header(crm_rows *r, const char *const *names, size_t n)
+crm_rows_write_header(crm_rows *r, const char *const *names,
+		      const char *const *renames, size_t n)
 {
 	const crm_header *h = crm_input_header(r->in);
 
 	if (r->c->csv.no_header || h->n == 0)
 		return;
+	for (size_t i = 0; i < n; i++) {
+		const char *rename = renames != NULL ? renames[i] : NULL;
+
+		if (crm_csv_header_find(h, names[i], strlen(names[i])) != -1)
+			taken(r, names[i], rename, "the input has");
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(names[j], names[i]) == 0)
+				taken(r, names[i], rename, "the output has");
+	}
 	checked(r, crm_writer_record(r->o.w, crm_input_header_record(r->in),
 	    r->delimiter));
 	for (size_t i = 0; i < n; i++)

@@ -97,9 +97,16 @@ size_t crm_rows_collect(crm_rows *r);
  */
 void crm_rows_thresholds(crm_rows *r);
 
-/* Write the input header followed by the given new column names (nothing
- * with -H). */
-void crm_rows_write_header(crm_rows *r, const char *const *names, size_t n);
+/*
+ * Write the input header followed by the given new column names (nothing
+ * with -H).  A new name that the input header holds already, or that
+ * comes twice among names, is a usage error (SPEC 2: chained runs never
+ * make two columns of one name) naming the column and renames[i], the
+ * option that renames it ("-c NAME"); renames, or renames[i], NULL: no
+ * option does, the message says to rename the input's column.
+ */
+void crm_rows_write_header(crm_rows *r, const char *const *names,
+			   const char *const *renames, size_t n);
 
 /* Only the first row of --rejects (the input header and "error"), for a
  * tool that writes a summary instead of the rows (nothing with -H). */

@@ -183,7 +183,8 @@ main(int argc, char **argv)
 	if (!cfg.summary) {
 		const char *names[1] = { common.column };
 
-		crm_rows_write_header(rows, names, 1);
+		crm_rows_write_header(rows, names,
+		    (const char *[]){ "-c NAME" }, 1);
 	}
 	while ((st = crm_rows_next(rows, &rec, vals)) != CRM_ROW_END) {
 		int q = -1;

@@ -576,7 +576,8 @@ main(int argc, char **argv)
 	s.rows = crm_rows_open(&s.common, s.m, s.nm);
 	if (mt->prepare != NULL)
 		mt->prepare(&s);
-	crm_rows_write_header(s.rows, (const char *[]){ s.common.column }, 1);
+	crm_rows_write_header(s.rows, (const char *[]){ s.common.column },
+	    (const char *[]){ "-c NAME" }, 1);
 	segment_rows(&s, mt);
 	crm_classify_free(s.cl);
 	crm_rules_free(s.rs);

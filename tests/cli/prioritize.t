@@ -295,7 +295,7 @@ $ prioritize --value value
 !prioritize: --value and --probability are required
 !usage: prioritize --value MEASURE --probability MEASURE
 !           [--value-split SPLIT] [--probability-split SPLIT] [-c NAME]
-!           [--sort | --summary] [options] [FILE ...]
+!           [--ev-column NAME] [--sort | --summary] [options] [FILE ...]
 !Try 'prioritize --help' for more information.
 ? 2
 
