@@ -317,15 +317,18 @@ $ printf 'g,v\na,1\nb,x\n' | kpi --by g --invalid skip 's=sum(v)'
 !kpi: 1 row with invalid values skipped
 
 ### --targets: NAME_target and NAME_attainment after each metric with a target
-# A: attainment 0.75 / 0.5 = 1.5, satisfaction target empty, cost 15/10
-# B: 1.333... / 1, 65 / 70 = 0.928571428571429, 25 / 20 = 1.25
-# C: not in the file; (all): its own row, target 0 gives no attainment
+# A: attainment 0.75 / 0.5 = 1.5, satisfaction target empty; the preset
+#    marks cost_per_customer lower is better: target / actual = 10 / 15
+# B: 1.333... / 1, 65 / 70 = 0.928571428571429, 20 / 25 = 0.8
+# C: not in the file; (all): its own row, target 0: attainment 1 / 0 is
+#    empty, cost 0 / 22 = 0.  The metric attainment gets
+#    attainment_vs_target, not attainment_attainment.
 $ kpi --by rep --preset steering --total --targets "$DATA/kpi_targets.csv" "$DATA/kpi_small.csv"
->rep,customers,worked,worked_share,attainment,attainment_target,attainment_attainment,satisfaction,satisfaction_target,satisfaction_attainment,growth,cost_per_customer,cost_per_customer_target,cost_per_customer_attainment,cost_per_contact,efficiency,composite
->A,2,2,1,0.75,0.5,1.5,80,,,0.153846153846154,15,10,1.5,7.5,1.33333333333333,4
->B,2,1,0.5,1.33333333333333,1,1.33333333333333,65,70,0.928571428571429,-0.2,25,20,1.25,25,1.1,2.6
+>rep,customers,worked,worked_share,attainment,attainment_target,attainment_vs_target,satisfaction,satisfaction_target,satisfaction_attainment,growth,cost_per_customer,cost_per_customer_target,cost_per_customer_attainment,cost_per_contact,efficiency,composite
+>A,2,2,1,0.75,0.5,1.5,80,,,0.153846153846154,15,10,0.666666666666667,7.5,1.33333333333333,4
+>B,2,1,0.5,1.33333333333333,1,1.33333333333333,65,70,0.928571428571429,-0.2,25,20,0.8,25,1.1,2.6
 >C,1,1,1,1.5,,,90,,,,30,,,30,3,9
->(all),5,4,0.8,1.18181818181818,1,1.18181818181818,75,75,1,-0.0789473684210527,22,0,,15.7142857142857,1.68181818181818,4.43181818181818
+>(all),5,4,0.8,1.18181818181818,1,1.18181818181818,75,75,1,-0.0789473684210527,22,0,0,15.7142857142857,1.68181818181818,4.43181818181818
 
 ### --targets without --by: one row of targets
 $ printf 'r,n\n400,\n' > t.csv
