@@ -26,6 +26,7 @@
 #include "crm_sort.h"
 #include "crm_split.h"
 #include "crm_stats.h"
+#include "crm_thresholds.h"
 
 /* One measure of a row tool. */
 typedef struct crm_measure {
@@ -57,6 +58,14 @@ typedef struct crm_measure {
 typedef struct crm_rows crm_rows;
 
 /*
+ * With --thresholds FILE (tools with CRM_TOOL_THRESHOLDS), each measure
+ * that has a split_option takes its threshold from the row of FILE for
+ * the tool and that option instead (an absolute split: one pass); a
+ * split option given too is a usage error, a missing row, a file of
+ * another tool or a malformed one a data error.  With --save-thresholds
+ * FILE, crm_rows_thresholds records each threshold it resolves, and
+ * crm_rows_close writes FILE (atomically) before the output.
+ *
  * Parse each measure's split_arg, open the operands in c (for two passes
  * if some measure collects or has a data-derived split), compile each measure's source against the
  * header, open the output (and --rejects).  Exits on failure (these are
@@ -96,6 +105,21 @@ size_t crm_rows_collect(crm_rows *r);
  * collected values are freed).  With --verbose, report each threshold.
  */
 void crm_rows_thresholds(crm_rows *r);
+
+/*
+ * Thresholds of the tool's own (segment --bins' cut points): the one of
+ * measure and split from --thresholds FILE (ends the tool with the data
+ * error when FILE has none; only with --thresholds), and recording one
+ * for --save-thresholds (nothing without it).  Whether FILE has a row
+ * for measure and split at all: crm_rows_has_loaded.
+ */
+double crm_rows_loaded_threshold(crm_rows *r, const char *measure,
+				 const char *split);
+bool crm_rows_has_loaded(const crm_rows *r, const char *measure,
+			 const char *split);
+void crm_rows_save_threshold(crm_rows *r, const char *measure,
+			     const char *expression, const char *split,
+			     double threshold);
 
 /*
  * Write the input header followed by the given new column names (nothing

@@ -133,7 +133,8 @@ main(int argc, char **argv)
 	struct config cfg = { .ev_column = "expected_value" };
 	crm_tool tool = {
 		.name = "prioritize", .synopsis = synopsis, .help = help,
-		.options = options, .flags = CRM_TOOL_INVALID,
+		.options = options,
+		.flags = CRM_TOOL_INVALID | CRM_TOOL_THRESHOLDS,
 		.column = "priority", .handle = handle, .ctx = &cfg,
 	};
 	crm_measure m[2] = {

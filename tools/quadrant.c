@@ -147,7 +147,8 @@ main(int argc, char **argv)
 	crm_tool tool = {
 		.name = "quadrant", .synopsis = synopsis, .help = help,
 		.options = options, .shortopts = "x:y:",
-		.flags = CRM_TOOL_INVALID, .column = "quadrant",
+		.flags = CRM_TOOL_INVALID | CRM_TOOL_THRESHOLDS,
+		.column = "quadrant",
 		.handle = handle, .ctx = &cfg,
 	};
 	crm_measure m[2] = {
