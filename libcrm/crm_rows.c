@@ -72,11 +72,13 @@ load_thresholds(crm_rows *r, crm_common *c, crm_measure *m, size_t nm)
 		    m[i].split_option, NULL, &err);
 		if (row == NULL)
 			die_error(&err);
-		if (isnan(row->threshold))
+		else if (isnan(row->threshold))
 			crm_die(CRM_EXIT_DATA, "%s:%lu: no threshold for %s "
 			    "(the run that saved it had no valid row)",
 			    r->loaded.path, row->line, m[i].split_option);
-		m[i].split = (crm_split){ CRM_SPLIT_ABSOLUTE, row->threshold };
+		else
+			m[i].split = (crm_split){ CRM_SPLIT_ABSOLUTE,
+			    row->threshold };
 	}
 }
 
@@ -473,17 +475,14 @@ crm_rows_loaded_threshold(crm_rows *r, const char *measure,
 	const crm_threshold *row = crm_thresholds_find(&r->loaded,
 	    r->c->tool->name, measure, split, &err);
 
-	if (row == NULL) {
-		abort_outputs(r);
-		die_error(&err);
-	}
-	if (isnan(row->threshold)) {
-		abort_outputs(r);
+	if (row != NULL && !isnan(row->threshold))
+		return row->threshold;
+	abort_outputs(r);
+	if (row != NULL)
 		crm_die(CRM_EXIT_DATA, "%s:%lu: no threshold for %s %s (the "
 		    "run that saved it had no valid row)", r->loaded.path,
 		    row->line, measure, split);
-	}
-	return row->threshold;
+	die_error(&err);
 }
 
 bool

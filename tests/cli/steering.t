@@ -203,3 +203,14 @@ $ segment --bins revenue -n 5 --thresholds b.csv "$DATA/quadrant_basic.csv"; ech
 >rc=1
 !segment: b.csv: cut points of more than 3 bins (-n 3)
 !segment: b.csv: no threshold for --bins cut4 of segment
+
+### --thresholds: a saved run without valid rows has empty thresholds, which cannot be used
+$ printf 'customer,revenue,target,margin,cost\n' | quadrant -x revenue/target -y margin/cost --save-thresholds e.csv
+$ cat e.csv
+$ quadrant -x revenue/target -y margin/cost --thresholds e.csv "$DATA/quadrant_basic.csv"; echo "rc=$?"
+>customer,revenue,target,margin,cost,quadrant
+>tool,measure,expression,split,threshold
+>quadrant,--x-split,revenue/target,median,
+>quadrant,--y-split,margin/cost,median,
+>rc=1
+!quadrant: e.csv:2: no threshold for --x-split (the run that saved it had no valid row)
