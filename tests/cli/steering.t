@@ -3,9 +3,9 @@
 # targets).  Expected figures are worked out by hand in the comments.
 
 ### appended columns: segment twice without -c is a usage error naming -c
-$ segment --needs need_intrinsic,need_extrinsic,need_strategic "$DATA/segment_needs.csv" | segment --abc need_intrinsic 2>&1 >/dev/null | head -n 1; echo "rc=${PIPESTATUS[1]}"
->segment: the input has a column 'segment' already; name the appended column with -c NAME
+$ segment --needs need_intrinsic,need_extrinsic,need_strategic "$DATA/segment_needs.csv" | segment --abc need_intrinsic 2>err.txt >/dev/null; echo "rc=$?"; head -n 1 err.txt
 >rc=2
+>segment: the input has a column 'segment' already; name the appended column with -c NAME
 
 ### appended columns: with -c the chain works and keeps both columns
 $ segment --needs need_intrinsic,need_extrinsic,need_strategic "$DATA/segment_needs.csv" | segment --abc need_intrinsic -c abc | head -n 1
