@@ -39,6 +39,7 @@ struct crm_classifier {
 	double *cut;		/* nclass - 1 cut points, ascending */
 	bool reverse;
 	bool have_cuts;
+	bool counting;		/* sizes counted by crm_classify_next */
 	double total;
 };
 
@@ -238,6 +239,19 @@ crm_classify_quantile(double *v, size_t n, size_t nbins, bool reverse)
 	return c;
 }
 
+crm_classifier *
+crm_classify_quantile_cuts(const double *cut, size_t nbins, bool reverse)
+{
+	crm_classifier *c = new_classifier(KIND_QUANTILE, nbins);
+
+	c->reverse = reverse;
+	c->cut = crm_xcalloc(nbins, sizeof *c->cut);
+	memcpy(c->cut, cut, (nbins - 1) * sizeof *cut);
+	c->have_cuts = true;
+	c->counting = true;
+	return c;
+}
+
 size_t
 crm_classify_next(crm_classifier *c, double x)
 {
@@ -247,7 +261,10 @@ crm_classify_next(crm_classifier *c, double x)
 	if (c->kind == KIND_QUANTILE) {
 		size_t b = c->have_cuts ? lower_bound(c->cut, nb, x) : 0;
 
-		return c->reverse ? nb - b : b;
+		b = c->reverse ? nb - b : b;
+		if (c->counting)
+			c->size[b]++;
+		return b;
 	}
 	key = c->sign * x;
 	/* Boundaries whose last key is below this one are passed. */

@@ -77,6 +77,14 @@ crm_classifier *crm_classify_ntile(double *v, size_t n, size_t nbins,
 crm_classifier *crm_classify_quantile(double *v, size_t n, size_t nbins,
 				      bool reverse);
 
+/*
+ * Quantile bins over given cut points cut[0..nbins-1) (ascending, as
+ * crm_classify_cut gave them in an earlier run: --thresholds): classes
+ * as crm_classify_quantile's, counted as rows are classified.
+ */
+crm_classifier *crm_classify_quantile_cuts(const double *cut, size_t nbins,
+					   bool reverse);
+
 /* Class of the next valid row (in input order) with value x: 0 ..
  * crm_classify_classes() - 1. */
 size_t crm_classify_next(crm_classifier *c, double x);

@@ -157,6 +157,10 @@ size_t crm_expr_agg_count(const crm_expr *e);
 crm_agg_kind crm_expr_agg_kind(const crm_expr *e, size_t i);
 /* The row-level argument of aggregate i (NULL for count()). */
 const crm_expr *crm_expr_agg_arg(const crm_expr *e, size_t i);
+/* Whether e is one counting aggregate and nothing else (count(),
+ * count(x), count_if(c), distinct(x)): its result is always a whole
+ * number, written without decimals whatever --precision says (kpi). */
+bool crm_expr_is_count(const crm_expr *e);
 /* The constant p of quantile(x, p), in [0, 1]. */
 double crm_expr_agg_param(const crm_expr *e, size_t i);
 

@@ -827,6 +827,18 @@ crm_expr_column(const crm_expr *e)
 	return e->bare_col;
 }
 
+bool
+crm_expr_is_count(const crm_expr *e)
+{
+	crm_agg_kind k;
+
+	if (e->ncode != 1 || e->code[0].op != OP_AGG)
+		return false;
+	k = e->aggs[e->code[0].arg].kind;
+	return k == CRM_AGG_COUNT_ROWS || k == CRM_AGG_COUNT ||
+	    k == CRM_AGG_COUNT_IF || k == CRM_AGG_DISTINCT;
+}
+
 size_t
 crm_expr_agg_count(const crm_expr *e)
 {

@@ -35,6 +35,22 @@ add(crm_metrics *ms, const char *name, size_t nlen, const char *src,
 	return 0;
 }
 
+/* Whether text starts with the word "lower" and a metric after it
+ * (not "lower = ...", a metric named lower); then skip the word. */
+static bool
+lower_prefix(char **text)
+{
+	char *p = *text + strspn(*text, " \t");
+
+	if (strncmp(p, "lower", 5) != 0 || (p[5] != ' ' && p[5] != '\t'))
+		return false;
+	p += 5 + strspn(p + 5, " \t");
+	if (*p == '=' || *p == '\0')
+		return false;
+	*text = p;
+	return true;
+}
+
 /* Split NAME = EXPRESSION at its first '=' (not '=='); false if s is not
  * of that form. */
 static bool
@@ -68,6 +84,8 @@ crm_metrics_read(crm_metrics *ms, const char *path, const char *preset)
 		crm_die_error(&err);
 	ms->preset = preset;
 	while ((rc = crm_deffile_next(f, &text, &len, &line, &err)) > 0) {
+		bool lower = lower_prefix(&text);
+
 		if (!split(text, &name, &nlen, &src) ||
 		    *(src += strspn(src, " \t")) == '\0')
 			rc = crm_error_at(&err, CRM_EXIT_USAGE, path, line,
@@ -76,6 +94,7 @@ crm_metrics_read(crm_metrics *ms, const char *path, const char *preset)
 			rc = add(ms, name, nlen, src, path, line, &err);
 		if (rc < 0)
 			break;
+		ms->m[ms->n - 1].lower = lower;
 	}
 	/* Closed before any message: the tool ends with nothing open. */
 	crm_deffile_close(f);

@@ -31,6 +31,7 @@ typedef struct crm_metric {
 	char *compiled;		/* after the renames */
 	const char *file;	/* where it was defined; NULL: an operand */
 	unsigned long line;
+	bool lower;		/* lower is better (a file's `lower NAME = ...`) */
 	crm_expr *expr;		/* set by crm_metrics_compile */
 } crm_metric;
 
@@ -49,7 +50,10 @@ typedef struct crm_metrics {
 
 /*
  * Add the metrics of the definitions file path, one NAME = EXPRESSION a
- * line; preset (or NULL) is the name of the preset that path is.  A line
+ * line, or `lower NAME = EXPRESSION` for a metric where lower is better
+ * (a cost: kpi's attainment is then target / actual); a metric may still
+ * be named lower (`lower = ...`).  preset (or NULL) is the name of the
+ * preset that path is.  A line
  * of another form, or a name defined twice, ends the tool naming
  * FILE:LINE.  path must outlive ms.
  */

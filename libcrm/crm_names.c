@@ -112,6 +112,116 @@ crm_names_nearest_offer(crm_names_nearest *nn, long index, const char *cand,
 	}
 }
 
+/* ------------------------------------------------------------------ */
+/* Distances over characters */
+
+/* Decode s[0..n) into at most cap code points (a byte that starts no
+ * valid sequence stands for itself, above the Unicode range).  With
+ * fold, lower ASCII letters and transliterate the German letters.
+ * Returns the count, or cap + 1 when it does not fit. */
+static size_t
+decode(const char *s, size_t n, bool fold, unsigned long *out, size_t cap)
+{
+	static const struct { unsigned long cp; char a, b; } de[] = {
+		{ 0xe4, 'a', 'e' }, { 0xf6, 'o', 'e' }, { 0xfc, 'u', 'e' },
+		{ 0xc4, 'a', 'e' }, { 0xd6, 'o', 'e' }, { 0xdc, 'u', 'e' },
+		{ 0xdf, 's', 's' }, { 0x1e9e, 's', 's' },
+	};
+	size_t k = 0, i = 0;
+
+	while (i < n) {
+		const unsigned char *p = (const unsigned char *)s + i;
+		unsigned long cp = p[0];
+		size_t len = 1, j;
+
+		if (p[0] >= 0xc2 && p[0] < 0xe0)
+			len = 2, cp = p[0] & 0x1f;
+		else if (p[0] >= 0xe0 && p[0] < 0xf0)
+			len = 3, cp = p[0] & 0x0f;
+		else if (p[0] >= 0xf0 && p[0] < 0xf5)
+			len = 4, cp = p[0] & 0x07;
+		for (j = 1; j < len && i + j < n && (p[j] & 0xc0) == 0x80; j++)
+			cp = cp << 6 | (p[j] & 0x3f);
+		if (j < len || (p[0] >= 0x80 && len == 1))
+			len = 1, cp = 0x110000 + p[0];
+		i += len;
+		if (fold && cp >= 'A' && cp <= 'Z')
+			cp += 'a' - 'A';
+		for (j = 0; fold && j < sizeof de / sizeof de[0]; j++)
+			if (cp == de[j].cp)
+				break;
+		if (k + 2 > cap)
+			return cap + 1;
+		if (fold && j < sizeof de / sizeof de[0]) {
+			out[k++] = (unsigned long)de[j].a;
+			cp = (unsigned long)de[j].b;
+		}
+		out[k++] = cp;
+	}
+	return k;
+}
+
+/* crm_names_distance over code points. */
+static size_t
+osa(const unsigned long *a, size_t n, const unsigned long *b, size_t m)
+{
+	size_t rows[3][2 * MAX_COMPARED + 1], *r0 = rows[0], *r1 = rows[1],
+	    *r2 = rows[2], *old;
+
+	for (size_t j = 0; j <= m; j++)
+		r1[j] = j;
+	for (size_t i = 1; i <= n; i++) {
+		r2[0] = i;
+		for (size_t j = 1; j <= m; j++) {
+			size_t v = r1[j] + 1;
+
+			if (r2[j - 1] + 1 < v)
+				v = r2[j - 1] + 1;
+			if (r1[j - 1] + (a[i - 1] != b[j - 1]) < v)
+				v = r1[j - 1] + (a[i - 1] != b[j - 1]);
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && r0[j - 2] + 1 < v)
+				v = r0[j - 2] + 1;
+			r2[j] = v;
+		}
+		old = r0;
+		r0 = r1;
+		r1 = r2;
+		r2 = old;
+	}
+	return r1[m];
+}
+
+size_t
+crm_names_text_distance(const char *a, size_t n, const char *b, size_t m)
+{
+	enum { CAP = 2 * MAX_COMPARED };
+	unsigned long ca[CAP], cb[CAP];
+	size_t na, nb, raw, folded;
+
+	na = decode(a, n, false, ca, MAX_COMPARED);
+	nb = decode(b, m, false, cb, MAX_COMPARED);
+	if (na > MAX_COMPARED || nb > MAX_COMPARED)
+		return n > m ? n : m;
+	raw = osa(ca, na, cb, nb);
+	na = decode(a, n, true, ca, CAP);
+	nb = decode(b, m, true, cb, CAP);
+	folded = osa(ca, na, cb, nb);
+	return folded < raw ? folded : raw;
+}
+
+void
+crm_names_nearest_offer_text(crm_names_nearest *nn, long index,
+			     const char *cand, size_t clen)
+{
+	size_t d = crm_names_text_distance(nn->name, nn->len, cand, clen);
+
+	if (d <= nn->limit && d < nn->len && d < nn->dist) {
+		nn->dist = d;
+		nn->best = index;
+	}
+}
+
 /* Append to err->msg at *at, truncating at its end. */
 static void add(crm_error *err, size_t *at, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

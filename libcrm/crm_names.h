@@ -45,6 +45,23 @@ void crm_names_nearest_offer(crm_names_nearest *nn, long index,
 			     const char *cand, size_t clen);
 
 /*
+ * Distance between two texts that people type (group keys such as
+ * customer or rep names): optimal-string-alignment edits over UTF-8
+ * characters (a byte that is not valid UTF-8 is a character of its
+ * own), and the smaller of that and the distance after folding both
+ * texts: ASCII letters lowered and the German transliteration ä -> ae,
+ * ö -> oe, ü -> ue, ß -> ss (capitals too), so that 'Juergen Weiss' is 0
+ * from 'Jürgen Weiß'.  Texts over 256 characters are as far as their
+ * longer length.
+ */
+size_t crm_names_text_distance(const char *a, size_t n, const char *b,
+			       size_t m);
+
+/* crm_names_nearest_offer measured with crm_names_text_distance. */
+void crm_names_nearest_offer_text(crm_names_nearest *nn, long index,
+				  const char *cand, size_t clen);
+
+/*
  * The index of the column name[0..len) of h (NULL: no columns).  Returns
  * it, or -1 when no column has that name and -2 when several have, with
  * err filled (status 2).  option (e.g. "--by") prefixes the message with

@@ -15,7 +15,9 @@ enum {
 	OPT_LANG,
 	OPT_INVALID,
 	OPT_REJECTS,
-	OPT_COLUMN
+	OPT_COLUMN,
+	OPT_THRESHOLDS,
+	OPT_SAVE_THRESHOLDS
 };
 
 static const struct option common_options[] = {
@@ -35,6 +37,8 @@ static const struct option common_options[] = {
 	{ "invalid", required_argument, NULL, OPT_INVALID },
 	{ "rejects", required_argument, NULL, OPT_REJECTS },
 	{ "column", required_argument, NULL, OPT_COLUMN },
+	{ "thresholds", required_argument, NULL, OPT_THRESHOLDS },
+	{ "save-thresholds", required_argument, NULL, OPT_SAVE_THRESHOLDS },
 };
 #define NCOMMON (sizeof common_options / sizeof common_options[0])
 #define COMMON_SHORT "d:Ho:vhV"
@@ -60,6 +64,11 @@ static const char common_help[] =
 
 static const char column_help[] =
 "  -c, --column NAME         name of the appended column (default: %s)\n";
+
+static const char thresholds_help[] =
+"      --save-thresholds FILE  write the thresholds used to FILE\n"
+"      --thresholds FILE     use the thresholds of FILE (a saved run)\n"
+"                            instead of the split options\n";
 
 static const char invalid_help[] =
 "      --invalid POLICY      rows with a missing or invalid measure:\n"
@@ -133,6 +142,8 @@ print_help(const crm_tool *tool)
 		fputs(tool->help, stdout);
 	if (tool->column != NULL)
 		printf(column_help, tool->column);
+	if (tool->flags & CRM_TOOL_THRESHOLDS)
+		fputs(thresholds_help, stdout);
 	fputc('\n', stdout);
 	fputs(common_help, stdout);
 	if (tool->flags & CRM_TOOL_INVALID_NO_KEEP)
@@ -297,6 +308,12 @@ handle_common(const crm_tool *tool, int opt, const char *arg,
 			    "-c: the column name is empty");
 		c->column = arg;
 		break;
+	case OPT_THRESHOLDS:
+		c->thresholds = arg;
+		break;
+	case OPT_SAVE_THRESHOLDS:
+		c->save_thresholds = arg;
+		break;
 	}
 }
 
@@ -328,6 +345,10 @@ crm_opts_parse(const crm_tool *tool, int argc, char **argv, crm_common *c)
 			continue;
 		if (tool->column == NULL && common_options[i].val ==
 		    OPT_COLUMN)
+			continue;
+		if (!(tool->flags & CRM_TOOL_THRESHOLDS) &&
+		    (common_options[i].val == OPT_THRESHOLDS ||
+		    common_options[i].val == OPT_SAVE_THRESHOLDS))
 			continue;
 		all[nall++] = common_options[i];
 	}

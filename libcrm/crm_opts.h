@@ -45,6 +45,8 @@ typedef struct crm_common {
 	crm_invalid_policy invalid;
 	const char *rejects;	/* --rejects FILE */
 	const char *column;	/* -c NAME: the appended column's name */
+	const char *thresholds;		/* --thresholds FILE */
+	const char *save_thresholds;	/* --save-thresholds FILE */
 	char **operands;	/* what getopt left (files, kpi metrics) */
 	size_t noperands;
 	/* The tool parsed (set by crm_opts_parse): the tool layer's usage
@@ -54,7 +56,8 @@ typedef struct crm_common {
 
 enum {
 	CRM_TOOL_INVALID = 1,	/* the tool takes --invalid and --rejects */
-	CRM_TOOL_INVALID_NO_KEEP = 2	/* ... but not --invalid keep (kpi) */
+	CRM_TOOL_INVALID_NO_KEEP = 2,	/* ... but not --invalid keep (kpi) */
+	CRM_TOOL_THRESHOLDS = 4	/* --thresholds, --save-thresholds FILE */
 };
 
 /* Option codes from this value on are the common options' own; a tool's

@@ -31,6 +31,8 @@ struct crm_rows {
 	bool want_fields;	/* the tool reads fields in pass 2 */
 	unsigned long first_rows;	/* records pass 1 read (with replay,
 					 * all valid: each has its values) */
+	crm_thresholds loaded;	/* --thresholds FILE */
+	crm_thresholds saved;	/* for --save-thresholds FILE */
 	crm_record rec;
 	unsigned long rows;	/* of the last pass */
 	double *visit_vals;	/* crm_rows_visit's, reachable when it fails */
@@ -50,14 +52,51 @@ checked(crm_rows *r, int rc)
 		crm_out_failed(r->cur, r->o.rejects);
 }
 
+/* --thresholds FILE: read it, and give each measure with a split the
+ * threshold of its option as an absolute split. */
+static void
+load_thresholds(crm_rows *r, crm_common *c, crm_measure *m, size_t nm)
+{
+	crm_error err;
+
+	crm_thresholds_init(&r->loaded, c->thresholds);
+	if (crm_thresholds_read(&r->loaded, &err) < 0)
+		die_error(&err);
+	for (size_t i = 0; i < nm; i++) {
+		const crm_threshold *row;
+
+		if (m[i].split_option == NULL)
+			continue;
+		if (m[i].split_arg != NULL)
+			crm_usage_error(c->tool, "--thresholds and %s exclude "
+			    "each other", m[i].split_option);
+		row = crm_thresholds_find(&r->loaded, c->tool->name,
+		    m[i].split_option, NULL, &err);
+		if (row == NULL)
+			die_error(&err);
+		else if (isnan(row->threshold))
+			crm_die(CRM_EXIT_DATA, "%s:%lu: no threshold for %s "
+			    "(the run that saved it had no valid row)",
+			    r->loaded.path, row->line, m[i].split_option);
+		else
+			m[i].split = (crm_split){ CRM_SPLIT_ABSOLUTE,
+			    row->threshold };
+	}
+}
+
 static crm_rows *
 open_rows(crm_common *c, crm_measure *m, size_t nm, bool two_pass)
 {
 	crm_rows *r = crm_xcalloc(1, sizeof *r);
 	crm_error err;
 
+	if (c->thresholds != NULL)
+		load_thresholds(r, c, m, nm);
+	if (c->save_thresholds != NULL)
+		crm_thresholds_init(&r->saved, c->save_thresholds);
 	for (size_t i = 0; i < nm; i++) {
-		if (m[i].split_option != NULL && m[i].split_arg != NULL &&
+		if (c->thresholds == NULL && m[i].split_option != NULL &&
+		    m[i].split_arg != NULL &&
 		    crm_split_parse(m[i].split_arg, m[i].split_option,
 		    c->decimal_comma, &m[i].split, &err) < 0)
 			crm_usage_die(c->tool, &err);
@@ -444,6 +483,9 @@ crm_rows_thresholds(crm_rows *r)
 			continue;
 		m->has_threshold = crm_split_resolve(&m->split, m->values.v,
 		    n, m->sum, &m->threshold) == 0;
+		crm_rows_save_threshold(r, m->split_option, m->source,
+		    crm_split_name(&m->split, name, sizeof name),
+		    m->has_threshold ? m->threshold : NAN);
 		if (!r->replay)
 			crm_stats_vec_free(&m->values);
 		if (!r->c->verbose)
@@ -460,13 +502,74 @@ crm_rows_thresholds(crm_rows *r)
 		crm_warn("second pass: the values of the first, rows unsplit");
 }
 
+/* The usage error of crm_rows_write_header, outputs discarded first. */
+static _Noreturn void
+taken(crm_rows *r, const char *name, const char *rename, const char *what)
+{
+	abort_outputs(r);
+	if (rename != NULL)
+		crm_usage_error(r->c->tool, "%s a column '%s' already; name "
+		    "the appended column with %s", what, name, rename);
+	crm_usage_error(r->c->tool, "%s a column '%s' already, which %s "
+	    "appends (drop or rename it first)", what, name,
+	    r->c->tool->name);
+}
+
+double
+crm_rows_loaded_threshold(crm_rows *r, const char *measure,
+			  const char *split)
+{
+	crm_error err;
+	const crm_threshold *row = crm_thresholds_find(&r->loaded,
+	    r->c->tool->name, measure, split, &err);
+
+	if (row != NULL && !isnan(row->threshold))
+		return row->threshold;
+	abort_outputs(r);
+	if (row != NULL)
+		crm_die(CRM_EXIT_DATA, "%s:%lu: no threshold for %s %s (the "
+		    "run that saved it had no valid row)", r->loaded.path,
+		    row->line, measure, split);
+	die_error(&err);
+}
+
+bool
+crm_rows_has_loaded(const crm_rows *r, const char *measure,
+		    const char *split)
+{
+	crm_error err;
+
+	return crm_thresholds_find(&r->loaded, r->c->tool->name, measure,
+	    split, &err) != NULL;
+}
+
 void
-crm_rows_write_header(crm_rows *r, const char *const *names, size_t n)
+crm_rows_save_threshold(crm_rows *r, const char *measure,
+			const char *expression, const char *split,
+			double threshold)
+{
+	if (r->c->save_thresholds != NULL)
+		crm_thresholds_add(&r->saved, r->c->tool->name, measure,
+		    expression, split, threshold);
+}
+
+void
+crm_rows_write_header(crm_rows *r, const char *const *names,
+		      const char *const *renames, size_t n)
 {
 	const crm_header *h = crm_input_header(r->in);
 
 	if (r->c->csv.no_header || h->n == 0)
 		return;
+	for (size_t i = 0; i < n; i++) {
+		const char *rename = renames != NULL ? renames[i] : NULL;
+
+		if (crm_csv_header_find(h, names[i], strlen(names[i])) != -1)
+			taken(r, names[i], rename, "the input has");
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(names[j], names[i]) == 0)
+				taken(r, names[i], rename, "the output has");
+	}
 	checked(r, crm_writer_record(r->o.w, crm_input_header_record(r->in),
 	    r->delimiter));
 	for (size_t i = 0; i < n; i++)
@@ -554,6 +657,12 @@ crm_rows_num(crm_rows *r, double v)
 }
 
 void
+crm_rows_int(crm_rows *r, double v)
+{
+	checked(r, crm_writer_int(r->cur, v));
+}
+
+void
 crm_rows_text(crm_rows *r, const char *s)
 {
 	checked(r, crm_writer_field(r->cur, s, strlen(s)));
@@ -582,7 +691,7 @@ crm_rows_texts(crm_rows *r, const char *const *s, size_t n)
 void
 crm_rows_count_share(crm_rows *r, unsigned long count, unsigned long total)
 {
-	crm_rows_num(r, (double)count);
+	crm_rows_int(r, (double)count);
 	if (total > 0)
 		crm_rows_num(r, (double)count / (double)total);
 	else
@@ -633,6 +742,15 @@ crm_rows_close(crm_rows *r)
 	if (r->c->verbose)
 		crm_warn("%lu rows read, %lu valid", r->rows,
 		    r->rows - r->o.kept - r->o.skipped);
+	/* The thresholds before the output: if they cannot be written,
+	 * the run fails as a whole. */
+	if (r->c->save_thresholds != NULL &&
+	    crm_thresholds_write(&r->saved, &err) < 0) {
+		abort_outputs(r);
+		die_error(&err);
+	}
+	crm_thresholds_free(&r->saved);
+	crm_thresholds_free(&r->loaded);
 	if (r->o.rejects != NULL)
 		crm_out_close_writer(r->o.rejects, r->o.w);
 	r->o.rejects = NULL;

@@ -26,6 +26,7 @@
 #include "crm_sort.h"
 #include "crm_split.h"
 #include "crm_stats.h"
+#include "crm_thresholds.h"
 
 /* One measure of a row tool. */
 typedef struct crm_measure {
@@ -62,6 +63,14 @@ typedef struct crm_measure {
 typedef struct crm_rows crm_rows;
 
 /*
+ * With --thresholds FILE (tools with CRM_TOOL_THRESHOLDS), each measure
+ * that has a split_option takes its threshold from the row of FILE for
+ * the tool and that option instead (an absolute split: one pass); a
+ * split option given too is a usage error, a missing row, a file of
+ * another tool or a malformed one a data error.  With --save-thresholds
+ * FILE, crm_rows_thresholds records each threshold it resolves, and
+ * crm_rows_close writes FILE (atomically) before the output.
+ *
  * Parse each measure's split_arg, open the operands in c (for two passes
  * if some measure collects or has a data-derived split), compile each measure's source against the
  * header, open the output (and --rejects).  Exits on failure (these are
@@ -127,9 +136,31 @@ void crm_rows_want_fields(crm_rows *r);
  */
 void crm_rows_thresholds(crm_rows *r);
 
-/* Write the input header followed by the given new column names (nothing
- * with -H). */
-void crm_rows_write_header(crm_rows *r, const char *const *names, size_t n);
+/*
+ * Thresholds of the tool's own (segment --bins' cut points): the one of
+ * measure and split from --thresholds FILE (ends the tool with the data
+ * error when FILE has none; only with --thresholds), and recording one
+ * for --save-thresholds (nothing without it).  Whether FILE has a row
+ * for measure and split at all: crm_rows_has_loaded.
+ */
+double crm_rows_loaded_threshold(crm_rows *r, const char *measure,
+				 const char *split);
+bool crm_rows_has_loaded(const crm_rows *r, const char *measure,
+			 const char *split);
+void crm_rows_save_threshold(crm_rows *r, const char *measure,
+			     const char *expression, const char *split,
+			     double threshold);
+
+/*
+ * Write the input header followed by the given new column names (nothing
+ * with -H).  A new name that the input header holds already, or that
+ * comes twice among names, is a usage error (SPEC 2: chained runs never
+ * make two columns of one name) naming the column and renames[i], the
+ * option that renames it ("-c NAME"); renames, or renames[i], NULL: no
+ * option does, the message says to rename the input's column.
+ */
+void crm_rows_write_header(crm_rows *r, const char *const *names,
+			   const char *const *renames, size_t n);
 
 /* Only the first row of --rejects (the input header and "error"), for a
  * tool that writes a summary instead of the rows (nothing with -H). */
@@ -163,7 +194,8 @@ bool crm_rows_invalid(crm_rows *r, const char *why);
 /* Write rec as it was (pass-through), without ending the output record. */
 void crm_rows_pass(crm_rows *r, const crm_record *rec);
 /* Append fields to the current output record. */
-void crm_rows_num(crm_rows *r, double v);
+void crm_rows_num(crm_rows *r, double v);	/* a measure: --precision */
+void crm_rows_int(crm_rows *r, double v);	/* a count, priority: never */
 void crm_rows_text(crm_rows *r, const char *s);
 void crm_rows_empty(crm_rows *r);
 /* Bytes as they are, outside any record: a document a tool makes of

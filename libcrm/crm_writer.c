@@ -501,6 +501,15 @@ crm_writer_num(crm_writer *w, double v)
 }
 
 int
+crm_writer_int(crm_writer *w, double v)
+{
+	crm_numfmt fmt = { -1, w->numfmt.decimal_comma };
+	char buf[CRM_NUM_BUFSZ];
+
+	return crm_writer_field(w, buf, crm_num_format(buf, v, &fmt));
+}
+
+int
 crm_writer_empty(crm_writer *w)
 {
 	return crm_writer_field(w, "", 0);

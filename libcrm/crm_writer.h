@@ -70,6 +70,10 @@ int crm_writer_flush(crm_writer *w);
  */
 int crm_writer_field(crm_writer *w, const char *s, size_t len);
 int crm_writer_num(crm_writer *w, double v);	/* formatted by numfmt */
+/* A count, priority, rank or other integer figure: the shortest form
+ * whatever numfmt.precision says (SPEC 2: --precision is for measures),
+ * so --precision 2 never writes a count as 185.00. */
+int crm_writer_int(crm_writer *w, double v);
 int crm_writer_empty(crm_writer *w);		/* an empty field */
 /* Every field of rec; raw bytes when in_delim equals the output
  * delimiter, else each field re-quoted as needed. */

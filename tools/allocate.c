@@ -287,11 +287,12 @@ write_rows(crm_rows *rows, struct run *run, const crm_common *c,
 	   bool response)
 {
 	const char *names[2] = { c->column, "expected_response" };
+	const char *renames[2] = { "-c NAME", NULL };
 	const crm_record *rec;
 	crm_row_status st;
 	double vals[4];
 
-	crm_rows_write_header(rows, names, 1 + (size_t)response);
+	crm_rows_write_header(rows, names, renames, 1 + (size_t)response);
 	while ((st = crm_rows_next(rows, &rec, vals)) != CRM_ROW_END) {
 		long p = st == CRM_ROW_VALID ? pool_of(run, rec, false) : -1;
 		double a = p >= 0 ? crm_alloc_next(run->alloc, (size_t)p) : 0;

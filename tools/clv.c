@@ -530,7 +530,7 @@ main(int argc, char **argv)
 		write_summary(rows, &mo, fitted);
 		return crm_rows_close(rows);
 	}
-	crm_rows_write_header(rows, new_columns, 5);
+	crm_rows_write_header(rows, new_columns, NULL, 5);
 	/* a fit holds every distinct customer already; streaming with
 	 * --model stays within a few megabytes */
 	sc = crm_btyd_scorer_new(&mo.bg, &h, cfg.model == NULL ? SIZE_MAX :

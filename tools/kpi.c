@@ -22,12 +22,13 @@
 #include "crm_group.h"
 #include "crm_hash.h"
 #include "crm_metrics.h"
+#include "crm_names.h"
 #include "crm_num.h"
 #include "crm_opts.h"
 #include "crm_partial.h"
 
 enum { OPT_BY = 256, OPT_SORT, OPT_TOTAL, OPT_METRICS, OPT_PRESET, OPT_MAP,
-       OPT_TARGETS, OPT_PARTIAL, OPT_MERGE };
+       OPT_TARGETS, OPT_PARTIAL, OPT_MERGE, OPT_STRICT_TARGETS };
 
 static const struct option options[] = {
 	{ "by", required_argument, NULL, OPT_BY },
@@ -39,6 +40,7 @@ static const struct option options[] = {
 	{ "targets", required_argument, NULL, OPT_TARGETS },
 	{ "partial", no_argument, NULL, OPT_PARTIAL },
 	{ "merge", no_argument, NULL, OPT_MERGE },
+	{ "strict-targets", no_argument, NULL, OPT_STRICT_TARGETS },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -60,7 +62,10 @@ static const char help[] =
 "      --preset steering     the seed's ten steering figures\n"
 "      --map NAME=COLUMN,... let the metrics' NAME refer to COLUMN\n"
 "      --targets FILE        targets per group: adds NAME_target and\n"
-"                            NAME_attainment (actual / target)\n"
+"                            NAME_attainment (actual / target; target /\n"
+"                            actual for a metric marked lower)\n"
+"      --strict-targets      a target key or column that matches no group\n"
+"                            or metric is a data error, not a warning\n"
 "      --partial             write each group's aggregate states, for --merge\n"
 "      --merge               read --partial outputs (FILE ... or stdin) and\n"
 "                            write the figures of their whole input\n";
@@ -71,7 +76,7 @@ struct kpi {
 	const crm_tool *tool;
 	crm_common c;
 	const char *by, *metrics_file, *preset, *targets_file;
-	bool sort, total, partial, merge;
+	bool sort, total, partial, merge, strict;
 	crm_metrics ms;
 	crm_header *merge_h;	/* --merge: the columns named, no input */
 	crm_partial_id id;	/* --partial, --merge: what the partials are */
@@ -88,7 +93,11 @@ struct kpi {
 	crm_hash *tkeys;	/* NULL without --targets */
 	double *tv;		/* NAN: no target */
 	unsigned long *tline;
+	char **tshown;		/* each row's key cells as "a,b", for messages */
+	size_t trows;		/* rows of the targets file */
 	long tall;		/* row of the key '(all)', or -1 */
+	unsigned long unmatched;	/* target keys and columns matching
+					 * nothing (--strict-targets) */
 };
 
 static int
@@ -125,6 +134,9 @@ handle(int opt, const char *arg, void *ctx, crm_error *err)
 		break;
 	case OPT_MERGE:
 		k->merge = true;
+		break;
+	case OPT_STRICT_TARGETS:
+		k->strict = true;
 		break;
 	}
 	return 0;
@@ -258,6 +270,41 @@ target_column(const crm_header *h, const char *name, const char *path,
 	return c;
 }
 
+/* Report a target key or column that matches no group or metric, with
+ * the nearest name (or none); counted for --strict-targets. */
+static void
+unmatched(struct kpi *k, const char *path, unsigned long line,
+	  const char *what, const char *name, const char *nearest)
+{
+	k->unmatched++;
+	if (nearest != NULL)
+		crm_warn("%s:%lu: no %s '%s' (did you mean '%s'?)", path, line,
+		    what, name, nearest);
+	else
+		crm_warn("%s:%lu: no %s '%s'", path, line, what, name);
+}
+
+/* The key cells f[cols[i]] (i < n) as text, "a,b" (free it). */
+static char *
+shown_key(const char *const *f, const size_t *len, const long *cols,
+	  size_t n)
+{
+	char *key = NULL;
+	size_t size;
+	FILE *fp = open_memstream(&key, &size);
+
+	if (fp == NULL)
+		crm_die(CRM_EXIT_IO, "out of memory");
+	for (size_t i = 0; i < n; i++) {
+		size_t c = cols != NULL ? (size_t)cols[i] : i;
+
+		fprintf(fp, "%s%.*s", i ? "," : "", (int)len[c], f[c]);
+	}
+	if (fclose(fp) != 0)
+		crm_die(CRM_EXIT_IO, "out of memory");
+	return key;
+}
+
 /* The key columns of the targets file (into cols) and each metric's. */
 static void
 target_columns(struct kpi *k, const crm_header *h, const char *path,
@@ -273,16 +320,22 @@ target_columns(struct kpi *k, const crm_header *h, const char *path,
 	}
 	for (size_t i = 0; i < k->ms.n; i++)
 		k->target[i] = target_column(h, k->ms.m[i].name, path, line);
-	for (size_t j = 0; j < h->n && k->c.verbose; j++) {
+	for (size_t j = 0; j < h->n; j++) {
 		bool known = false;
+		crm_names_nearest nn;
 
 		for (size_t i = 0; i < k->nkeys; i++)
 			known |= cols[i] == (long)j;
 		for (size_t i = 0; i < k->ms.n; i++)
 			known |= k->target[i] == (long)j;
-		if (!known)
-			crm_warn("%s: column '%s' names no metric; ignored",
-			    path, h->name[j]);
+		if (known)
+			continue;
+		crm_names_nearest_init(&nn, h->name[j], h->len[j], 2);
+		for (size_t i = 0; i < k->ms.n; i++)
+			crm_names_nearest_offer_text(&nn, (long)i,
+			    k->ms.m[i].name, strlen(k->ms.m[i].name));
+		unmatched(k, path, line, "metric", h->name[j],
+		    nn.best >= 0 ? k->ms.m[nn.best].name : NULL);
 	}
 }
 
@@ -291,17 +344,9 @@ static _Noreturn void
 duplicate_target(crm_input *in, const char *path, const crm_record *rec,
 		 const long *cols, size_t ncols, unsigned long first)
 {
-	char *key = NULL;
-	size_t size;
 	unsigned long line = rec->line;
-	FILE *fp = open_memstream(&key, &size);
+	char *key = shown_key(rec->f, rec->len, cols, ncols);
 
-	if (fp == NULL)
-		crm_die(CRM_EXIT_IO, "out of memory");
-	for (size_t i = 0; i < ncols; i++)
-		fprintf(fp, "%s%.*s", i ? "," : "", (int)rec->len[cols[i]],
-		    rec->f[cols[i]]);
-	fclose(fp);
 	crm_input_close(in);
 	crm_die(CRM_EXIT_DATA, "%s:%lu: duplicate key '%s' (first on line "
 	    "%lu)", path, line, key, first);
@@ -343,8 +388,12 @@ read_targets(struct kpi *k, const char *path)
 			    sizeof *k->tv);
 			k->tline = crm_xreallocarray(k->tline, cap,
 			    sizeof *k->tline);
+			k->tshown = crm_xreallocarray(k->tshown, cap,
+			    sizeof *k->tshown);
 		}
 		k->tline[row] = rec.line;
+		k->tshown[row] = shown_key(rec.f, rec.len, cols, k->nkeys);
+		k->trows = row + 1;
 		for (size_t i = 0; i < k->ms.n; i++) {
 			long c = k->target[i];
 			double *x = &k->tv[row * k->ms.n + i];
@@ -372,6 +421,60 @@ read_targets(struct kpi *k, const char *path)
 	k->tall = crm_hash_find(k->tkeys, key, klen);
 	free(cols);
 	free(kb.s);
+}
+
+/* Report each key of the targets file that matches no group (but the
+ * total's '(all)'), with the nearest group; with --strict-targets end
+ * the tool (status 1) if anything matched nothing. */
+static void
+check_target_keys(struct kpi *k, const char *path)
+{
+	size_t ng = crm_fold_set_count(k->groups), nt = k->trows;
+	const char **cell;
+	size_t *len;
+	bool *used;
+	char **shown;
+
+	if (k->tkeys == NULL)
+		return;
+	used = crm_xcalloc(nt + 1, sizeof *used);
+	shown = crm_xcalloc(ng + 1, sizeof *shown);
+	cell = crm_xcalloc(k->nkeys + 1, sizeof *cell);
+	len = crm_xcalloc(k->nkeys + 1, sizeof *len);
+	for (size_t g = 0; g < ng; g++) {
+		size_t klen;
+		const char *key = crm_fold_set_key(k->groups, g, &klen);
+		long row = crm_hash_find(k->tkeys, key, klen);
+
+		if (row >= 0)
+			used[row] = true;
+		for (size_t i = 0; i < k->nkeys; i++)
+			cell[i] = crm_fold_set_cell(k->groups, g, i, &len[i]);
+		shown[g] = shown_key(cell, len, NULL, k->nkeys);
+	}
+	for (size_t r = 0; r < nt; r++) {
+		crm_names_nearest nn;
+
+		if (used[r] || (long)r == k->tall)
+			continue;
+		crm_names_nearest_init(&nn, k->tshown[r],
+		    strlen(k->tshown[r]), 2);
+		for (size_t g = 0; g < ng; g++)
+			crm_names_nearest_offer_text(&nn, (long)g, shown[g],
+			    strlen(shown[g]));
+		unmatched(k, path, k->tline[r], "group", k->tshown[r],
+		    nn.best >= 0 ? shown[nn.best] : NULL);
+	}
+	for (size_t g = 0; g < ng; g++)
+		free(shown[g]);
+	free(shown);
+	free(used);
+	free(cell);
+	free(len);
+	if (k->strict && k->unmatched > 0)
+		crm_die(CRM_EXIT_DATA, "%s: %lu target%s match%s nothing "
+		    "(--strict-targets)", path, k->unmatched,
+		    k->unmatched == 1 ? "" : "s", k->unmatched == 1 ? "es" : "");
 }
 
 /* ------------------------------------------------------------------ */
@@ -409,12 +512,28 @@ write_header(struct kpi *k)
 		if (k->target[i] >= 0) {
 			sprintf(col, "%s_target", name);
 			check(k, crm_writer_field(crm_fold_writer(k->f), col, strlen(col)));
-			sprintf(col, "%s_attainment", name);
+			/* "attainment_attainment" would read as a typo */
+			sprintf(col, strcmp(name, "attainment") == 0 ?
+			    "%s_vs_target" : "%s_attainment", name);
 			check(k, crm_writer_field(crm_fold_writer(k->f), col, strlen(col)));
 		}
 		free(col);
 	}
 	check(k, crm_writer_end(crm_fold_writer(k->f)));
+}
+
+/* actual / target, or target / actual when lower is better, so that 1.1
+ * is 10 % better than target either way; empty when either is missing
+ * or the ratio is not finite (a zero divisor). */
+static int
+write_attainment(struct kpi *k, const crm_metric *m, double actual,
+		 double target)
+{
+	double a = m->lower ? target / actual : actual / target;
+
+	if (isnan(actual) || isnan(target) || !isfinite(a))
+		return crm_writer_empty(crm_fold_writer(k->f));
+	return crm_writer_num(crm_fold_writer(k->f), a);
 }
 
 /* One output row: the key cells (or '(all)'), then each metric over the
@@ -444,7 +563,9 @@ write_row(struct kpi *k, size_t group, crm_value *v)
 		double t = trow >= 0 ? k->tv[(size_t)trow * k->ms.n + i] : NAN;
 		bool num = v[i].type == CRM_VAL_NUM && isfinite(v[i].num);
 
-		if (num)
+		if (num && crm_expr_is_count(k->ms.m[i].expr))
+			check(k, crm_writer_int(crm_fold_writer(k->f), v[i].num));
+		else if (num)
 			check(k, crm_writer_num(crm_fold_writer(k->f), v[i].num));
 		else if (v[i].type == CRM_VAL_STR)
 			check(k, crm_writer_field(crm_fold_writer(k->f), v[i].str, v[i].len));
@@ -454,9 +575,8 @@ write_row(struct kpi *k, size_t group, crm_value *v)
 			continue;
 		check(k, isnan(t) ? crm_writer_empty(crm_fold_writer(k->f)) :
 		    crm_writer_num(crm_fold_writer(k->f), t));
-		check(k, !isnan(t) && num && t != 0 && isfinite(v[i].num / t) ?
-		    crm_writer_num(crm_fold_writer(k->f), v[i].num / t) :
-		    crm_writer_empty(crm_fold_writer(k->f)));
+		check(k, write_attainment(k, &k->ms.m[i], num ? v[i].num :
+		    NAN, t));
 	}
 	check(k, crm_writer_end(crm_fold_writer(k->f)));
 }
@@ -495,6 +615,9 @@ finish(struct kpi *k)
 	free(k->aggregates);
 	free(k->tv);
 	free(k->tline);
+	for (size_t r = 0; r < k->trows; r++)
+		free(k->tshown[r]);
+	free(k->tshown);
 	free(k->target);
 }
 
@@ -527,8 +650,10 @@ main(int argc, char **argv)
 		read_targets(&k, k.targets_file);
 
 	aggregate(&k);
-	if (!k.partial)
+	if (!k.partial) {
+		check_target_keys(&k, k.targets_file);
 		write_output(&k);
+	}
 	finish(&k);
 	free(preset);
 	return CRM_EXIT_OK;

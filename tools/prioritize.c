@@ -9,7 +9,7 @@
 #include "crm_rows.h"
 
 enum { OPT_VALUE = 256, OPT_PROBABILITY, OPT_VALUE_SPLIT,
-       OPT_PROBABILITY_SPLIT, OPT_SORT, OPT_SUMMARY };
+       OPT_PROBABILITY_SPLIT, OPT_SORT, OPT_SUMMARY, OPT_EV_COLUMN };
 
 static const struct option options[] = {
 	{ "value", required_argument, NULL, OPT_VALUE },
@@ -18,13 +18,14 @@ static const struct option options[] = {
 	{ "probability-split", required_argument, NULL, OPT_PROBABILITY_SPLIT },
 	{ "sort", no_argument, NULL, OPT_SORT },
 	{ "summary", no_argument, NULL, OPT_SUMMARY },
+	{ "ev-column", required_argument, NULL, OPT_EV_COLUMN },
 	{ NULL, 0, NULL, 0 }
 };
 
 static const char synopsis[] =
 "prioritize --value MEASURE --probability MEASURE\n"
 "    [--value-split SPLIT] [--probability-split SPLIT] [-c NAME]\n"
-"    [--sort | --summary] [options] [FILE ...]\n";
+"    [--ev-column NAME] [--sort | --summary] [options] [FILE ...]\n";
 
 static const char help[] =
 "Classify customers by value and success probability (seed 1.2.2):\n"
@@ -38,11 +39,14 @@ static const char help[] =
 "      --probability-split SPLIT  the same; default 0.5\n"
 "      --sort                order by priority, then expected value\n"
 "                            descending, then input order\n"
-"      --summary             print one row per priority instead\n";
+"      --summary             print one row per priority instead\n"
+"      --ev-column NAME      name of the expected value column\n"
+"                            (default: expected_value)\n";
 
 struct config {
 	const char *value, *probability;
 	const char *value_split, *probability_split;
+	const char *ev_column;	/* --ev-column NAME */
 	bool sort, summary;
 };
 
@@ -51,7 +55,6 @@ handle(int opt, const char *arg, void *ctx, crm_error *err)
 {
 	struct config *cfg = ctx;
 
-	(void)err;
 	switch (opt) {
 	case OPT_VALUE:
 		cfg->value = arg;
@@ -70,6 +73,12 @@ handle(int opt, const char *arg, void *ctx, crm_error *err)
 		break;
 	case OPT_SUMMARY:
 		cfg->summary = true;
+		break;
+	case OPT_EV_COLUMN:
+		if (*arg == '\0')
+			return crm_error_set(err, CRM_EXIT_USAGE,
+			    "--ev-column: the column name is empty");
+		cfg->ev_column = arg;
 		break;
 	}
 	return 0;
@@ -103,7 +112,7 @@ write_summary(crm_rows *rows, const struct summary *s, const crm_measure *m)
 		total += s->customers[p];
 	crm_rows_texts(rows, names, sizeof names / sizeof names[0]);
 	for (int p = 0; p < 4; p++) {
-		crm_rows_num(rows, p + 1);
+		crm_rows_int(rows, p + 1);
 		crm_rows_count_share(rows, s->customers[p], total);
 		crm_rows_num(rows, s->value_sum[p]);
 		crm_rows_num(rows, s->ev_sum[p]);
@@ -121,10 +130,11 @@ static const crm_sort_part sort_key[] = {
 int
 main(int argc, char **argv)
 {
-	struct config cfg = { 0 };
+	struct config cfg = { .ev_column = "expected_value" };
 	crm_tool tool = {
 		.name = "prioritize", .synopsis = synopsis, .help = help,
-		.options = options, .flags = CRM_TOOL_INVALID,
+		.options = options,
+		.flags = CRM_TOOL_INVALID | CRM_TOOL_THRESHOLDS,
 		.column = "priority", .handle = handle, .ctx = &cfg,
 	};
 	crm_measure m[2] = {
@@ -159,9 +169,10 @@ main(int argc, char **argv)
 	crm_rows_thresholds(rows);
 	classify = m[0].has_threshold && m[1].has_threshold;
 	if (!cfg.summary) {
-		const char *names[2] = { common.column, "expected_value" };
+		const char *names[2] = { common.column, cfg.ev_column };
+		const char *renames[2] = { "-c NAME", "--ev-column NAME" };
 
-		crm_rows_write_header(rows, names, 2);
+		crm_rows_write_header(rows, names, renames, 2);
 	}
 	if (cfg.sort)
 		crm_rows_sort(rows, sort_key, 2);
@@ -186,7 +197,7 @@ main(int argc, char **argv)
 			    vals[0] * vals[1] : 0 } });
 		crm_rows_pass(rows, rec);
 		if (p > 0) {
-			crm_rows_num(rows, p);
+			crm_rows_int(rows, p);
 			crm_rows_num(rows, vals[0] * vals[1]);
 		} else {
 			crm_rows_empty(rows);

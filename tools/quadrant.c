@@ -147,7 +147,8 @@ main(int argc, char **argv)
 	crm_tool tool = {
 		.name = "quadrant", .synopsis = synopsis, .help = help,
 		.options = options, .shortopts = "x:y:",
-		.flags = CRM_TOOL_INVALID, .column = "quadrant",
+		.flags = CRM_TOOL_INVALID | CRM_TOOL_THRESHOLDS,
+		.column = "quadrant",
 		.handle = handle, .ctx = &cfg,
 	};
 	crm_measure m[2] = {
@@ -183,7 +184,8 @@ main(int argc, char **argv)
 	if (!cfg.summary) {
 		const char *names[1] = { common.column };
 
-		crm_rows_write_header(rows, names, 1);
+		crm_rows_write_header(rows, names,
+		    (const char *[]){ "-c NAME" }, 1);
 	}
 	while ((st = crm_rows_next(rows, &rec, vals)) != CRM_ROW_END) {
 		int q = -1;

@@ -438,10 +438,54 @@ bins_setup(struct seg *s)
 			crm_usage_error(s->tool, "--method: '%s' is not "
 			    "quantile or ntile", method);
 	}
+	if (s->ntile && (s->common.thresholds != NULL ||
+	    s->common.save_thresholds != NULL))
+		crm_usage_error(s->tool, "--method ntile has no cut points: "
+		    "--thresholds and --save-thresholds need --method "
+		    "quantile");
 	s->nm = 1;
 	s->m = crm_xcalloc(1, sizeof *s->m);
+	/* With --thresholds the cut points are known: one pass. */
 	s->m[0] = (crm_measure){ .option = "--bins", .source = s->cfg.bins,
-	    .collect = true };
+	    .collect = s->common.thresholds == NULL };
+}
+
+/* --thresholds FILE: the cut points cut1 .. cutN-1 of a saved run, and
+ * no cutN (a file of more bins than -n says). */
+static crm_classifier *
+loaded_bins(struct seg *s)
+{
+	double cut[CRM_CLASSIFY_MAX_BINS];
+	char split[32];
+
+	for (size_t k = 1; k < s->nbins; k++) {
+		snprintf(split, sizeof split, "cut%zu", k);
+		cut[k - 1] = crm_rows_loaded_threshold(s->rows, "--bins",
+		    split);
+		if (k > 1 && !(cut[k - 1] >= cut[k - 2]))
+			crm_die(CRM_EXIT_DATA, "%s: the cut points of --bins "
+			    "are not ascending at %s", s->common.thresholds,
+			    split);
+	}
+	snprintf(split, sizeof split, "cut%zu", s->nbins);
+	if (crm_rows_has_loaded(s->rows, "--bins", split))
+		crm_die(CRM_EXIT_DATA, "%s: cut points of more than %zu bins "
+		    "(-n %zu)", s->common.thresholds, s->nbins, s->nbins);
+	return crm_classify_quantile_cuts(cut, s->nbins, s->cfg.reverse);
+}
+
+/* --save-thresholds FILE: the cut points of --bins (empty without a
+ * valid row). */
+static void
+save_bins(struct seg *s)
+{
+	char split[32];
+
+	for (size_t k = 1; k < s->nbins; k++) {
+		snprintf(split, sizeof split, "cut%zu", k);
+		crm_rows_save_threshold(s->rows, "--bins", s->cfg.bins, split,
+		    crm_classify_cut(s->cl, k));
+	}
 }
 
 static const char *
@@ -458,10 +502,16 @@ bins_label(struct seg *s, const crm_record *rec, const double *vals)
 static void
 classify_prepare(struct seg *s)
 {
-	size_t n = crm_rows_collect(s->rows);
-	double *v = s->m[0].values.v;
+	size_t n;
+	double *v;
 	bool abc = s->cfg.abc != NULL;
 
+	if (!abc && s->common.thresholds != NULL) {
+		s->cl = loaded_bins(s);
+		return;
+	}
+	n = crm_rows_collect(s->rows);
+	v = s->m[0].values.v;
 	if (abc)
 		s->cl = crm_classify_abc(v, n, s->cut, s->ncut);
 	else if (s->ntile)
@@ -470,6 +520,8 @@ classify_prepare(struct seg *s)
 		s->cl = crm_classify_quantile(v, n, s->nbins,
 		    s->cfg.reverse);
 	crm_stats_vec_free(&s->m[0].values);
+	if (!abc && !s->ntile)
+		save_bins(s);
 	if (s->common.verbose)
 		report(s->cl, abc ? M_ABC : M_BINS, s->ntile);
 }
@@ -563,7 +615,8 @@ main(int argc, char **argv)
 	crm_tool tool = {
 		.name = "segment", .synopsis = synopsis, .help = help,
 		.options = options, .shortopts = "n:",
-		.flags = CRM_TOOL_INVALID, .column = "segment",
+		.flags = CRM_TOOL_INVALID | CRM_TOOL_THRESHOLDS,
+		.column = "segment",
 		.handle = handle, .ctx = &s.cfg,
 	};
 	const struct method *mt;
@@ -572,11 +625,16 @@ main(int argc, char **argv)
 	s.tool = &tool;
 	crm_opts_parse(&tool, argc, argv, &s.common);
 	mt = check_method(&tool, &s.cfg);
+	if (mt != &methods[M_BINS] && (s.common.thresholds != NULL ||
+	    s.common.save_thresholds != NULL))
+		crm_usage_error(&tool, "--thresholds and --save-thresholds "
+		    "apply only to --bins");
 	mt->setup(&s);
 	s.rows = crm_rows_open(&s.common, s.m, s.nm);
 	if (mt->prepare != NULL)
 		mt->prepare(&s);
-	crm_rows_write_header(s.rows, (const char *[]){ s.common.column }, 1);
+	crm_rows_write_header(s.rows, (const char *[]){ s.common.column },
+	    (const char *[]){ "-c NAME" }, 1);
 	segment_rows(&s, mt);
 	crm_classify_free(s.cl);
 	crm_rules_free(s.rs);

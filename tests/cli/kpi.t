@@ -10,14 +10,33 @@
 #      margin 90, satisfaction 90
 #   all: revenue 650, target 550, prev 480, cost 110, contacts 7,
 #      margin 185, satisfaction 75 (mean of 4)
+# growth is like for like (rows with revenue and revenue_prev): A 150 /
+# 130 - 1; B row 2 only, 200 / 250 - 1 = -0.2; C none; all rows 1-3,
+# 350 / 380 - 1 = -0.0789473684210527.
 
 ### the steering preset per rep, with a total row
 $ kpi --by rep --preset steering --total "$DATA/kpi_small.csv"
 >rep,customers,worked,worked_share,attainment,satisfaction,growth,cost_per_customer,cost_per_contact,efficiency,composite
 >A,2,2,1,0.75,80,0.153846153846154,15,7.5,1.33333333333333,4
->B,2,1,0.5,1.33333333333333,65,-0.428571428571429,25,25,1.1,2.6
+>B,2,1,0.5,1.33333333333333,65,-0.2,25,25,1.1,2.6
 >C,1,1,1,1.5,90,,30,30,3,9
->(all),5,4,0.8,1.18181818181818,75,0.354166666666667,22,15.7142857142857,1.68181818181818,4.43181818181818
+>(all),5,4,0.8,1.18181818181818,75,-0.0789473684210527,22,15.7142857142857,1.68181818181818,4.43181818181818
+
+### growth is like for like: new and lost customers do not count
+# K1 400 (prev 500), K2 new 632, K3 lost (prev 500): the plain ratio
+# 1032 / 1000 - 1 = +3.2 % hides that the customer of both years
+# shrank: 400 / 500 - 1 = -0.2.  Revenue 0 is a customer of both years.
+$ printf 'customer,revenue,revenue_prev\nK1,400,500\nK2,632,\nK3,,500\n' > g.csv
+$ kpi --preset steering --map target=revenue,margin=revenue,cost=revenue,visits=revenue,calls=revenue,satisfaction=revenue g.csv | cut -d, -f6
+$ kpi 'plain=sum(revenue)/sum(revenue_prev)-1' g.csv
+$ printf 'K4,0,100\n' >> g.csv
+$ kpi --preset steering --map target=revenue,margin=revenue,cost=revenue,visits=revenue,calls=revenue,satisfaction=revenue g.csv | cut -d, -f6
+>growth
+>-0.2
+>plain
+>0.032
+>growth
+>-0.333333333333333
 
 ### every aggregate, with empty and single-value groups and missing values
 # a: x = 1, 2, (empty), 4; t = p, q, p, (empty)  -> mean 7/3,
@@ -95,11 +114,20 @@ $ kpi --precision 2 --by rep 'a=sum(revenue)/sum(target)' "$DATA/kpi_small.csv"
 >B,1.33
 >C,1.50
 
+### --precision leaves counts whole: count(), count(x), count_if, distinct
+# A: 2 rows, 2 revenues, 1 with revenue > 60 (100), regions N and S;
+# shares and sums get the decimals, count() / 1 is arithmetic: a measure
+$ kpi --precision 2 --by rep 'n=count()' 'nr=count(revenue)' 'big=count_if(revenue > 60)' 'regions=distinct(region)' 'ratio=count()/1' 's=sum(revenue)' "$DATA/kpi_small.csv"
+>rep,n,nr,big,regions,ratio,s
+>A,2,2,1,2,2.00,150.00
+>B,2,1,1,2,2.00,200.00
+>C,1,1,1,1,1.00,300.00
+
 ### the German export: --decimal-comma, ';' sniffed, BOM, --map with spaces and umlauts
 $ kpi --decimal-comma --by Vertreter --preset steering --map 'revenue=Umsatz,revenue_prev=Umsatz Vorjahr,target=Ziel' --map 'margin=Deckungsbeitrag,cost=Kosten (€),visits=Besuche' --map calls=Anrufe,satisfaction=Zufriedenheit "$DATA/kpi_de.csv"
 >Vertreter;customers;worked;worked_share;attainment;satisfaction;growth;cost_per_customer;cost_per_contact;efficiency;composite
 >A;2;2;1;0,75;80;0,153846153846154;15;7,5;1,33333333333333;4
->B;2;1;0,5;1,33333333333333;65;-0,428571428571429;25;25;1,1;2,6
+>B;2;1;0,5;1,33333333333333;65;-0,2;25;25;1,1;2,6
 >C;1;1;1;1,5;90;;30;30;3;9
 
 ### --decimal-comma output with a ',' delimiter quotes the numbers
@@ -289,15 +317,18 @@ $ printf 'g,v\na,1\nb,x\n' | kpi --by g --invalid skip 's=sum(v)'
 !kpi: 1 row with invalid values skipped
 
 ### --targets: NAME_target and NAME_attainment after each metric with a target
-# A: attainment 0.75 / 0.5 = 1.5, satisfaction target empty, cost 15/10
-# B: 1.333... / 1, 65 / 70 = 0.928571428571429, 25 / 20 = 1.25
-# C: not in the file; (all): its own row, target 0 gives no attainment
+# A: attainment 0.75 / 0.5 = 1.5, satisfaction target empty; the preset
+#    marks cost_per_customer lower is better: target / actual = 10 / 15
+# B: 1.333... / 1, 65 / 70 = 0.928571428571429, 20 / 25 = 0.8
+# C: not in the file; (all): its own row, target 0: attainment 1 / 0 is
+#    empty, cost 0 / 22 = 0.  The metric attainment gets
+#    attainment_vs_target, not attainment_attainment.
 $ kpi --by rep --preset steering --total --targets "$DATA/kpi_targets.csv" "$DATA/kpi_small.csv"
->rep,customers,worked,worked_share,attainment,attainment_target,attainment_attainment,satisfaction,satisfaction_target,satisfaction_attainment,growth,cost_per_customer,cost_per_customer_target,cost_per_customer_attainment,cost_per_contact,efficiency,composite
->A,2,2,1,0.75,0.5,1.5,80,,,0.153846153846154,15,10,1.5,7.5,1.33333333333333,4
->B,2,1,0.5,1.33333333333333,1,1.33333333333333,65,70,0.928571428571429,-0.428571428571429,25,20,1.25,25,1.1,2.6
+>rep,customers,worked,worked_share,attainment,attainment_target,attainment_vs_target,satisfaction,satisfaction_target,satisfaction_attainment,growth,cost_per_customer,cost_per_customer_target,cost_per_customer_attainment,cost_per_contact,efficiency,composite
+>A,2,2,1,0.75,0.5,1.5,80,,,0.153846153846154,15,10,0.666666666666667,7.5,1.33333333333333,4
+>B,2,1,0.5,1.33333333333333,1,1.33333333333333,65,70,0.928571428571429,-0.2,25,20,0.8,25,1.1,2.6
 >C,1,1,1,1.5,,,90,,,,30,,,30,3,9
->(all),5,4,0.8,1.18181818181818,1,1.18181818181818,75,75,1,0.354166666666667,22,0,,15.7142857142857,1.68181818181818,4.43181818181818
+>(all),5,4,0.8,1.18181818181818,1,1.18181818181818,75,75,1,-0.0789473684210527,22,0,0,15.7142857142857,1.68181818181818,4.43181818181818
 
 ### --targets without --by: one row of targets
 $ printf 'r,n\n400,\n' > t.csv

@@ -7,7 +7,7 @@
 # starts with another one is quoted on output, so the next tool sees it.
 $ printf '\357\273\277\357\273\277id,v,p\n1,5,0.5\n' | prioritize --value v --probability p --value-split 1 | head -c 9 | od -An -c -w32 | tr -s ' '
 > " 357 273 277 i d " , v
-$ printf '\357\273\277\357\273\277id,v,p\n1,5,0.5\n' | prioritize --value v --probability p --value-split 1 | prioritize --value v --probability p --value-split 1 -c p2 | head -c 9 | od -An -c -w32 | tr -s ' '
+$ printf '\357\273\277\357\273\277id,v,p\n1,5,0.5\n' | prioritize --value v --probability p --value-split 1 | prioritize --value v --probability p --value-split 1 -c p2 --ev-column ev2 | head -c 9 | od -An -c -w32 | tr -s ' '
 > " 357 273 277 i d " , v
 
 ### ... also when --sort puts such a record first (-H)

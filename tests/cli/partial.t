@@ -15,9 +15,9 @@ $ kpi --partial --by rep --preset steering b.csv > b.part
 $ kpi --merge --by rep --preset steering --total a.part b.part
 >rep,customers,worked,worked_share,attainment,satisfaction,growth,cost_per_customer,cost_per_contact,efficiency,composite
 >A,2,2,1,0.75,80,0.153846153846154,15,7.5,1.33333333333333,4
->B,2,1,0.5,1.33333333333333,65,-0.428571428571429,25,25,1.1,2.6
+>B,2,1,0.5,1.33333333333333,65,-0.2,25,25,1.1,2.6
 >C,1,1,1,1.5,90,,30,30,3,9
->(all),5,4,0.8,1.18181818181818,75,0.354166666666667,22,15.7142857142857,1.68181818181818,4.43181818181818
+>(all),5,4,0.8,1.18181818181818,75,-0.0789473684210527,22,15.7142857142857,1.68181818181818,4.43181818181818
 
 ### concatenated and line-sorted partials, from standard input, with --sort
 $ head -n 4 "$DATA/kpi_small.csv" > a.csv

@@ -94,9 +94,20 @@ $ cd "$DATA" && prioritize --value 'value * 2 + 1' --probability 'prob / 2' --va
 $ cd "$DATA" && prioritize --value value --probability prob -c prio prio.csv | head -n 1
 >id,name,value,prob,prio,expected_value
 
-### --precision writes fixed decimals
+### --precision writes fixed decimals for measures, never for the priority
 $ cd "$DATA" && prioritize --value value --probability prob --precision 2 prio.csv | sed -n 2p
->1,Alpha,100,0.9,1.00,90.00
+>1,Alpha,100,0.9,1,90.00
+
+### --precision in the summary: priority and customers stay integers
+# value median 100 (50 80 100 150 200), probability split 0.5:
+# 1: Alpha 100/0.9, Epsilon 150/0.5; 2: Gamma 200/0.4; 3: Delta 80/0.6;
+# 4: Beta 50/0.2
+$ cd "$DATA" && prioritize --value value --probability prob --precision 1 --summary prio.csv
+>priority,customers,share,value_sum,expected_value_sum,value_threshold,probability_threshold
+>1,2,0.4,250.0,165.0,100.0,0.5
+>2,1,0.2,200.0,80.0,100.0,0.5
+>3,1,0.2,80.0,48.0,100.0,0.5
+>4,1,0.2,50.0,10.0,100.0,0.5
 
 ### -H: no header; columns by number
 $ cd "$DATA" && tail -n +2 prio.csv | prioritize -H --value '{3}' --probability '{4}'
@@ -284,7 +295,7 @@ $ prioritize --value value
 !prioritize: --value and --probability are required
 !usage: prioritize --value MEASURE --probability MEASURE
 !           [--value-split SPLIT] [--probability-split SPLIT] [-c NAME]
-!           [--sort | --summary] [options] [FILE ...]
+!           [--ev-column NAME] [--sort | --summary] [options] [FILE ...]
 !Try 'prioritize --help' for more information.
 ? 2
 

@@ -56,10 +56,10 @@ $ quadrant -x revenue/target --x-split p90 -y margin/cost --y-split p10 --summar
 ### --summary with --precision
 $ quadrant -x revenue/target -y margin/cost --summary --precision 2 "$DATA/quadrant_basic.csv"
 >label,customers,share,x_threshold,y_threshold
->waste,2.00,0.33,0.95,1.75
->fig-leaf,1.00,0.17,0.95,1.75
->pyrrhic,1.00,0.17,0.95,1.75
->qualified,2.00,0.33,0.95,1.75
+>waste,2,0.33,0.95,1.75
+>fig-leaf,1,0.17,0.95,1.75
+>pyrrhic,1,0.17,0.95,1.75
+>qualified,2,0.33,0.95,1.75
 
 ### mean split and -v report the thresholds and counts
 $ quadrant -v -x revenue/target -y margin/cost --y-split mean "$DATA/quadrant_basic.csv"

@@ -607,6 +607,39 @@ test_split(void **state)
 	assert_string_equal(item[0], "80");
 }
 
+/* Bins over saved cut points (--thresholds): the same classes as the
+ * run that computed them, for its own values and for new ones; sizes
+ * counted as rows come. */
+static void
+test_quantile_cuts(void **state)
+{
+	double v[] = { 60, 80, 90, 100, 120, 150 }, copy[6], cut[3];
+	crm_classifier *c, *d;
+
+	(void)state;
+	memcpy(copy, v, sizeof v);
+	c = crm_classify_quantile(copy, 6, 4, false);
+	for (size_t k = 1; k < 4; k++)
+		cut[k - 1] = crm_classify_cut(c, k);
+	assert_true(cut[0] == 82.5 && cut[1] == 95 && cut[2] == 115);
+	d = crm_classify_quantile_cuts(cut, 4, false);
+	for (size_t i = 0; i < 6; i++)
+		assert_int_equal(crm_classify_next(d, v[i]),
+		    crm_classify_next(c, v[i]));
+	assert_int_equal(crm_classify_size(d, 0), 2);
+	assert_int_equal(crm_classify_size(d, 3), 2);
+	assert_true(crm_classify_cut(d, 2) == 95);
+	/* a value equal to a cut point goes to the lower bin */
+	assert_int_equal(crm_classify_next(d, 95), 1);
+	assert_int_equal(crm_classify_next(d, 95.0000001), 2);
+	crm_classify_free(d);
+	d = crm_classify_quantile_cuts(cut, 4, true);
+	assert_int_equal(crm_classify_next(d, 60), 3);
+	assert_int_equal(crm_classify_next(d, 1000), 0);
+	crm_classify_free(d);
+	crm_classify_free(c);
+}
+
 int
 main(void)
 {
@@ -629,6 +662,7 @@ main(void)
 		cmocka_unit_test(test_random_against_naive),
 		cmocka_unit_test(test_argmax),
 		cmocka_unit_test(test_split),
+		cmocka_unit_test(test_quantile_cuts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1113,6 +1113,37 @@ test_aggregate_errors(void **state)
 		    "  did you mean 'value'?");
 }
 
+/* A count is one counting aggregate alone: kpi writes it without
+ * decimals under --precision. */
+static void
+test_is_count(void **state)
+{
+	static const char *const yes[] = {
+		"count()", "count(c)", "count_if(a > 1)", "distinct(name)",
+		" ( count() ) ",
+	};
+	static const char *const no[] = {
+		"count() / 2", "count() + count(a)", "sum(a)", "min(a)",
+		"count_if(a > 1) / count()", "-count()", "round(count())",
+	};
+	crm_expr *e;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+		e = compile_ok(yes[i], &H, false, CRM_EXPR_AGGREGATES);
+		assert_true(crm_expr_is_count(e));
+		crm_expr_free(e);
+	}
+	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++) {
+		e = compile_ok(no[i], &H, false, CRM_EXPR_AGGREGATES);
+		assert_false(crm_expr_is_count(e));
+		crm_expr_free(e);
+	}
+	e = compile_ok("a + b", &H, false, 0);
+	assert_false(crm_expr_is_count(e));
+	crm_expr_free(e);
+}
+
 static void
 test_limits(void **state)
 {
@@ -1318,6 +1349,7 @@ main(void)
 		cmocka_unit_test(test_aggregates_in_row_context),
 		cmocka_unit_test(test_aggregates_api),
 		cmocka_unit_test(test_aggregate_errors),
+		cmocka_unit_test(test_is_count),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_random_sources),
 		cmocka_unit_test(test_map_columns),

@@ -121,6 +121,40 @@ test_column_special(void **state)
 	    1);
 }
 
+/* Group keys: characters, not bytes; German transliteration is close. */
+static void
+test_text_distance(void **state)
+{
+	crm_names_nearest nn;
+	const char *keys[] = { "Anna Schmidt", "J\xc3\xbcrgen Wei\xc3\x9f",
+	    "Jochen Weil" };
+
+	(void)state;
+#define D(a, b) crm_names_text_distance(a, strlen(a), b, strlen(b))
+	assert_int_equal(D("", ""), 0);
+	assert_int_equal(D("abc", "abd"), 1);
+	assert_int_equal(D("abc", "acb"), 1);	/* transposition */
+	/* one character each, two bytes: one edit, not two */
+	assert_int_equal(D("M\xc3\xbcller", "Mxller"), 1);
+	assert_int_equal(D("Juergen Weiss", "J\xc3\xbcrgen Wei\xc3\x9f"), 0);
+	assert_int_equal(D("JUERGEN", "J\xc3\x9crgen"), 0);
+	assert_int_equal(D("Jurgen", "J\xc3\xbcrgen"), 1);
+	assert_int_equal(D("Strasse", "Stra\xc3\x9f" "e"), 0);
+	assert_int_equal(D("abc", "xyz"), 3);
+	/* invalid UTF-8: each stray byte is a character */
+	assert_int_equal(D("a\xff", "a\xfe"), 1);
+	assert_int_equal(D("\xc3", "\xc3\xa4"), 1);
+#undef D
+	crm_names_nearest_init(&nn, "Juergen Weiss", 13, 2);
+	for (long i = 0; i < 3; i++)
+		crm_names_nearest_offer_text(&nn, i, keys[i], strlen(keys[i]));
+	assert_int_equal(nn.best, 1);
+	crm_names_nearest_init(&nn, "Bernd", 5, 2);
+	for (long i = 0; i < 3; i++)
+		crm_names_nearest_offer_text(&nn, i, keys[i], strlen(keys[i]));
+	assert_int_equal(nn.best, -1);
+}
+
 int
 main(void)
 {
@@ -129,6 +163,7 @@ main(void)
 		cmocka_unit_test(test_nearest),
 		cmocka_unit_test(test_column),
 		cmocka_unit_test(test_column_special),
+		cmocka_unit_test(test_text_distance),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -114,7 +114,7 @@ run_tool(const char *replay, void (*change)(const char *, const char *),
 		crm_rows_thresholds(rows);
 		if (change != NULL)
 			change(in_path, arg);
-		crm_rows_write_header(rows, names, 1);
+		crm_rows_write_header(rows, names, NULL, 1);
 		while (crm_rows_next(rows, &rec, &v) != CRM_ROW_END) {
 			crm_rows_pass(rows, rec);
 			crm_rows_num(rows, v >= m.threshold);
@@ -244,7 +244,7 @@ run_visit(const char *invalid, void (*change)(const char *, const char *),
 		crm_rows_visit(rows, sum_visit, &total);
 		if (change != NULL)
 			change(in_path, arg);
-		crm_rows_write_header(rows, names, 1);
+		crm_rows_write_header(rows, names, NULL, 1);
 		while (crm_rows_next(rows, &rec, &v) != CRM_ROW_END) {
 			crm_rows_pass(rows, rec);
 			crm_rows_num(rows, v / total);
