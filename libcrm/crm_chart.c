@@ -799,7 +799,9 @@ crm_chart_quadrant_draw(crm_svg *s, const crm_chart_frame *f,
 	}
 	if (q->points != NULL)
 		point_labels(s, &g, q->points);
-	if (g.clipped)
+	/* Only points clip an axis (quadrant_range); the test says so to
+	 * the analyzer too. */
+	if (g.clipped && q->points != NULL)
 		quadrant_clip_note(s, &g, q->points, h, f->german);
 	crm_svg_end(s);
 }
