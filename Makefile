@@ -169,8 +169,10 @@ check-valgrind: tools
 	 CRM_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --show-possibly-lost=no --suppressions=$(CURDIR)/tests/supp/valgrind.supp" \
 	 bash tests/cli/run.sh tests/cli/*.t
 
+# Built with check-asan's compiler too: build/asan's objects then serve
+# both legs (their flags stamp names the compiler), not built twice.
 check-fuzz:
-	@if [ -f tests/fuzz/Makefile.inc ]; then $(MAKE) --no-print-directory -f tests/fuzz/Makefile.inc ASAN_FLAGS="$(ASAN_FLAGS)" replay; fi
+	@if [ -f tests/fuzz/Makefile.inc ]; then $(MAKE) --no-print-directory -f tests/fuzz/Makefile.inc CC=$(ASAN_CC) ASAN_FLAGS="$(ASAN_FLAGS)" replay; fi
 
 FUZZ_SECONDS ?= 60
 fuzz:
