@@ -153,7 +153,7 @@ check-tsan:
 	    LDFLAGS="-fsanitize=thread" tools units
 	@echo "== thread sanitizer leg (TSan, $(ASAN_CC))"
 	@TSAN_OPTIONS=halt_on_error=1:exitcode=99 sh tests/run-units.sh $(TSAN_UNITS)
-	@TSAN_OPTIONS=halt_on_error=1:exitcode=99:report_thread_leaks=0 \
+	@TSAN_OPTIONS=halt_on_error=1:exitcode=99:report_thread_leaks=0:suppressions=$(CURDIR)/tests/supp/tsan.supp \
 	 CRM_BIN=$(CURDIR)/build/tsan/bin bash tests/cli/run.sh tests/cli/*.t
 
 # Definite leaks fail a test.  "Possibly lost" is not shown: a tool that
