@@ -130,9 +130,8 @@ crm_axis_label(const crm_axis *a, size_t i, const crm_human_fmt *f,
 	return crm_human_number(buf, crm_axis_tick(a, i), &g);
 }
 
-/* The widest label of a in px at size. */
-static double
-widest(const crm_axis *a, double size, const crm_human_fmt *f)
+double
+crm_axis_widest(const crm_axis *a, double size, const crm_human_fmt *f)
 {
 	char buf[CRM_HUMAN_BUFSZ];
 	double w = 0;
@@ -158,7 +157,8 @@ crm_axis_fit(double lo, double hi, double length, bool horizontal,
 		double need;
 
 		crm_axis_nice(lo, hi, max, percent, a);
-		need = horizontal ? widest(a, size, f) + size : size * 1.5;
+		need = horizontal ? crm_axis_widest(a, size, f) + size :
+		    size * 1.5;
 		if (max == 2 || (double)(a->n - 1) * need <= length)
 			break;
 	}

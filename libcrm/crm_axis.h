@@ -52,6 +52,12 @@ double crm_axis_pos(const crm_axis *a, double v, double p0, double p1);
 size_t crm_axis_label(const crm_axis *a, size_t i, const crm_human_fmt *f,
 		      char *buf);
 
+/* The width in px of the widest tick label of a (crm_axis_label in the
+ * format f), estimated at font size px by crm_svg_text_width; 0 for an
+ * axis without ticks.  Never fails. */
+double crm_axis_widest(const crm_axis *a, double size,
+		       const crm_human_fmt *f);
+
 /*
  * The nice axis over [lo, hi] whose labels fit length px: horizontal,
  * the widest label (estimated at font size px, crm_svg_text_width) plus

@@ -416,6 +416,21 @@ crm_common_writer_config(const crm_common *c, int in_delimiter)
 	return w;
 }
 
+int
+crm_opts_count(const char *arg, unsigned long max, unsigned long *out)
+{
+	char *end;
+	unsigned long long n;
+
+	if (arg[0] < '0' || arg[0] > '9')
+		return -1;
+	n = strtoull(arg, &end, 10);	/* ULLONG_MAX when too large */
+	if (*end != '\0' || n > max)
+		return -1;
+	*out = (unsigned long)n;
+	return 0;
+}
+
 size_t
 crm_opts_split_list(char *s, char **item, size_t max)
 {

@@ -107,6 +107,13 @@ int crm_opts_delimiter(const char *arg, crm_error *err);
  */
 size_t crm_opts_split_list(char *s, char **item, size_t max);
 
+/*
+ * Read a count option's argument: decimal digits only (no sign, no
+ * blanks), at most max.  Stores it in *out and returns 0, or returns -1
+ * (and leaves *out alone); the caller words the usage error.
+ */
+int crm_opts_count(const char *arg, unsigned long max, unsigned long *out);
+
 /* A usage error found after crm_opts_parse (a bad SPLIT, say): print
  * "TOOL: err->msg" and tool's synopsis, exit 2. */
 _Noreturn void crm_usage_die(const crm_tool *tool, const crm_error *err);

@@ -46,9 +46,8 @@ crm_rules_free(crm_rules *rs)
 	free(rs);
 }
 
-/* Spaces and tabs off both ends, in place. */
-static char *
-trim(char *s)
+char *
+crm_rules_trim(char *s)
 {
 	size_t n;
 
@@ -69,8 +68,8 @@ parse(struct rule *r, char *text)
 	r->text = text;
 	if (colon != NULL) {
 		*colon = '\0';
-		r->label = trim(text);
-		r->cond = trim(colon + 1);
+		r->label = crm_rules_trim(text);
+		r->cond = crm_rules_trim(colon + 1);
 		if (*r->label != '\0' && *r->cond != '\0')
 			return 0;
 	}

@@ -42,6 +42,12 @@ int crm_rules_add(crm_rules *rs, const char *option, const char *arg,
  */
 int crm_rules_read(crm_rules *rs, const char *path, crm_error *err);
 
+/*
+ * Cut spaces and tabs off both ends of s, in place: the end by writing a
+ * NUL into s, the start by returning a pointer into s.  Never fails.
+ */
+char *crm_rules_trim(char *s);
+
 /* Number of rules, and the label of rule i. */
 size_t crm_rules_count(const crm_rules *rs);
 const char *crm_rules_label(const crm_rules *rs, size_t i);

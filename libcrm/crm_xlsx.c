@@ -14,6 +14,12 @@
 #include "crm_label.h"
 
 #define SHEET_NAME_MAX 31	/* characters Excel takes */
+/* A sheet name's bytes: up to 4 a character, an ellipsis, a NUL. */
+#define SHEET_BASE_SIZE (4 * SHEET_NAME_MAX + 8)
+#define SHEET_SUFFIX_SIZE 16	/* " (N)" */
+/* sheet_name's buffer: a base and a suffix, so that snprintf can be
+ * seen (by gcc's -Wformat-truncation too) never to cut the name. */
+#define SHEET_NAME_SIZE (SHEET_BASE_SIZE + SHEET_SUFFIX_SIZE)
 #define WIDTH_MAX 60		/* widest column, in characters */
 
 struct crm_xlsx {
@@ -96,12 +102,12 @@ sheet_base(const char *want, size_t max, char *buf, size_t size)
 static void
 sheet_name(crm_xlsx *x, const char *want, char *buf, size_t size)
 {
-	char base[4 * SHEET_NAME_MAX + 8];
+	char base[SHEET_BASE_SIZE];
 
 	sheet_base(want, SHEET_NAME_MAX, buf, size);
 	for (int k = 2; workbook_get_worksheet_by_name(x->wb, buf) != NULL;
 	    k++) {
-		char suffix[16];
+		char suffix[SHEET_SUFFIX_SIZE];
 
 		snprintf(suffix, sizeof suffix, " (%d)", k);
 		sheet_base(want, SHEET_NAME_MAX - strlen(suffix), base,
@@ -237,7 +243,7 @@ crm_xlsx_table(crm_xlsx *x, crm_table *t, const char *heading,
 	size_t nc = crm_table_ncols(t);
 	/* fmt[i] for rows, fmt[nc + i] for the total row */
 	lxw_format **fmt = crm_xcalloc(2 * nc + 1, sizeof(lxw_format *));
-	char name[4 * SHEET_NAME_MAX + 16], note[256];
+	char name[SHEET_NAME_SIZE], note[256];
 	lxw_worksheet *ws;
 	lxw_row_t row = 0;
 	lxw_error e;

@@ -109,11 +109,9 @@ static int
 parse_count(const char *arg, const char *option, unsigned long max,
 	    crm_error *err, size_t *out)
 {
-	char *end;
-	unsigned long long n;
+	unsigned long n;
 
-	if (arg[0] < '0' || arg[0] > '9' ||
-	    (n = strtoull(arg, &end, 10), *end != '\0') || n > max)
+	if (crm_opts_count(arg, max, &n) != 0)
 		return crm_error_set(err, CRM_EXIT_USAGE,
 		    "%s: '%s' is not a count from 0 to %lu", option, arg, max);
 	*out = (size_t)n;

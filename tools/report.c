@@ -157,15 +157,11 @@ handle(int opt, const char *arg, void *ctx, crm_error *err)
 static unsigned long
 count_arg(const crm_tool *tool, const char *opt, const char *arg)
 {
-	char *end;
-	unsigned long long n;
+	unsigned long n;
 
-	if (arg[0] < '0' || arg[0] > '9')
+	if (crm_opts_count(arg, ULONG_MAX - 1, &n) != 0)
 		crm_usage_error(tool, "%s: '%s' is not a count", opt, arg);
-	n = strtoull(arg, &end, 10);
-	if (*end != '\0' || n >= ULONG_MAX)
-		crm_usage_error(tool, "%s: '%s' is not a count", opt, arg);
-	return (unsigned long)n;
+	return n;
 }
 
 /* The as-of date: --as-of, CRMKIT_AS_OF, else today (local time). */

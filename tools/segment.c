@@ -131,20 +131,6 @@ handle(int opt, const char *arg, void *ctx, crm_error *err)
 	return 0;
 }
 
-/* Spaces and tabs off both ends, in place. */
-static char *
-trim(char *s)
-{
-	size_t n;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		s[--n] = '\0';
-	return s;
-}
-
 /* ------------------------------------------------------------------ */
 /* --needs */
 
@@ -196,14 +182,14 @@ parse_needs(const crm_tool *tool, const char *arg, crm_lang lang,
 
 		if (eq != NULL) {
 			*eq = '\0';
-			nd->label[i] = trim(item[i]);
-			nd->measure[i] = trim(eq + 1);
+			nd->label[i] = crm_rules_trim(item[i]);
+			nd->measure[i] = crm_rules_trim(eq + 1);
 			labelled++;
 			if (*nd->label[i] == '\0')
 				crm_usage_error(tool, "--needs: item %zu has "
 				    "an empty label", i + 1);
 		} else {
-			nd->measure[i] = trim(item[i]);
+			nd->measure[i] = crm_rules_trim(item[i]);
 		}
 		if (*nd->measure[i] == '\0')
 			crm_usage_error(tool, "--needs: item %zu has no "

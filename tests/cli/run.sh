@@ -33,6 +33,42 @@ if [ -n "${CRM_WRAP:-}" ]; then
 	path=$work/wrap
 fi
 
+# CRM_JOBS=N (N > 1) runs the files in N runners side by side (for the
+# slow valgrind leg on several cores), each file wholly in one runner;
+# the runners' reports follow each other, and one summary line ends them.
+if [ "${CRM_JOBS:-1}" -gt 1 ] && [ $# -gt 1 ]; then
+	jobs=$CRM_JOBS
+	[ "$jobs" -gt $# ] && jobs=$#
+	# Largest file first, each to the runner with the fewest bytes yet.
+	declare -a part load
+	for ((j = 0; j < jobs; j++)); do part[j]="" load[j]=0; done
+	while read -r size f; do
+		m=0
+		for ((j = 1; j < jobs; j++)); do
+			[ "${load[j]}" -lt "${load[m]}" ] && m=$j
+		done
+		part[m]="${part[m]} $f" load[m]=$((load[m] + size))
+	done < <(wc -c -- "$@" | sed '$d' | sort -rn)
+	for ((j = 0; j < jobs; j++)); do
+		# shellcheck disable=SC2086
+		CRM_JOBS=1 bash "$0" ${part[j]} >"$work/runner$j" 2>&1 &
+	done
+	wait
+	pass=0 fail=0 skip=0
+	for ((j = 0; j < jobs; j++)); do
+		sed '$d' "$work/runner$j"
+		set -- $(tail -n 1 "$work/runner$j" | tr -dc '0-9 ')
+		pass=$((pass + ${1:-0})) fail=$((fail + ${2:-1})) skip=$((skip + ${3:-0}))
+	done
+	if [ "$skip" -gt 0 ]; then
+		echo "$pass passed, $fail failed, $skip skipped ($jobs runners)"
+	else
+		echo "$pass passed, $fail failed ($jobs runners)"
+	fi
+	[ "$fail" -eq 0 ]
+	exit
+fi
+
 pass=0 fail=0 skip=0
 unset CRMKIT_DELIMITER CRMKIT_DECIMAL CRMKIT_LANG
 export LC_ALL=C.UTF-8 DATA="$top/tests/cli/data" EXAMPLES="$top/examples" TOP="$top"
