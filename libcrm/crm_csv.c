@@ -510,7 +510,47 @@ first_record_end(const char *s, size_t n)
 	return false;
 }
 
-/* Drop a BOM and settle the delimiter before the first record. */
+/*
+ * Excel's optional first line "sep=C" (SPEC 2): it sets the delimiter and
+ * is no record.  A delimiter given that disagrees is a usage error.
+ * Returns 0 (the line, if any, consumed) or -1 with err filled.
+ */
+static int
+take_sep_line(crm_csv_reader *r, crm_error *err)
+{
+	const char *s;
+	size_t n, tl;
+	int rc;
+
+	while (r->end - r->pos < 7 && (rc = fill(r, err)) != 0)
+		if (rc < 0)
+			return -1;
+	s = r->buf + r->pos;
+	n = r->end - r->pos;
+	if (n < 5 || memcmp(s, "sep=", 4) != 0 || s[4] == '\r' ||
+	    s[4] == '\n')
+		return 0;
+	if (n == 5)
+		tl = 0;
+	else if (s[5] == '\n' || (s[5] == '\r' && (n == 6 || s[6] != '\n')))
+		tl = 1;
+	else if (s[5] == '\r' && s[6] == '\n')
+		tl = 2;
+	else
+		return 0;
+	if (r->delim != 0 && r->delim != (unsigned char)s[4])
+		return crm_error_set(err, CRM_EXIT_USAGE,
+		    "%s: the first line says sep=%c, but the delimiter "
+		    "given (-d) is another", r->name, s[4]);
+	r->delim = (unsigned char)s[4];
+	r->pos += 5 + tl;
+	r->line++;
+	forget_lf(r);
+	return 0;
+}
+
+/* Drop a BOM, take a sep= line and settle the delimiter before the first
+ * record. */
 static int
 start(crm_csv_reader *r, crm_error *err)
 {
@@ -526,6 +566,8 @@ start(crm_csv_reader *r, crm_error *err)
 		    memcmp(r->buf + r->pos, "\xEF\xBB\xBF", 3) == 0)
 			r->pos += 3;
 	}
+	if (take_sep_line(r, err) < 0)
+		return -1;
 	if (r->delim == 0) {
 		size_t avail;
 

@@ -432,6 +432,7 @@ crm_fold_open(const crm_tool *tool, crm_common *c)
 	f->in = crm_input_open(c->operands, c->noperands, &c->csv, false, &err);
 	if (f->in == NULL)
 		crm_die_error(&err);
+	crm_common_settle_decimal(c, crm_input_delimiter(f->in));
 	return f;
 }
 

@@ -56,9 +56,13 @@ crm_rows_open(crm_common *c, crm_measure *m, size_t nm)
 	bool two_pass = false;
 
 	for (size_t i = 0; i < nm; i++) {
+		/* The kind of split decides the passes; its number is read
+		 * again once the input's delimiter settled the convention. */
 		if (m[i].split_option != NULL && m[i].split_arg != NULL &&
 		    crm_split_parse(m[i].split_arg, m[i].split_option,
-		    c->decimal_comma, &m[i].split, &err) < 0)
+		    false, &m[i].split, &err) < 0 &&
+		    crm_split_parse(m[i].split_arg, m[i].split_option,
+		    true, &m[i].split, &err) < 0)
 			crm_usage_die(c->tool, &err);
 		/* A mean needs a first pass for the sum, but no values. */
 		if (m[i].split_option != NULL &&
@@ -77,6 +81,12 @@ crm_rows_open(crm_common *c, crm_measure *m, size_t nm)
 	if (r->in == NULL)
 		die_error(&err);
 	r->delimiter = crm_input_delimiter(r->in);
+	crm_common_settle_decimal(c, r->delimiter);
+	for (size_t i = 0; i < nm; i++)
+		if (m[i].split_option != NULL && m[i].split_arg != NULL &&
+		    crm_split_parse(m[i].split_arg, m[i].split_option,
+		    c->decimal_comma, &m[i].split, &err) < 0)
+			crm_usage_die(c->tool, &err);
 	/* Empty input is an empty table (SPEC 2): nothing to evaluate, so
 	 * no column to find; the tool writes nothing and exits 0. */
 	if (crm_input_header(r->in)->n == 0) {
