@@ -386,7 +386,7 @@ int
 crm_fold_set_read(crm_fold_set *s, crm_input *in, crm_fold_invalid_fn invalid,
 		  void *ctx, unsigned long *rows, crm_error *err)
 {
-	struct half h = { { NULL, 0, false, false }, NULL, 0 };
+	struct half h = { .s = NULL };
 	bool split = false;
 	int rc;
 

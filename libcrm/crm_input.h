@@ -110,6 +110,13 @@ typedef struct crm_input_half {
 	pthread_t thread;
 	bool running;
 	bool ok;
+	/* Set by crm_input_half_start: fn and arg, and the currencies of
+	 * the columns fn's thread read (crm_num_thread_table), which
+	 * crm_input_half_join checks against the caller's. */
+	void *(*fn)(void *);
+	void *arg;
+	struct crm_num_column *cols;
+	size_t ncols;
 } crm_input_half;
 
 /* Inputs smaller than this are not worth a second thread. */
@@ -125,8 +132,9 @@ bool crm_input_half_start(crm_input_half *h, crm_input *in,
 
 /*
  * After the first half ended (first_ok: without error): wait for fn.
- * True when its results follow the first half's: it was ok and the halves
- * join.  Otherwise in reads on past the split point, so that what the
+ * True when its results follow the first half's: it was ok, the halves
+ * join and no column held one currency in one half and another in the
+ * other (crm_num_thread_merge).  Otherwise in reads on past the split point, so that what the
  * second half met is found (and reported) in order.  Closes h->in.
  */
 bool crm_input_half_join(crm_input_half *h, crm_input *in, bool first_ok);

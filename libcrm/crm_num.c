@@ -908,3 +908,50 @@ crm_num_format(char *buf, double v, const crm_numfmt *fmt)
 				buf[i] = ',';
 	return n;
 }
+
+/* The calling thread's column states (see crm_num_thread_column). */
+static _Thread_local crm_num_column *thread_cols;
+static _Thread_local size_t thread_ncols;
+
+crm_num_column *
+crm_num_thread_column(long col)
+{
+	size_t need = (size_t)col + 1;
+
+	if (need > thread_ncols) {
+		size_t cap = need < 16 ? 16 : need * 2;
+		crm_num_column *t = realloc(thread_cols, cap * sizeof *t);
+
+		if (t == NULL) {
+			fputs("crmkit: out of memory\n", stderr);
+			exit(3);
+		}
+		memset(t + thread_ncols, 0, (cap - thread_ncols) * sizeof *t);
+		thread_cols = t;
+		thread_ncols = cap;
+	}
+	return &thread_cols[col];
+}
+
+const crm_num_column *
+crm_num_thread_table(size_t *n)
+{
+	*n = thread_ncols;
+	return thread_cols;
+}
+
+bool
+crm_num_thread_merge(const crm_num_column *t, size_t n)
+{
+	for (size_t i = 0; i < n && i < thread_ncols; i++)
+		if (t[i].currency != CRM_NUM_NO_CURRENCY &&
+		    thread_cols[i].currency != CRM_NUM_NO_CURRENCY &&
+		    t[i].currency != thread_cols[i].currency)
+			return false;
+	for (size_t i = 0; i < n; i++)
+		if (t[i].currency != CRM_NUM_NO_CURRENCY &&
+		    crm_num_thread_column((long)i)->currency ==
+		    CRM_NUM_NO_CURRENCY)
+			thread_cols[i].currency = t[i].currency;
+	return true;
+}

@@ -65,3 +65,53 @@ $ kpi --sort=yes 'n=count()' </dev/null 2>&1 | head -1
 ### an unknown long option is named without its value
 $ quadrant --bogus=1 -x a -y b </dev/null 2>&1 | head -1
 >quadrant: unknown option '--bogus'
+
+### a number under the other convention says so: "1,5" on a ',' file
+$ printf 'a,x\nA,"1,5"\n' | kpi 'w=sum(x)'
+!kpi: <stdin>:2: column 'x': "1,5" is not a number (it reads as one with --decimal-comma)
+? 1
+
+### ... and "1.5" on a ';' file
+$ printf 'a;x\nA;1.5\n' | quadrant -x x -y x --x-split 1 --y-split 1
+>a;x;quadrant
+!quadrant: <stdin>:2: column 'x': "1.5" is not a number (it reads as one with --decimal-point)
+? 1
+
+### currencies: 1.234,56 € + EUR 10 + 5 = 1249,56 (a symbol and its code are one currency)
+$ printf 'a;x\nA;1.234,56 €\nB;EUR 10\nC;5\n' | kpi 'w=sum(x)'
+>w
+>1249,56
+
+### $1,234.56 and (1,234.56) on a ',' file: 0; SAP's 1.234,56- on a ';' file: -1234.56
+$ printf 'a,x\nA,"$1,234.56"\nB,"(1,234.56)"\n' | kpi 'w=sum(x)' 'n=count(x)'
+$ printf 'a;x\nA;1.234,56-\n' | kpi 'w=sum(x)'
+>w,n
+>0,2
+>w
+>-1234,56
+
+### two currencies in one column: a data error naming line, column and both
+$ printf 'a;x\nA;1.234,56 €\nB;5 $\n' | kpi 'w=sum(x)'
+!kpi: <stdin>:3: column 'x': "5 $" is not a number (it is in USD, the column's first amount in EUR: one column holds one currency)
+? 1
+
+### ... rejected like any invalid row under --invalid skip
+# kept: 10 (EUR) and 20 (none) -> x median 15: A low, C high
+$ printf 'id;x\nA;10 €\nB;5 $\nC;20\n' | segment --bins x -n 2 --invalid skip --rejects r.csv; cat r.csv
+>id;x;segment
+>A;10 €;1
+>C;20;2
+>id;x;error
+>B;5 $;"column 'x': ""5 $"" is not a number (it is in USD, the column's first amount in EUR: one column holds one currency)"
+!segment: 1 row with invalid values skipped, written to r.csv
+
+### bad neighbours are data errors, never another number
+$ for v in '1.23,4' '€ 1 €' '12--' '(12'; do printf 'a;x\nA;%s\n' "$v" | kpi 'w=sum(x)'; echo "status $?"; done
+>status 1
+>status 1
+>status 1
+>status 1
+!kpi: <stdin>:2: column 'x': "1.23,4" is not a number
+!kpi: <stdin>:2: column 'x': "€ 1 €" is not a number
+!kpi: <stdin>:2: column 'x': "12--" is not a number
+!kpi: <stdin>:2: column 'x': "(12" is not a number
