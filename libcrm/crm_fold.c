@@ -358,7 +358,8 @@ read_half(void *arg)
 
 	while ((rc = crm_input_read(h->half.in, &rec, &err)) > 0) {
 		h->rows++;
-		if (crm_fold_set_add(h->s, &rec, why, sizeof why) < 0)
+		if (crm_input_ragged(h->half.in, &rec, why, sizeof why) ||
+		    crm_fold_set_add(h->s, &rec, why, sizeof why) < 0)
 			return NULL;
 	}
 	h->half.ok = rc == 0;
@@ -376,7 +377,8 @@ account(crm_fold_set *s, crm_input *in, crm_fold_invalid_fn invalid,
 
 	while ((rc = crm_input_read(in, &rec, err)) > 0) {
 		(*rows)++;
-		if (crm_fold_set_add(s, &rec, why, sizeof why) < 0)
+		if (crm_input_ragged(in, &rec, why, sizeof why) ||
+		    crm_fold_set_add(s, &rec, why, sizeof why) < 0)
 			invalid(ctx, &rec, why);
 	}
 	return rc;
@@ -433,6 +435,8 @@ crm_fold_open(const crm_tool *tool, crm_common *c)
 	if (f->in == NULL)
 		crm_die_error(&err);
 	crm_common_settle_decimal(c, crm_input_delimiter(f->in));
+	if (c->invalid == CRM_INVALID_SKIP)
+		crm_input_keep_ragged(f->in);
 	return f;
 }
 

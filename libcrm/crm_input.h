@@ -69,6 +69,19 @@ int crm_input_rewind(crm_input *in, crm_error *err);
 void crm_input_frame_only(crm_input *in);
 
 /*
+ * From now on a record whose field count differs from the header's is
+ * returned like any other (for --invalid skip to reject it) instead of
+ * being an error: the caller compares rec->n with the header's
+ * (crm_input_ragged).
+ */
+void crm_input_keep_ragged(crm_input *in);
+
+/* Whether rec, read from in, has another field count than the header;
+ * then why (cap bytes) says "expected N fields, found M". */
+bool crm_input_ragged(const crm_input *in, const crm_record *rec, char *why,
+		      size_t cap);
+
+/*
  * Split reading for two threads.  Before the first crm_input_read, when
  * in has one operand, a regular UTF-8 file of at least min_bytes, read
  * in one pass: returns a second input b that reads from the first line

@@ -56,6 +56,7 @@ crm_input_split(crm_input *in, off_t min_bytes)
 	b->last_name = b->name[0];
 	b->limit = b->met = b->first = -1;
 	b->half = true;
+	b->ragged = in->ragged;
 	if ((b->r = crm_csv_open_fd(fd, b->name[0], &b->cfg, NULL,
 	    &err)) == NULL) {
 		crm_input_close(b);

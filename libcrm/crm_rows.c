@@ -81,6 +81,8 @@ crm_rows_open(crm_common *c, crm_measure *m, size_t nm)
 	if (r->in == NULL)
 		die_error(&err);
 	r->delimiter = crm_input_delimiter(r->in);
+	if (c->invalid == CRM_INVALID_SKIP)
+		crm_input_keep_ragged(r->in);
 	crm_common_settle_decimal(c, r->delimiter);
 	for (size_t i = 0; i < nm; i++)
 		if (m[i].split_option != NULL && m[i].split_arg != NULL &&
@@ -143,6 +145,13 @@ evaluate_on(const crm_measure *ms, size_t nm, crm_rows_check_fn *check,
 	    void *ctx, const crm_header *h, const crm_record *rec,
 	    double *vals, char *why, size_t cap)
 {
+	/* only under --invalid skip (crm_input_keep_ragged) */
+	if (rec->n != h->n) {
+		if (why != NULL)
+			snprintf(why, cap, "expected %zu fields, found %zu",
+			    h->n, rec->n);
+		return -1;
+	}
 	for (size_t i = 0; i < nm; i++) {
 		const crm_measure *m = &ms[i];
 		crm_eval_note note;

@@ -115,3 +115,28 @@ $ for v in '1.23,4' '€ 1 €' '12--' '(12'; do printf 'a;x\nA;%s\n' "$v" | kpi
 !kpi: <stdin>:2: column 'x': "€ 1 €" is not a number
 !kpi: <stdin>:2: column 'x': "12--" is not a number
 !kpi: <stdin>:2: column 'x': "(12" is not a number
+
+### a record with another field count is a data error naming line, expected and found
+$ printf 'a,x\nA,1\nB,1,5\nC,3\n' | quadrant -x x -y x --x-split 1 --y-split 1
+>a,x,quadrant
+>A,1,qualified
+!quadrant: <stdin>:3: expected 2 fields, found 3
+? 1
+
+### ... rejected under --invalid skip, to --rejects as it was written (median of 1, 3 is 2)
+$ printf 'a,x\nA,1\nB,1,5\nC,3\n' | quadrant -x x -y x --invalid skip --rejects r.csv; cat r.csv
+>a,x,quadrant
+>A,1,waste
+>C,3,qualified
+>a,x,error
+>B,1,5,"expected 2 fields, found 3"
+!quadrant: 1 row with invalid values skipped, written to r.csv
+
+### ... in kpi too: 1 + 3 = 4, two rows rejected
+$ printf 'a,x\nA,1\nB,1,5\nC\nD,3\n' | kpi --invalid skip --rejects r.csv 'n=sum(x)'; cat r.csv
+>n
+>4
+>a,x,error
+>B,1,5,"expected 2 fields, found 3"
+>C,"expected 2 fields, found 1"
+!kpi: 2 rows with invalid values skipped, written to r.csv
