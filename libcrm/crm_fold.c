@@ -505,6 +505,18 @@ invalid_row(void *ctx, const crm_record *rec, const char *why)
 	crm_out_invalid(&f->o, crm_input_name(f->in), rec, why);
 }
 
+bool
+crm_fold_empty(crm_fold *f)
+{
+	if (crm_input_header(f->in)->n > 0)
+		return false;
+	if (f->c->verbose)
+		crm_warn("the input is empty");
+	crm_out_open(&f->o, f->c, crm_input_delimiter(f->in));
+	f->out_open = true;
+	return true;
+}
+
 void
 crm_fold_read(crm_fold *f, const crm_fold_ops *ops)
 {

@@ -223,6 +223,14 @@ size_t crm_fold_count(const crm_fold *f);
 const size_t *crm_fold_order(crm_fold *f, crm_fold_order_kind kind,
 			     crm_fold_cmp_fn cmp, void *ctx);
 
+/*
+ * Whether the input is empty (no bytes, or blank lines only): then the
+ * output is opened for the tool to write its header row only (SPEC 2:
+ * an empty table, status 0) before crm_fold_close, with no column to
+ * resolve; -v says the input was empty.
+ */
+bool crm_fold_empty(crm_fold *f);
+
 /* The output writer, and the check of each write to it (a failed write
  * ends the tool with status 3, quietly 0 on a closed pipe). */
 crm_writer *crm_fold_writer(crm_fold *f);

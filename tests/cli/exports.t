@@ -140,3 +140,27 @@ $ printf 'a,x\nA,1\nB,1,5\nC\nD,3\n' | kpi --invalid skip --rejects r.csv 'n=sum
 >B,1,5,"expected 2 fields, found 3"
 >C,"expected 2 fields, found 1"
 !kpi: 2 rows with invalid values skipped, written to r.csv
+
+### empty input: kpi writes its header row only, from --by and the metric names
+$ printf '' | kpi -v --by 'rep,region' 'n=count()' 's=sum(revenue)'
+>rep,region,n,s
+!kpi: the input is empty
+!kpi: 0 rows read, 0 aggregated, 0 groups
+
+### ... blank lines only are empty too, and a row tool writes nothing, status 0
+$ printf '\n\r\n' | segment --rule 'big: x > 1'; printf '' | quadrant -x a -y b; echo "status $?"
+>status 0
+
+### a header that is one column holding ';' suggests -d
+$ printf 'a;b\n1;2\n' | kpi -d , 'n=sum(a)'
+!kpi: metric 'n': unknown column 'a' in expression 'sum(a)'
+!  the header is one column holding ';': try -d ';'
+!  available columns: a;b
+? 2
+
+### ... and TAB
+$ printf 'a\tb\n1\t2\n' | quadrant -d , -x a -y b
+!quadrant: unknown column 'a' in expression 'a'
+!  the header is one column holding '\t': try -d tab
+!  available columns: a	b
+? 2
