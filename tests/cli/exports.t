@@ -164,3 +164,55 @@ $ printf 'a\tb\n1\t2\n' | quadrant -d , -x a -y b
 !  the header is one column holding '\t': try -d tab
 !  available columns: a	b
 ? 2
+
+# examples/export_de.csv is a hand-made German Excel export: UTF-8 BOM,
+# CRLF, ';', amounts in EUR with '.' grouping and the decimal comma,
+# probabilities as "40 %", dates DD.MM.YYYY passed through.  By hand:
+#   Umsatz/Ziel: K1 1.23456, K2 1.25, K3 0.4, K4 1.2, K5 1.125, K6 0.7;
+#     median (1.125 + 1.2) / 2 = 1.1625: K1 K2 K4 high
+#   Marge/Kosten: K1 1.5, K2 1.667, K3 0.25, K4 3.6, K5 1.8, K6 0.5;
+#     median (1.5 + 1.667) / 2 = 1.583: K2 K4 K5 high
+#   Wert median (5000 + 8000) / 2 = 6500: K2 K4 K5 high; Chance >= 0.5:
+#     K2 K4 K5; expected value Wert * Chance: 2000 15000 150 4800 54000 1000
+#   Umsatz total 64634.56; ranked K5 45000, K2 12500, K4 3000, K6 2100,
+#     K1 1234.56, K3 800; shares before each: 0, 69.6, 89.0, 93.6, 96.9,
+#     98.8 % -> A A B B C C
+#   per Vertreter: Anna 1234.56 + 12500 = 13734.56, Bernd 800 + 3000 =
+#     3800, Carla 45000 + 2100 = 47100; Chance means 0.575, 0.35, 0.575
+
+### the German export through quadrant with no flag but --lang de
+$ quadrant --lang de -x Umsatz/Ziel -y Marge/Kosten "$EXAMPLES/export_de.csv" | cut -d ';' -f 1,10,11
+>Kunde;Letzter Kauf;quadrant
+>K1;03.02.2026;Pyrrhussieg
+>K2;15.01.2026;Qualifiziertes Kundenmanagement
+>K3;28.11.2025;Ressourcenverschwendung
+>K4;01.03.2026;Qualifiziertes Kundenmanagement
+>K5;19.12.2025;Feigenblatt
+>K6;07.04.2026;Ressourcenverschwendung
+
+### ... prioritize (amounts and the date pass through as written)
+$ prioritize --lang de --value Wert --probability Chance "$EXAMPLES/export_de.csv" | cut -d ';' -f 1,3,7,8,10-
+>Kunde;Umsatz;Chance;Wert;Letzter Kauf;priority;expected_value
+>K1;1.234,56 €;40 %;5.000,00 €;03.02.2026;4;2000
+>K2;12.500,00 €;75 %;20.000,00 €;15.01.2026;1;15000
+>K3;800,00 €;10 %;1.500,00 €;28.11.2025;4;150
+>K4;3.000,00 €;60 %;8.000,00 €;01.03.2026;1;4800
+>K5;45.000,00 €;90 %;60.000,00 €;19.12.2025;1;54000
+>K6;2.100,00 €;25 %;4.000,00 €;07.04.2026;4;1000
+
+### ... segment --abc
+$ segment --lang de --abc Umsatz "$EXAMPLES/export_de.csv" | cut -d ';' -f 1,3,11
+>Kunde;Umsatz;segment
+>K1;1.234,56 €;C
+>K2;12.500,00 €;A
+>K3;800,00 €;C
+>K4;3.000,00 €;B
+>K5;45.000,00 €;A
+>K6;2.100,00 €;B
+
+### ... kpi, figures with the decimal comma
+$ kpi --lang de --by Vertreter 'Umsatz=sum(Umsatz)' 'Kunden=count()' 'Chance=mean(Chance)' "$EXAMPLES/export_de.csv"
+>Vertreter;Umsatz;Kunden;Chance
+>Anna;13734,56;2;0,575
+>Bernd;3800;2;0,35
+>Carla;47100;2;0,575
