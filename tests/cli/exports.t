@@ -216,3 +216,20 @@ $ kpi --lang de --by Vertreter 'Umsatz=sum(Umsatz)' 'Kunden=count()' 'Chance=mea
 >Anna;13734,56;2;0,575
 >Bernd;3800;2;0,35
 >Carla;47100;2;0,575
+
+### Excel's "Unicode text": tab-separated UTF-16LE with its BOM, read whatever --encoding says
+# Umsatz 1.234,56 EUR and 100 by customer (--decimal-comma: the delimiter is a tab)
+$ /usr/bin/python3 -c "import sys; sys.stdout.buffer.write(b'\xff\xfe' + 'Kunde\tUmsatz\r\nMüller\t1.234,56 €\r\nSchmidt\t100\r\n'.encode('utf-16-le'))" > u.txt; kpi --decimal-comma --encoding cp1252 --by Kunde 's=sum(Umsatz)' u.txt
+>Kunde	s
+>Müller	1234,56
+>Schmidt	100
+
+### ... and UTF-16BE
+$ /usr/bin/python3 -c "import sys; sys.stdout.buffer.write(b'\xfe\xff' + 'a,b\n1,2\n'.encode('utf-16-be'))" | kpi 's=sum(b)'
+>s
+>2
+
+### a UTF-8 BOM with --encoding cp1252 is a usage error
+$ printf '\357\273\277a,b\n1,2\n' | kpi --encoding cp1252 'n=count()'
+!kpi: <stdin> starts with a UTF-8 byte-order mark: it is UTF-8, not cp1252 (drop --encoding)
+? 2
