@@ -68,6 +68,17 @@ truth(const slot *s)
 	}
 }
 
+/* Not a plain number: perhaps an amount in the column's currency. */
+static bool
+parse_currency(const char *f, size_t n, bool decimal_comma, long col,
+	       double *d)
+{
+	crm_num_column fresh = { 0 }, *cs = crm_num_thread_column(col);
+
+	return crm_num_parse_column(f, n, decimal_comma, cs ? cs : &fresh,
+	    d) == CRM_NUM_OK;
+}
+
 static inline void
 load_col(slot *s, const crm_expr *e, const crm_record *rec, long col)
 {
@@ -87,8 +98,7 @@ load_col(slot *s, const crm_expr *e, const crm_record *rec, long col)
 	s->col = col;
 	s->why = CRM_WHY_NONE;
 	if (crm_num_parse(f, n, e->decimal_comma, &d) == CRM_NUM_OK ||
-	    crm_num_parse_column(f, n, e->decimal_comma,
-	    crm_num_thread_column(col), &d) == CRM_NUM_OK) {
+	    parse_currency(f, n, e->decimal_comma, col, &d)) {
 		s->v.type = CRM_VAL_NUM;
 		s->v.num = d;
 	} else {

@@ -909,28 +909,16 @@ crm_num_format(char *buf, double v, const crm_numfmt *fmt)
 	return n;
 }
 
-/* The calling thread's column states (see crm_num_thread_column). */
-static _Thread_local crm_num_column *thread_cols;
-static _Thread_local size_t thread_ncols;
+/* The calling thread's column states (see crm_num_thread_column): fixed,
+ * so that evaluating an expression never allocates. */
+static _Thread_local crm_num_column thread_cols[CRM_NUM_THREAD_COLUMNS];
+static const size_t thread_ncols = CRM_NUM_THREAD_COLUMNS;
 
 crm_num_column *
 crm_num_thread_column(long col)
 {
-	size_t need = (size_t)col + 1;
-
-	if (need > thread_ncols) {
-		size_t cap = need < 16 ? 16 : need * 2;
-		crm_num_column *t = realloc(thread_cols, cap * sizeof *t);
-
-		if (t == NULL) {
-			fputs("crmkit: out of memory\n", stderr);
-			exit(3);
-		}
-		memset(t + thread_ncols, 0, (cap - thread_ncols) * sizeof *t);
-		thread_cols = t;
-		thread_ncols = cap;
-	}
-	return &thread_cols[col];
+	return col >= 0 && (size_t)col < thread_ncols ? &thread_cols[col] :
+	    NULL;
 }
 
 const crm_num_column *
@@ -949,9 +937,8 @@ crm_num_thread_merge(const crm_num_column *t, size_t n)
 		    t[i].currency != thread_cols[i].currency)
 			return false;
 	for (size_t i = 0; i < n; i++)
-		if (t[i].currency != CRM_NUM_NO_CURRENCY &&
-		    crm_num_thread_column((long)i)->currency ==
-		    CRM_NUM_NO_CURRENCY)
+		if (i < thread_ncols && t[i].currency != CRM_NUM_NO_CURRENCY &&
+		    thread_cols[i].currency == CRM_NUM_NO_CURRENCY)
 			thread_cols[i].currency = t[i].currency;
 	return true;
 }

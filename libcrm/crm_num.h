@@ -98,8 +98,12 @@ crm_num_status crm_num_parse_column(const char *s, size_t len,
  * crm_num_thread_merge.
  */
 
-/* The calling thread's state of column col (>= 0), created as needed.
- * Exits 3 when memory is exhausted. */
+/* Columns a thread keeps states for: a column further right is read with
+ * a fresh state for each field (its currency is accepted, not held). */
+#define CRM_NUM_THREAD_COLUMNS 1024
+
+/* The calling thread's state of column col, or NULL when col is not in
+ * [0, CRM_NUM_THREAD_COLUMNS).  Allocates nothing. */
 crm_num_column *crm_num_thread_column(long col);
 
 /* The calling thread's table: *n states, valid until its next change. */
