@@ -41,7 +41,12 @@
 /* At most this much of the first record is sniffed for the delimiter. */
 #define SNIFF_MAX ((size_t)64 * 1024)
 
-enum crm_enc { ENC_UTF8, ENC_CP1252, ENC_LATIN1 };
+enum crm_enc { ENC_UTF8, ENC_CP1252, ENC_LATIN1, ENC_UTF16LE, ENC_UTF16BE };
+
+static const char *const enc_name[] = {
+	[ENC_UTF8] = "UTF-8", [ENC_CP1252] = "cp1252", [ENC_LATIN1] = "latin1",
+	[ENC_UTF16LE] = "UTF-16LE", [ENC_UTF16BE] = "UTF-16BE",
+};
 
 /* The fields of one record, in arrays that grow. */
 struct crm_csv_fields {
@@ -240,10 +245,33 @@ bad_byte_error(crm_csv_reader *r, crm_error *err)
 	unsigned long line = r->line +
 	    count_lines(r->buf + r->pos, r->end - r->pos);
 
+	if (r->enc == ENC_UTF16LE || r->enc == ENC_UTF16BE)
+		return crm_error_at(err, CRM_EXIT_DATA, r->name, line,
+		    "invalid %s (the file starts with its byte-order "
+		    "mark)", enc_name[r->enc]);
 	return crm_error_at(err, CRM_EXIT_DATA, r->name, line,
 	    "byte 0x%02X is not defined in %s",
-	    (unsigned)(unsigned char)r->ibuf[0],
-	    r->enc == ENC_CP1252 ? "cp1252" : "latin1");
+	    (unsigned)(unsigned char)r->ibuf[0], enc_name[r->enc]);
+}
+
+/* A sequence at the end of ibuf is incomplete: append raw bytes after
+ * it; at the end of the file it stays incomplete, an invalid byte. */
+static int
+read_more_raw(crm_csv_reader *r, crm_error *err)
+{
+	ssize_t k;
+
+	if (r->fd_eof) {
+		r->bad_byte = true;
+		return 0;
+	}
+	k = read_raw(r, r->ibuf + r->ilen, IBUF_SIZE - r->ilen, err);
+	if (k < 0)
+		return -1;
+	if (k == 0)
+		r->fd_eof = true;
+	r->ilen += (size_t)k;
+	return 0;
 }
 
 /* Convert pending raw bytes into buf; read more raw bytes when none are
@@ -257,19 +285,27 @@ fill_converted(crm_csv_reader *r, crm_error *err)
 			size_t inleft = r->ilen, outleft = r->cap - r->end;
 			size_t produced;
 
+			bool partial = false;
+
 			if (r->bad_byte)
 				return bad_byte_error(r, err);
 			if (iconv(r->cd, &in, &inleft, &out, &outleft) ==
-			    (size_t)-1 && errno == EILSEQ)
-				r->bad_byte = true;
+			    (size_t)-1) {
+				r->bad_byte = errno == EILSEQ;
+				partial = errno == EINVAL;
+			}
 			produced = (size_t)(out - (r->buf + r->end));
 			r->end += produced;
 			memmove(r->ibuf, in, inleft);
 			r->ilen = inleft;
 			if (produced > 0)
 				return 1;
-			if (!r->bad_byte)	/* E2BIG with room < 3 bytes */
+			if (partial) {	/* UTF-16 split by read() */
+				if (read_more_raw(r, err) < 0)
+					return -1;
+			} else if (!r->bad_byte) {	/* E2BIG, room < 3 */
 				make_room(r);
+			}
 			continue;
 		}
 		if (r->fd_eof) {
@@ -510,7 +546,117 @@ first_record_end(const char *s, size_t n)
 	return false;
 }
 
-/* Drop a BOM and settle the delimiter before the first record. */
+/* Convert from now on from UTF-16 (enc), the raw bytes raw[0..n) after
+ * its byte-order mark first. */
+static void
+convert_utf16(crm_csv_reader *r, enum crm_enc enc, const char *raw,
+	      size_t n)
+{
+	char *ibuf = crm_xmalloc(n > IBUF_SIZE ? n : IBUF_SIZE);
+
+	if (r->enc != ENC_UTF8)
+		iconv_close(r->cd);
+	r->cd = iconv_open("UTF-8", enc == ENC_UTF16LE ? "UTF-16LE" :
+	    "UTF-16BE");
+	if (r->cd == (iconv_t)-1)
+		crm_die(CRM_EXIT_IO, "cannot convert from UTF-16: %s",
+		    strerror(errno));
+	memcpy(ibuf, raw, n);
+	free(r->ibuf);
+	r->ibuf = ibuf;
+	r->ilen = n;
+	r->enc = enc;
+	r->fd_eof = r->eof;
+	r->eof = false;
+	r->end = r->pos;
+}
+
+/*
+ * Before anything is converted: a UTF-16 byte-order mark means UTF-16
+ * whatever --encoding said (Excel's "Unicode text"); a UTF-8 one with
+ * --encoding cp1252 or latin1 is a usage error (the file says it is
+ * UTF-8).  Returns 0 or -1 with err filled.
+ */
+static int
+take_byte_order_mark(crm_csv_reader *r, crm_error *err)
+{
+	const unsigned char *b;
+	size_t n;
+	int rc;
+
+	if (r->enc == ENC_UTF8) {
+		while (r->end - r->pos < 3 && (rc = fill(r, err)) != 0)
+			if (rc < 0)
+				return -1;
+		b = (const unsigned char *)r->buf + r->pos;
+		n = r->end - r->pos;
+	} else {
+		while (r->ilen < 3 && !r->fd_eof)
+			if (read_more_raw(r, err) < 0)
+				return -1;
+		b = (const unsigned char *)r->ibuf;
+		n = r->ilen;
+	}
+	if (n >= 2 && (b[0] == 0xFF || b[0] == 0xFE) && b[1] == (b[0] ^ 1)) {
+		bool eof = r->enc == ENC_UTF8 ? r->eof : r->fd_eof;
+
+		r->eof = eof;
+		convert_utf16(r, b[0] == 0xFF ? ENC_UTF16LE : ENC_UTF16BE,
+		    (const char *)b + 2, n - 2);
+		return 0;
+	}
+	if (r->enc != ENC_UTF8 && n >= 3 && b[0] == 0xEF && b[1] == 0xBB &&
+	    b[2] == 0xBF)
+		return crm_error_set(err, CRM_EXIT_USAGE, "%s starts with a "
+		    "UTF-8 byte-order mark: it is UTF-8, not %s (drop "
+		    "--encoding)", r->name, enc_name[r->enc]);
+	return 0;
+}
+
+/*
+ * Excel's optional first line "sep=C" (SPEC 2): it sets the delimiter and
+ * is no record.  A delimiter given that disagrees is a usage error.
+ * Returns 0 (the line, if any, consumed) or -1 with err filled.
+ */
+static int
+take_sep_line(crm_csv_reader *r, crm_error *err)
+{
+	const char *s;
+	size_t n, tl;
+	int rc;
+
+	/* read no further than a line that may still be "sep=C" needs,
+	 * so that an error later in the input comes in its turn */
+	while ((n = r->end - r->pos) < 7 && memcmp(r->buf + r->pos, "sep=",
+	    n < 4 ? n : 4) == 0 && (rc = fill(r, err)) != 0)
+		if (rc < 0)
+			return -1;
+	s = r->buf + r->pos;
+	n = r->end - r->pos;
+	if (n < 5 || memcmp(s, "sep=", 4) != 0 || s[4] == '\r' ||
+	    s[4] == '\n')
+		return 0;
+	if (n == 5)
+		tl = 0;
+	else if (s[5] == '\n' || (s[5] == '\r' && (n == 6 || s[6] != '\n')))
+		tl = 1;
+	else if (s[5] == '\r' && s[6] == '\n')
+		tl = 2;
+	else
+		return 0;
+	if (r->delim != 0 && r->delim != (unsigned char)s[4])
+		return crm_error_set(err, CRM_EXIT_USAGE,
+		    "%s: the first line says sep=%c, but the delimiter "
+		    "given (-d) is another", r->name, s[4]);
+	r->delim = (unsigned char)s[4];
+	r->pos += 5 + tl;
+	r->line++;
+	forget_lf(r);
+	return 0;
+}
+
+/* Drop a BOM, take a sep= line and settle the delimiter before the first
+ * record. */
 static int
 start(crm_csv_reader *r, crm_error *err)
 {
@@ -518,6 +664,8 @@ start(crm_csv_reader *r, crm_error *err)
 	int rc;
 
 	r->started = true;
+	if (take_byte_order_mark(r, err) < 0)
+		return -1;
 	if (r->enc == ENC_UTF8) {
 		while (r->end - r->pos < 3 && (rc = fill(r, err)) != 0)
 			if (rc < 0)
@@ -526,6 +674,8 @@ start(crm_csv_reader *r, crm_error *err)
 		    memcmp(r->buf + r->pos, "\xEF\xBB\xBF", 3) == 0)
 			r->pos += 3;
 	}
+	if (take_sep_line(r, err) < 0)
+		return -1;
 	if (r->delim == 0) {
 		size_t avail;
 

@@ -68,6 +68,17 @@ truth(const slot *s)
 	}
 }
 
+/* Not a plain number: perhaps an amount in the column's currency. */
+static bool
+parse_currency(const char *f, size_t n, bool decimal_comma, long col,
+	       double *d)
+{
+	crm_num_column fresh = { 0 }, *cs = crm_num_thread_column(col);
+
+	return crm_num_parse_column(f, n, decimal_comma, cs ? cs : &fresh,
+	    d) == CRM_NUM_OK;
+}
+
 static inline void
 load_col(slot *s, const crm_expr *e, const crm_record *rec, long col)
 {
@@ -86,7 +97,8 @@ load_col(slot *s, const crm_expr *e, const crm_record *rec, long col)
 	s->v.len = n;
 	s->col = col;
 	s->why = CRM_WHY_NONE;
-	if (crm_num_parse(f, n, e->decimal_comma, &d) == CRM_NUM_OK) {
+	if (crm_num_parse(f, n, e->decimal_comma, &d) == CRM_NUM_OK ||
+	    parse_currency(f, n, e->decimal_comma, col, &d)) {
 		s->v.type = CRM_VAL_NUM;
 		s->v.num = d;
 	} else {
@@ -624,6 +636,40 @@ crm_expr_eval_final(const crm_expr *e, const crm_value *results)
 	return run(e, NULL, results).v;
 }
 
+/*
+ * After "is not a number": what would make it one.  A field in another
+ * currency than the column's names both; a field that is a number under
+ * the other decimal convention says so.  Runs in the thread that read
+ * the field (the column states are that thread's).
+ */
+static void
+why_not_number(sbuf *b, const crm_expr *e, const crm_eval_note *note)
+{
+	crm_num_column fresh = { 0 };
+	const crm_num_column *seen;
+	size_t ncols;
+	double d;
+
+	if (note->text == NULL)
+		return;
+	seen = crm_num_thread_table(&ncols);
+	if (crm_num_parse_column(note->text, note->len, e->decimal_comma,
+	    &fresh, &d) == CRM_NUM_OK && fresh.currency !=
+	    CRM_NUM_NO_CURRENCY && (size_t)note->column < ncols &&
+	    seen[note->column].currency != CRM_NUM_NO_CURRENCY &&
+	    seen[note->column].currency != fresh.currency) {
+		crm_expr_sb_printf(b, " (it is in %s, the column's first "
+		    "amount in %s: one column holds one currency)",
+		    crm_num_currency_code(fresh.currency),
+		    crm_num_currency_code(seen[note->column].currency));
+		return;
+	}
+	if (crm_num_other_convention(note->text, note->len,
+	    e->decimal_comma))
+		crm_expr_sb_printf(b, " (it reads as one with --decimal-%s)",
+		    e->decimal_comma ? "point" : "comma");
+}
+
 void
 crm_expr_describe(const crm_expr *e, const crm_header *h,
 		  const crm_eval_note *note, char *buf, size_t cap)
@@ -662,6 +708,7 @@ crm_expr_describe(const crm_expr *e, const crm_header *h,
 				      note->len, 200);
 			crm_expr_sb_printf(&b,
 			    "column '%s': \"%s\" is not a number", col, shown);
+			why_not_number(&b, e, note);
 		}
 		break;
 	case CRM_WHY_DIV_ZERO:

@@ -359,7 +359,8 @@ read_half(void *arg)
 
 	while ((rc = crm_input_read(h->half.in, &rec, &err)) > 0) {
 		h->rows++;
-		if (crm_fold_set_add(h->s, &rec, why, sizeof why) < 0)
+		if (crm_input_ragged(h->half.in, &rec, why, sizeof why) ||
+		    crm_fold_set_add(h->s, &rec, why, sizeof why) < 0)
 			return NULL;
 	}
 	h->half.ok = rc == 0;
@@ -377,7 +378,8 @@ account(crm_fold_set *s, crm_input *in, crm_fold_invalid_fn invalid,
 
 	while ((rc = crm_input_read(in, &rec, err)) > 0) {
 		(*rows)++;
-		if (crm_fold_set_add(s, &rec, why, sizeof why) < 0)
+		if (crm_input_ragged(in, &rec, why, sizeof why) ||
+		    crm_fold_set_add(s, &rec, why, sizeof why) < 0)
 			invalid(ctx, &rec, why);
 	}
 	return rc;
@@ -387,7 +389,7 @@ int
 crm_fold_set_read(crm_fold_set *s, crm_input *in, crm_fold_invalid_fn invalid,
 		  void *ctx, unsigned long *rows, crm_error *err)
 {
-	struct half h = { { NULL, 0, false, false }, NULL, 0 };
+	struct half h = { .s = NULL };
 	bool split = false;
 	int rc;
 
@@ -435,6 +437,9 @@ crm_fold_open(const crm_tool *tool, crm_common *c)
 	f->in = crm_input_open(c->operands, c->noperands, &c->csv, false, &err);
 	if (f->in == NULL)
 		crm_die_error(&err);
+	crm_common_settle_decimal(c, crm_input_delimiter(f->in));
+	if (c->invalid == CRM_INVALID_SKIP)
+		crm_input_keep_ragged(f->in);
 	return f;
 }
 
@@ -521,6 +526,18 @@ invalid_row(void *ctx, const crm_record *rec, const char *why)
 		partial_failed(f, msg);
 	}
 	crm_out_invalid(&f->o, crm_input_name(f->in), rec, why);
+}
+
+bool
+crm_fold_empty(crm_fold *f)
+{
+	if (crm_input_header(f->in)->n > 0)
+		return false;
+	if (f->c->verbose)
+		crm_warn("the input is empty");
+	crm_out_open(&f->o, f->c, crm_input_delimiter(f->in));
+	f->out_open = true;
+	return true;
 }
 
 void

@@ -277,6 +277,14 @@ void crm_fold_header_free(crm_header *h);
 void crm_fold_read_partials(crm_fold *f, const crm_fold_ops *ops,
 			    const crm_partial_id *id);
 
+/*
+ * Whether the input is empty (no bytes, or blank lines only): then the
+ * output is opened for the tool to write its header row only (SPEC 2:
+ * an empty table, status 0) before crm_fold_close, with no column to
+ * resolve; -v says the input was empty.
+ */
+bool crm_fold_empty(crm_fold *f);
+
 /* The output writer, and the check of each write to it (a failed write
  * ends the tool with status 3, quietly 0 on a closed pipe). */
 crm_writer *crm_fold_writer(crm_fold *f);

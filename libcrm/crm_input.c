@@ -315,7 +315,7 @@ static int
 field_count(const crm_input *in, const crm_record *rec, size_t op,
 	    crm_error *err)
 {
-	if (rec->n == in->hdr.n)
+	if (rec->n == in->hdr.n || in->ragged)
 		return 1;
 	return crm_error_at(err, CRM_EXIT_DATA, in->name[op], rec->line,
 	    "expected %zu fields, found %zu", in->hdr.n, rec->n);
@@ -414,6 +414,23 @@ crm_input_read(crm_input *in, crm_record *rec, crm_error *err)
 	if (rc > 0)
 		in->last_name = in->name[tag];
 	return rc;
+}
+
+void
+crm_input_keep_ragged(crm_input *in)
+{
+	in->ragged = true;
+}
+
+bool
+crm_input_ragged(const crm_input *in, const crm_record *rec, char *why,
+		 size_t cap)
+{
+	if (rec->n == in->hdr.n)
+		return false;
+	snprintf(why, cap, "expected %zu fields, found %zu", in->hdr.n,
+	    rec->n);
+	return true;
 }
 
 void

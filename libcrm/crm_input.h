@@ -69,6 +69,19 @@ int crm_input_rewind(crm_input *in, crm_error *err);
 void crm_input_frame_only(crm_input *in);
 
 /*
+ * From now on a record whose field count differs from the header's is
+ * returned like any other (for --invalid skip to reject it) instead of
+ * being an error: the caller compares rec->n with the header's
+ * (crm_input_ragged).
+ */
+void crm_input_keep_ragged(crm_input *in);
+
+/* Whether rec, read from in, has another field count than the header;
+ * then why (cap bytes) says "expected N fields, found M". */
+bool crm_input_ragged(const crm_input *in, const crm_record *rec, char *why,
+		      size_t cap);
+
+/*
  * Split reading for two threads.  Before the first crm_input_read, when
  * in has one operand, a regular UTF-8 file of at least min_bytes, read
  * in one pass: returns a second input b that reads from the first line
@@ -110,6 +123,13 @@ typedef struct crm_input_half {
 	pthread_t thread;
 	bool running;
 	bool ok;
+	/* Set by crm_input_half_start: fn and arg, and the currencies of
+	 * the columns fn's thread read (crm_num_thread_table), which
+	 * crm_input_half_join checks against the caller's. */
+	void *(*fn)(void *);
+	void *arg;
+	struct crm_num_column *cols;
+	size_t ncols;
 } crm_input_half;
 
 /* Inputs smaller than this are not worth a second thread. */
@@ -125,8 +145,9 @@ bool crm_input_half_start(crm_input_half *h, crm_input *in,
 
 /*
  * After the first half ended (first_ok: without error): wait for fn.
- * True when its results follow the first half's: it was ok and the halves
- * join.  Otherwise in reads on past the split point, so that what the
+ * True when its results follow the first half's: it was ok, the halves
+ * join and no column held one currency in one half and another in the
+ * other (crm_num_thread_merge).  Otherwise in reads on past the split point, so that what the
  * second half met is found (and reported) in order.  Closes h->in.
  */
 bool crm_input_half_join(crm_input_half *h, crm_input *in, bool first_ok);

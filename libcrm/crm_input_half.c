@@ -4,10 +4,12 @@
  */
 #include "crm_input_impl.h"
 
+#include "crm_num.h"
 #include "crm_thread.h"
 
 #include <fcntl.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 crm_input *
@@ -54,6 +56,7 @@ crm_input_split(crm_input *in, off_t min_bytes)
 	b->last_name = b->name[0];
 	b->limit = b->met = b->first = -1;
 	b->half = true;
+	b->ragged = in->ragged;
 	if ((b->r = crm_csv_open_fd(fd, b->name[0], &b->cfg, NULL,
 	    &err)) == NULL) {
 		crm_input_close(b);
@@ -84,15 +87,36 @@ crm_input_unsplit(crm_input *in)
 	in->stopped = false;
 }
 
+/* The second half's thread: fn, then a copy of the column states it
+ * left, for the join to check (they die with the thread). */
+static void *
+run_half(void *arg)
+{
+	crm_input_half *h = arg;
+	const crm_num_column *t;
+
+	h->fn(h->arg);
+	t = crm_num_thread_table(&h->ncols);
+	if (h->ncols > 0) {
+		h->cols = crm_xreallocarray(NULL, h->ncols, sizeof *t);
+		memcpy(h->cols, t, h->ncols * sizeof *t);
+	}
+	return NULL;
+}
+
 bool
 crm_input_half_start(crm_input_half *h, crm_input *in, void *(*fn)(void *),
 		     void *arg)
 {
 	h->running = h->ok = false;
+	h->fn = fn;
+	h->arg = arg;
+	h->cols = NULL;
+	h->ncols = 0;
 	if (!crm_ahead_wanted() ||
 	    (h->in = crm_input_split(in, CRM_INPUT_HALF_MIN)) == NULL)
 		return false;
-	if (crm_thread_start(&h->thread, fn, arg) != 0) {
+	if (crm_thread_start(&h->thread, run_half, h) != 0) {
 		crm_input_close(h->in);
 		h->in = NULL;
 		crm_input_unsplit(in);
@@ -110,10 +134,13 @@ crm_input_half_join(crm_input_half *h, crm_input *in, bool first_ok)
 	if (h->running) {
 		pthread_join(h->thread, NULL);
 		h->running = false;
-		use = first_ok && h->ok && crm_input_split_joins(in, h->in);
+		use = first_ok && h->ok && crm_input_split_joins(in, h->in) &&
+		    crm_num_thread_merge(h->cols, h->ncols);
 		if (!use)
 			crm_input_unsplit(in);
 	}
+	free(h->cols);
+	h->cols = NULL;
 	crm_input_close(h->in);
 	h->in = NULL;
 	return use;

@@ -74,6 +74,7 @@ struct crm_input {
 	off_t met;		/* offset of that record, -1 if none */
 	bool half;		/* the second half */
 	bool framed;		/* crm_input_frame_only */
+	bool ragged;		/* crm_input_keep_ragged */
 	off_t first;		/* its first record's offset, -1 if none */
 
 	/* The caller's side when records are read ahead: the worker runs

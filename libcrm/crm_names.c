@@ -243,6 +243,24 @@ add(crm_error *err, size_t *at, const char *fmt, ...)
 		*at = sizeof err->msg - 1;
 }
 
+/* A header that is one column holding another likely delimiter was read
+ * with the wrong one: say which -d would split it. */
+static void
+suggest_delimiter(crm_error *err, size_t *at, const char *name)
+{
+	static const char cand[] = { ';', '\t', '|', ',' };
+
+	for (size_t i = 0; i < sizeof cand; i++)
+		if (strchr(name, cand[i]) != NULL) {
+			add(err, at, "\n  the header is one column holding "
+			    "'%s': try -d %s", cand[i] == '\t' ? "\\t" :
+			    (char[2]){ cand[i], 0 }, cand[i] == '\t' ? "tab" :
+			    cand[i] == ';' ? "';'" : cand[i] == '|' ? "'|'" :
+			    ",");
+			return;
+		}
+}
+
 static size_t
 name_len(const crm_header *h, size_t i)
 {
@@ -284,7 +302,8 @@ crm_names_column(const crm_header *h, const char *name, size_t len,
 	if (expr != NULL)
 		add(err, &at, " in expression '%s'", expr);
 	if (n == 0) {
-		add(err, &at, "\n  the input has no columns");
+		add(err, &at, "\n  the input has no columns: it is empty (behind "
+		    "a pipe, an earlier command may have failed)");
 		return -1;
 	}
 	if (h->synthetic) {
@@ -292,6 +311,8 @@ crm_names_column(const crm_header *h, const char *name, size_t len,
 		    "by number, %s1%s to %s%zu%s", lb, rb, lb, n, rb);
 		return -1;
 	}
+	if (n == 1 && !h->synthetic)
+		suggest_delimiter(err, &at, h->name[0]);
 	add(err, &at, "\n  available columns: ");
 	for (size_t i = 0; i < n; i++) {
 		if (at > MAX_LISTED) {

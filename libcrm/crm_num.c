@@ -908,3 +908,37 @@ crm_num_format(char *buf, double v, const crm_numfmt *fmt)
 				buf[i] = ',';
 	return n;
 }
+
+/* The calling thread's column states (see crm_num_thread_column): fixed,
+ * so that evaluating an expression never allocates. */
+static _Thread_local crm_num_column thread_cols[CRM_NUM_THREAD_COLUMNS];
+static const size_t thread_ncols = CRM_NUM_THREAD_COLUMNS;
+
+crm_num_column *
+crm_num_thread_column(long col)
+{
+	return col >= 0 && (size_t)col < thread_ncols ? &thread_cols[col] :
+	    NULL;
+}
+
+const crm_num_column *
+crm_num_thread_table(size_t *n)
+{
+	*n = thread_ncols;
+	return thread_cols;
+}
+
+bool
+crm_num_thread_merge(const crm_num_column *t, size_t n)
+{
+	for (size_t i = 0; i < n && i < thread_ncols; i++)
+		if (t[i].currency != CRM_NUM_NO_CURRENCY &&
+		    thread_cols[i].currency != CRM_NUM_NO_CURRENCY &&
+		    t[i].currency != thread_cols[i].currency)
+			return false;
+	for (size_t i = 0; i < n; i++)
+		if (i < thread_ncols && t[i].currency != CRM_NUM_NO_CURRENCY &&
+		    thread_cols[i].currency == CRM_NUM_NO_CURRENCY)
+			thread_cols[i].currency = t[i].currency;
+	return true;
+}

@@ -90,6 +90,34 @@ crm_num_status crm_num_parse_column(const char *s, size_t len,
 				    double *out);
 
 /*
+ * The columns of the input a thread reads numbers from, one state each
+ * (for crm_num_parse_column), so that a column holding two currencies
+ * is found whatever expression reads it.  The table is the calling
+ * thread's own (thread-local): the two halves of an input read by two
+ * threads keep one each, and the joining thread checks the other's with
+ * crm_num_thread_merge.
+ */
+
+/* Columns a thread keeps states for: a column further right is read with
+ * a fresh state for each field (its currency is accepted, not held). */
+#define CRM_NUM_THREAD_COLUMNS 1024
+
+/* The calling thread's state of column col, or NULL when col is not in
+ * [0, CRM_NUM_THREAD_COLUMNS).  Allocates nothing. */
+crm_num_column *crm_num_thread_column(long col);
+
+/* The calling thread's table: *n states, valid until its next change. */
+const crm_num_column *crm_num_thread_table(size_t *n);
+
+/*
+ * Take another thread's table t[0..n) into the calling thread's: true
+ * when each column names the same currency in both (or none in one of
+ * them; the calling thread then takes the other's), false when a column
+ * names two (the calling thread's table is then unchanged).
+ */
+bool crm_num_thread_merge(const crm_num_column *t, size_t n);
+
+/*
  * For messages: whether s[0..len), which is not a number under
  * decimal_comma, is one under the other convention (as
  * crm_num_parse_column reads a field in a fresh column), so that a tool

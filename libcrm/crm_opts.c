@@ -10,6 +10,7 @@ enum {
 	OPT_CRLF,
 	OPT_BOM,
 	OPT_DECIMAL_COMMA,
+	OPT_DECIMAL_POINT,
 	OPT_PRECISION,
 	OPT_ENCODING,
 	OPT_LANG,
@@ -27,6 +28,7 @@ static const struct option common_options[] = {
 	{ "crlf", no_argument, NULL, OPT_CRLF },
 	{ "bom", no_argument, NULL, OPT_BOM },
 	{ "decimal-comma", no_argument, NULL, OPT_DECIMAL_COMMA },
+	{ "decimal-point", no_argument, NULL, OPT_DECIMAL_POINT },
 	{ "precision", required_argument, NULL, OPT_PRECISION },
 	{ "encoding", required_argument, NULL, OPT_ENCODING },
 	{ "output", required_argument, NULL, 'o' },
@@ -53,6 +55,8 @@ static const char common_help[] =
 "      --encoding E          input encoding: utf-8, cp1252 or latin1\n"
 "      --decimal-comma       numbers use ',' as decimal separator and '.'\n"
 "                            as thousands grouping\n"
+"      --decimal-point       numbers use '.' as decimal separator (default:\n"
+"                            ',' with the delimiter ';', else '.')\n"
 "      --precision N         print numbers with N fixed decimals\n"
 "  -o, --output FILE         write to FILE (replaced only on success)\n"
 "      --crlf                end output lines with CRLF\n"
@@ -208,6 +212,7 @@ apply_environment(const crm_tool *tool, crm_common *c)
 		else if (strcmp(v, "point") != 0 && strcmp(v, "dot") != 0)
 			crm_usage_error(tool,
 			    "CRMKIT_DECIMAL: '%s' is not comma or point", v);
+		c->decimal_from = CRM_DECIMAL_FROM_ENV;
 	}
 	if ((v = getenv("CRMKIT_LANG")) != NULL && *v != '\0') {
 		if (parse_lang(v, &c->lang, &err) < 0)
@@ -257,7 +262,9 @@ handle_common(const crm_tool *tool, int opt, const char *arg,
 		c->bom = true;
 		break;
 	case OPT_DECIMAL_COMMA:
-		c->decimal_comma = true;
+	case OPT_DECIMAL_POINT:
+		c->decimal_comma = opt == OPT_DECIMAL_COMMA;
+		c->decimal_from = CRM_DECIMAL_FROM_OPTION;
 		break;
 	case OPT_PRECISION:
 		n = strtol(arg, &end, 10);
@@ -315,6 +322,54 @@ handle_common(const crm_tool *tool, int opt, const char *arg,
 		c->save_thresholds = arg;
 		break;
 	}
+}
+
+/*
+ * getopt refused word (the argument it stopped at, optopt the short
+ * option): say why.  "--sort=yes" on an option without argument says the
+ * option takes no value, rather than "unknown option".
+ */
+static _Noreturn void
+unknown_option(const crm_tool *tool, const struct option *all,
+	       const char *word)
+{
+	const char *eq = strchr(word, '=');
+
+	if (strncmp(word, "--", 2) == 0 && eq != NULL) {
+		size_t n = (size_t)(eq - word - 2);
+
+		for (size_t i = 0; all[i].name != NULL; i++)
+			if (all[i].has_arg == no_argument &&
+			    strlen(all[i].name) == n &&
+			    strncmp(all[i].name, word + 2, n) == 0)
+				crm_usage_error(tool, "option '--%s' takes "
+				    "no value (write '--%s' alone)",
+				    all[i].name, all[i].name);
+	}
+	if (strncmp(word, "--", 2) == 0)
+		crm_usage_error(tool, "unknown option '%.*s'", eq != NULL ?
+		    (int)(eq - word) : (int)strlen(word), word);
+	if (optopt > 0 && optopt < 256)
+		crm_usage_error(tool, "unknown option '-%c'", optopt);
+	crm_usage_error(tool, "unknown option '%s'", word);
+}
+
+void
+crm_common_settle_decimal(crm_common *c, int in_delimiter)
+{
+	if (c->decimal_from == CRM_DECIMAL_FROM_DELIMITER)
+		c->decimal_comma = in_delimiter == ';';
+	/* The command line shows an option, and the point after another
+	 * delimiter is what everybody expects: -v names the rest. */
+	if (!c->verbose)
+		return;
+	if (c->decimal_from == CRM_DECIMAL_FROM_ENV)
+		crm_warn("numbers use the decimal %s (CRMKIT_DECIMAL)",
+		    c->decimal_comma ? "comma" : "point");
+	else if (c->decimal_from == CRM_DECIMAL_FROM_DELIMITER &&
+	    c->decimal_comma)
+		crm_warn("numbers use the decimal comma, as the delimiter is "
+		    "';' (--decimal-point reads 1.5 as one and a half)");
 }
 
 void
@@ -381,11 +436,7 @@ crm_opts_parse(const crm_tool *tool, int argc, char **argv, crm_common *c)
 			crm_usage_error(tool, "option '%s' needs an argument",
 			    argv[optind - 1]);
 		case '?':
-			if (optopt != 0)
-				crm_usage_error(tool, "unknown option '-%c'",
-				    optopt);
-			crm_usage_error(tool, "unknown option '%s'",
-			    argv[optind - 1]);
+			unknown_option(tool, all, argv[optind - 1]);
 		default:
 			if (opt >= CRM_OPT_COMMON_BASE || (opt == 'c' && tool->column) ||
 			    (opt < 256 && strchr(COMMON_SHORT, opt) != NULL)) {

@@ -3,12 +3,13 @@
  * (SPEC 2), merged with each tool's own getopt_long table.
  *
  * Common options: -d/--delimiter C, --output-delimiter C, -H/--no-header,
- * --crlf, --bom, --decimal-comma, --precision N, --encoding E,
+ * --crlf, --bom, --decimal-comma, --decimal-point, --precision N, --encoding E,
  * -o/--output FILE, -v/--verbose, --lang en|de, -h/--help, -V/--version,
  * for row tools --invalid fail|keep|skip and --rejects FILE, and for tools
  * that append a column -c/--column NAME.
  * Environment defaults (overridden by flags): CRMKIT_DELIMITER,
- * CRMKIT_DECIMAL=comma, CRMKIT_LANG.
+ * CRMKIT_DECIMAL=comma|point, CRMKIT_LANG.  Unless set, the decimal
+ * convention follows the input's delimiter (crm_common_settle_decimal).
  *
  * Tool layer: usage errors END THE PROCESS (status 2, with the tool's
  * synopsis), as do --help and --version (status 0).
@@ -35,10 +36,18 @@ typedef enum crm_lang { CRM_LANG_EN = 0, CRM_LANG_DE } crm_lang;
 /* What the common options set. */
 typedef struct crm_tool crm_tool;
 
+/* What set the decimal convention. */
+typedef enum crm_decimal_from {
+	CRM_DECIMAL_FROM_DELIMITER = 0,	/* nothing: ';' means the comma */
+	CRM_DECIMAL_FROM_ENV,		/* CRMKIT_DECIMAL */
+	CRM_DECIMAL_FROM_OPTION		/* --decimal-comma, --decimal-point */
+} crm_decimal_from;
+
 typedef struct crm_common {
 	crm_csv_config csv;	/* delimiter (0: sniff), no_header, encoding */
 	int out_delimiter;	/* 0: the input's */
 	bool crlf, bom, decimal_comma, verbose;
+	crm_decimal_from decimal_from;
 	int precision;		/* -1: shortest form */
 	const char *output;	/* -o FILE, NULL: stdout */
 	crm_lang lang;
@@ -121,6 +130,15 @@ _Noreturn void crm_usage_die(const crm_tool *tool, const crm_error *err);
 /* Print "TOOL: message" and the synopsis, exit 2. */
 _Noreturn void crm_usage_error(const crm_tool *tool, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/*
+ * Once the input's delimiter is known: unless an option or CRMKIT_DECIMAL
+ * set it, the decimal comma is in force exactly when the delimiter is
+ * ';' (SPEC 2, "Numbers").  With -v, says on standard error which
+ * convention is in force when nothing on the command line shows it:
+ * the comma that the delimiter ';' brought, or CRMKIT_DECIMAL.
+ */
+void crm_common_settle_decimal(crm_common *c, int in_delimiter);
 
 /* The writer configuration the common options describe, given the input
  * delimiter. */

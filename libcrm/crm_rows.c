@@ -95,10 +95,14 @@ open_rows(crm_common *c, crm_measure *m, size_t nm, bool two_pass)
 	if (c->save_thresholds != NULL)
 		crm_thresholds_init(&r->saved, c->save_thresholds);
 	for (size_t i = 0; i < nm; i++) {
+		/* The kind of split decides the passes; its number is read
+		 * again once the input's delimiter settled the convention. */
 		if (c->thresholds == NULL && m[i].split_option != NULL &&
 		    m[i].split_arg != NULL &&
 		    crm_split_parse(m[i].split_arg, m[i].split_option,
-		    c->decimal_comma, &m[i].split, &err) < 0)
+		    false, &m[i].split, &err) < 0 &&
+		    crm_split_parse(m[i].split_arg, m[i].split_option,
+		    true, &m[i].split, &err) < 0)
 			crm_usage_die(c->tool, &err);
 		/* A mean needs a first pass for the sum, but no values. */
 		if (m[i].split_option != NULL &&
@@ -117,6 +121,14 @@ open_rows(crm_common *c, crm_measure *m, size_t nm, bool two_pass)
 	if (r->in == NULL)
 		die_error(&err);
 	r->delimiter = crm_input_delimiter(r->in);
+	if (c->invalid == CRM_INVALID_SKIP)
+		crm_input_keep_ragged(r->in);
+	crm_common_settle_decimal(c, r->delimiter);
+	for (size_t i = 0; i < nm; i++)
+		if (m[i].split_option != NULL && m[i].split_arg != NULL &&
+		    crm_split_parse(m[i].split_arg, m[i].split_option,
+		    c->decimal_comma, &m[i].split, &err) < 0)
+			crm_usage_die(c->tool, &err);
 	/* Empty input is an empty table (SPEC 2): nothing to evaluate, so
 	 * no column to find; the tool writes nothing and exits 0. */
 	if (crm_input_header(r->in)->n == 0) {
@@ -185,6 +197,13 @@ evaluate_on(const crm_measure *ms, size_t nm, crm_rows_check_fn *check,
 	    void *ctx, const crm_header *h, const crm_record *rec,
 	    double *vals, char *why, size_t cap)
 {
+	/* only under --invalid skip (crm_input_keep_ragged) */
+	if (rec->n != h->n) {
+		if (why != NULL)
+			snprintf(why, cap, "expected %zu fields, found %zu",
+			    h->n, rec->n);
+		return -1;
+	}
 	for (size_t i = 0; i < nm; i++) {
 		const crm_measure *m = &ms[i];
 		crm_eval_note note;

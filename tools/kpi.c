@@ -625,6 +625,28 @@ finish(struct kpi *k)
 	free(k->target);
 }
 
+/* Empty input: the header row alone, from the --by list and the metric
+ * names as given (nothing to resolve them against). */
+static int
+write_empty(struct kpi *k)
+{
+	crm_writer *w = crm_fold_writer(k->f);
+	char *by = crm_xstrdup(k->by != NULL ? k->by : "");
+	char *item[64];
+	size_t n = k->by != NULL ? crm_opts_split_list(by, item, 64) : 0;
+
+	for (size_t i = 0; i < n && i < 64 && !k->c.csv.no_header; i++)
+		check(k, crm_writer_field(w, item[i], strlen(item[i])));
+	for (size_t i = 0; i < k->ms.n && !k->c.csv.no_header; i++)
+		check(k, crm_writer_field(w, k->ms.m[i].name,
+		    strlen(k->ms.m[i].name)));
+	if (!k->c.csv.no_header)
+		check(k, crm_writer_end(w));
+	free(by);
+	crm_metrics_free(&k->ms);
+	return crm_fold_close(k->f, NULL);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -646,6 +668,11 @@ main(int argc, char **argv)
 	k.sort &= k.by != NULL;	/* one row: nothing to order */
 	preset = gather_metrics(&k);
 	open_input(&k);
+	if (!k.merge && crm_fold_empty(k.f)) {
+		/* an empty chunk's partial is no record at all */
+		free(preset);
+		return k.partial ? crm_fold_close(k.f, NULL) : write_empty(&k);
+	}
 	crm_fold_keys(k.f, k.by, "--by", false);
 	k.keys = crm_fold_key_columns(k.f, &k.nkeys);
 	crm_metrics_compile(&k.ms, &tool, k.h, k.c.decimal_comma);

@@ -617,7 +617,8 @@ main(int argc, char **argv)
 		    "apply only to --bins");
 	mt->setup(&s);
 	s.rows = crm_rows_open(&s.common, s.m, s.nm);
-	if (mt->prepare != NULL)
+	/* empty input: nothing to resolve (SPEC 2) */
+	if (mt->prepare != NULL && crm_rows_header(s.rows)->n > 0)
 		mt->prepare(&s);
 	crm_rows_write_header(s.rows, (const char *[]){ s.common.column },
 	    (const char *[]){ "-c NAME" }, 1);

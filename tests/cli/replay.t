@@ -64,7 +64,7 @@ $ printf 'id,v,p\n1,200,0.5\n2,,0.25\n3,300,0.75\n4,40,0.9\n' > k.csv; quadrant 
 >4,40,0.9,fig-leaf
 
 ### another output delimiter, or no header: records are split again
-$ printf 'id;n;v;p\n1;"a,b";7;0.5\n2;c;3;0.25\n' > d.csv; quadrant -v -x v -y p --output-delimiter , d.csv 2> e.txt; grep -c unsplit e.txt; printf '1,5,0.5\n2,3,0.25\n' | quadrant -v -H -x {2} -y {3} 2> e.txt; grep -c unsplit e.txt || :
+$ printf 'id;n;v;p\n1;"a,b";7;0.5\n2;c;3;0.25\n' > d.csv; quadrant -v --decimal-point -x v -y p --output-delimiter , d.csv 2> e.txt; grep -c unsplit e.txt; printf '1,5,0.5\n2,3,0.25\n' | quadrant -v -H -x {2} -y {3} 2> e.txt; grep -c unsplit e.txt || :
 >id,n,v,p,quadrant
 >1,"a,b",7,0.5,qualified
 >2,c,3,0.25,waste

@@ -672,6 +672,40 @@ test_long_records(void **state)
 /* ------------------------------------------------------------------ */
 /* Reader: encodings, I/O errors, spool */
 
+/* Excel's sep= line; UTF-16 byte-order marks; a UTF-8 one with
+ * --encoding. */
+static void
+test_sep_and_utf16(void **state)
+{
+	char *out;
+
+	(void)state;
+	out = parse_enc(LIT("sep=;\r\na;b\r\n1;2\r\n"), 0, NULL);
+	assert_string_equal(out, "2:[a][b]\n3:[1][2]\n");
+	free(out);
+	out = parse_enc(LIT("\xEF\xBB\xBFsep=|\na|b\n"), 0, NULL);
+	assert_string_equal(out, "2:[a][b]\n");
+	free(out);
+	out = parse_enc(LIT("sep=;\na;b\n"), ',', NULL);
+	assert_non_null(strstr(out, "the first line says sep=;"));
+	free(out);
+	out = parse_enc(LIT("sep=;x\n1\n"), ',', NULL);
+	assert_string_equal(out, "1:[sep=;x]\n2:[1]\n");
+	free(out);
+	/* "a\tb\n\u00fc\t2\n" in UTF-16LE and BE, --encoding ignored */
+	out = parse_enc(LIT("\xFF\xFE" "a\0\t\0b\0\n\0\xFC\0\t\0002\0\n\0"),
+	    0, "cp1252");
+	assert_string_equal(out, "1:[a][b]\n2:[\xC3\xBC][2]\n");
+	free(out);
+	out = parse_enc(LIT("\xFE\xFF\0a\0\t\0b\0\n\0\xFC\0\t\0002\0\n"),
+	    0, NULL);
+	assert_string_equal(out, "1:[a][b]\n2:[\xC3\xBC][2]\n");
+	free(out);
+	out = parse_enc(LIT("\xEF\xBB\xBF" "a\n"), 0, "latin1");
+	assert_non_null(strstr(out, "UTF-8 byte-order mark"));
+	free(out);
+}
+
 static void
 test_cp1252(void **state)
 {
@@ -1513,6 +1547,7 @@ main(void)
 		cmocka_unit_test(test_random_roundtrip),
 		cmocka_unit_test(test_long_records),
 		cmocka_unit_test(test_cp1252),
+		cmocka_unit_test(test_sep_and_utf16),
 		cmocka_unit_test(test_latin1),
 		cmocka_unit_test(test_unknown_encoding),
 		cmocka_unit_test(test_read_error),

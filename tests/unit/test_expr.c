@@ -837,7 +837,8 @@ test_unknown_column(void **state)
 		    "  available columns: name, value, cost, net revenue");
 	compile_err("x", NULL, 0,
 		    "unknown column 'x' in expression 'x'\n"
-		    "  the input has no columns");
+		    "  the input has no columns: it is empty (behind a pipe, an "
+		    "earlier command may have failed)");
 }
 
 static void

@@ -91,7 +91,30 @@ test_column(void **state)
 	assert_int_equal(crm_names_column(NULL, "x", 1, "--by", NULL, &err),
 	    -1);
 	assert_string_equal(err.msg, "--by: unknown column 'x'\n"
-	    "  the input has no columns");
+	    "  the input has no columns: it is empty (behind a pipe, an "
+	    "earlier command may have failed)");
+}
+
+/* A one-column header holding another delimiter suggests -d. */
+static void
+test_column_one_delimited(void **state)
+{
+	static char *name[1] = { "Kunde;Umsatz" };
+	static size_t len[1] = { 12 };
+	crm_header h = { 1, name, len, false };
+	crm_error err;
+
+	(void)state;
+	assert_int_equal(crm_names_column(&h, "Umsatz", 6, NULL, "Umsatz",
+	    &err), -1);
+	assert_string_equal(err.msg, "unknown column 'Umsatz' in expression "
+	    "'Umsatz'\n"
+	    "  the header is one column holding ';': try -d ';'\n"
+	    "  available columns: Kunde;Umsatz");
+	name[0] = "Kunde|Umsatz";
+	assert_int_equal(crm_names_column(&h, "Umsatz", 6, "--by", NULL,
+	    &err), -1);
+	assert_non_null(strstr(err.msg, "holding '|': try -d '|'"));
 }
 
 static void
@@ -164,6 +187,7 @@ main(void)
 		cmocka_unit_test(test_column),
 		cmocka_unit_test(test_column_special),
 		cmocka_unit_test(test_text_distance),
+		cmocka_unit_test(test_column_one_delimited),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -762,6 +762,48 @@ test_locale(void **state)
 	setlocale(LC_NUMERIC, "C");
 }
 
+/* The per-thread column states and their merge at the halves' join. */
+static void *
+thread_columns(void *arg)
+{
+	crm_num_column **out = arg;
+	crm_num_column *c = crm_num_thread_column(2);
+
+	/* a fresh thread starts with no currency in any column */
+	*out = c->currency == CRM_NUM_NO_CURRENCY ? c : NULL;
+	return NULL;
+}
+
+static void
+test_thread_columns(void **state)
+{
+	crm_num_column other[4] = { { 0 } }, *seen = NULL;
+	const crm_num_column *t;
+	pthread_t th;
+	double v;
+	size_t n;
+
+	(void)state;
+	assert_int_equal(crm_num_parse_column("5 \xe2\x82\xac", 5, true,
+	    crm_num_thread_column(1), &v), CRM_NUM_OK);
+	assert_int_equal(crm_num_thread_column(1)->currency, CRM_NUM_EUR);
+	assert_int_equal(pthread_create(&th, NULL, thread_columns, &seen), 0);
+	pthread_join(th, NULL);
+	assert_non_null(seen);
+	/* another thread's USD in column 1 does not join ... */
+	other[1].currency = CRM_NUM_USD;
+	assert_false(crm_num_thread_merge(other, 4));
+	assert_int_equal(crm_num_thread_column(1)->currency, CRM_NUM_EUR);
+	/* ... its EUR there and GBP in a column without one do */
+	other[1].currency = CRM_NUM_EUR;
+	other[3].currency = CRM_NUM_GBP;
+	assert_true(crm_num_thread_merge(other, 4));
+	t = crm_num_thread_table(&n);
+	assert_true(n >= 4);
+	assert_int_equal(t[3].currency, CRM_NUM_GBP);
+	assert_int_equal(t[0].currency, CRM_NUM_NO_CURRENCY);
+}
+
 int
 main(void)
 {
@@ -787,6 +829,7 @@ main(void)
 		cmocka_unit_test(test_column_currency),
 		cmocka_unit_test(test_other_convention),
 		cmocka_unit_test(test_threads),
+		cmocka_unit_test(test_thread_columns),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
