@@ -179,12 +179,16 @@ crm_agg_add_value(crm_agg *a, const crm_value *v)
 			else
 				crm_agg_add(a, v->num);
 			return 0;
+		case CRM_VAL_DATE:	/* the same day however written */
+			crm_agg_add(a, v->num);
+			return 0;
 		}
 		return 0;
 	default:
 		if (v->type == CRM_VAL_MISSING)
 			return 0;
-		if (v->type != CRM_VAL_NUM)
+		/* a date only reaches min and max (crm_expr's types) */
+		if (v->type != CRM_VAL_NUM && v->type != CRM_VAL_DATE)
 			return -1;
 		crm_agg_add(a, v->num);
 		return 0;

@@ -39,6 +39,15 @@ static const fninfo fns[] = {
 	{ "if", F_ROW, OP_IF, 0, 3, 3 },
 	{ "coalesce", F_ROW, OP_COALESCE, 0, 1, -1 },
 	{ "isempty", F_ROW, OP_ISEMPTY, 0, 1, 1 },
+	{ "date", F_ROW, OP_TODATE, 0, 1, 1 },
+	{ "today", F_ROW, OP_TODAY, 0, 0, 0 },
+	{ "days", F_ROW, OP_DAYS, 0, 2, 2 },
+	{ "months", F_ROW, OP_MONTHS, 0, 2, 2 },
+	{ "year", F_ROW, OP_YEAR, 0, 1, 1 },
+	{ "quarter", F_ROW, OP_QUARTER, 0, 1, 1 },
+	{ "month", F_ROW, OP_MONTH, 0, 1, 1 },
+	{ "week", F_ROW, OP_WEEK, 0, 1, 1 },
+	{ "weekday", F_ROW, OP_WEEKDAY, 0, 1, 1 },
 	{ "count", F_AGG, 0, CRM_AGG_COUNT, 0, 1 },
 	{ "count_if", F_AGG, 0, CRM_AGG_COUNT_IF, 1, 1 },
 	{ "sum", F_AGG, 0, CRM_AGG_SUM, 1, 1 },
@@ -61,7 +70,29 @@ static const struct {
 	{ "nvl", "coalesce" }, { "ifnull", "coalesce" },
 	{ "countif", "count_if" }, { "percentile", "quantile" },
 	{ "n", "count" }, { "total", "sum" }, { "power", "pow" },
+	{ "now", "today" }, { "datediff", "days" }, { "todate", "date" },
+	{ "dayofweek", "weekday" }, { "isoweek", "week" },
 };
+
+enum op
+crm_expr_fn_op(int fn)
+{
+	return fns[fn].op;
+}
+
+crm_agg_kind
+crm_expr_fn_kind(const node *nd)
+{
+	if (fns[nd->fn].kind == CRM_AGG_COUNT && nd->nkids == 0)
+		return CRM_AGG_COUNT_ROWS;
+	return fns[nd->fn].kind;
+}
+
+const char *
+crm_expr_fn_name(int fn)
+{
+	return fns[fn].name;
+}
 
 /* ------------------------------------------------------------------ */
 /* Parser */
@@ -614,10 +645,17 @@ gen_node(gen *g, int ni)
 		in.arg = nd->ref;
 		emit(g, &in, 0, 1);
 		return;
+	case N_DATE:
+		in.op = OP_DATEC;
+		in.num = nd->num;
+		in.len = nd->has_time;
+		emit(g, &in, 0, 1);
+		return;
 	case N_CALL:
 		if (nd->agg) {
 			in.op = OP_AGG;
 			in.arg = nd->ref;
+			in.slot = nd->type == CRM_TYPE_DATE;
 			emit(g, &in, 0, 1);
 			return;
 		}
@@ -677,6 +715,8 @@ build(parser *p, int root, int start, int end)
 	g.p = p;
 	e->src = crm_xmemdup(p->src + start, (size_t)(end - start));
 	e->decimal_comma = p->decimal_comma;
+	e->type = p->nodes[root].type;
+	e->datepat = p->datepat;
 	e->bare_col = -1;
 	gen_text(&g, "", 0);	/* the pool is never NULL */
 	gen_node(&g, root);
@@ -758,6 +798,7 @@ crm_expr_compile(const char *src, const crm_header *h, bool decimal_comma,
 	P.flags = flags;
 	P.decimal_comma = decimal_comma;
 	P.err = err;
+	crm_expr_date_context(&P.datepat, &P.as_of);
 
 	if (crm_expr_lex(&P) < 0 || (root = parse_or(&P)) < 0)
 		goto out;
@@ -765,7 +806,7 @@ crm_expr_compile(const char *src, const crm_header *h, bool decimal_comma,
 		crm_expr_unexpected(&P);
 		goto out;
 	}
-	if (resolve(&P, root, -1) < 0)
+	if (resolve(&P, root, -1) < 0 || crm_expr_typecheck(&P, root) < 0)
 		goto out;
 	e = build(&P, root, 0, P.len);
 	if (e == NULL || P.nagg == 0)
@@ -813,6 +854,12 @@ crm_expr_free(crm_expr *e)
 	free(e->pool);
 	free(e->src);
 	free(e);
+}
+
+crm_expr_type
+crm_expr_result_type(const crm_expr *e)
+{
+	return e->type;
 }
 
 const char *
