@@ -1,5 +1,7 @@
 #include "crm_opts.h"
 
+#include "crm_expr.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,7 +17,9 @@ enum {
 	OPT_LANG,
 	OPT_INVALID,
 	OPT_REJECTS,
-	OPT_COLUMN
+	OPT_COLUMN,
+	OPT_AS_OF,
+	OPT_DATE_FORMAT
 };
 
 static const struct option common_options[] = {
@@ -35,6 +39,8 @@ static const struct option common_options[] = {
 	{ "invalid", required_argument, NULL, OPT_INVALID },
 	{ "rejects", required_argument, NULL, OPT_REJECTS },
 	{ "column", required_argument, NULL, OPT_COLUMN },
+	{ "as-of", required_argument, NULL, OPT_AS_OF },
+	{ "date-format", required_argument, NULL, OPT_DATE_FORMAT },
 };
 #define NCOMMON (sizeof common_options / sizeof common_options[0])
 #define COMMON_SHORT "d:Ho:vhV"
@@ -50,6 +56,8 @@ static const char common_help[] =
 "      --decimal-comma       numbers use ',' as decimal separator and '.'\n"
 "                            as thousands grouping\n"
 "      --precision N         print numbers with N fixed decimals\n"
+"      --as-of DATE          today() of expressions (default: today)\n"
+"      --date-format FMT     read dates with FMT (%Y %m %d %H %M %S %y)\n"
 "  -o, --output FILE         write to FILE (replaced only on success)\n"
 "      --crlf                end output lines with CRLF\n"
 "      --bom                 start output with a UTF-8 byte-order mark\n"
@@ -290,6 +298,12 @@ handle_common(const crm_tool *tool, int opt, const char *arg,
 	case OPT_REJECTS:
 		c->rejects = arg;
 		break;
+	case OPT_AS_OF:
+		c->as_of_arg = arg;
+		break;
+	case OPT_DATE_FORMAT:
+		c->date_format_arg = arg;
+		break;
 	case 'c':
 	case OPT_COLUMN:
 		if (*arg == '\0')
@@ -297,6 +311,31 @@ handle_common(const crm_tool *tool, int opt, const char *arg,
 			    "-c: the column name is empty");
 		c->column = arg;
 		break;
+	}
+}
+
+/* --date-format and --as-of (or their environment variables): checked
+ * once, handed to crm_expr for date() and today(), reported by -v. */
+static void
+setup_dates(const crm_tool *tool, crm_common *c)
+{
+	crm_error err;
+	char buf[CRM_DATE_BUFSZ];
+	int has;
+
+	if ((has = crm_date_pattern_setup(&c->date_pattern,
+	    c->date_format_arg, &err)) < 0)
+		crm_usage_die(tool, &err);
+	if (crm_date_as_of(c->as_of_arg, has ? &c->date_pattern : NULL,
+	    &c->as_of, &err) < 0) {
+		if (err.status != CRM_EXIT_USAGE)
+			crm_die(err.status, "%s", err.msg);
+		crm_usage_die(tool, &err);
+	}
+	crm_expr_set_dates(has ? &c->date_pattern : NULL, c->as_of);
+	if (c->verbose) {
+		crm_date_format(buf, c->as_of);
+		fprintf(stderr, "%s: as-of date %s\n", tool->name, buf);
 	}
 }
 
@@ -378,6 +417,7 @@ crm_opts_parse(const crm_tool *tool, int argc, char **argv, crm_common *c)
 	free_merged();
 	if (c->rejects != NULL && c->invalid != CRM_INVALID_SKIP)
 		crm_usage_error(tool, "--rejects needs --invalid skip");
+	setup_dates(tool, c);
 	c->operands = argv + optind;
 	c->noperands = (size_t)(argc - optind);
 }

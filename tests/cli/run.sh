@@ -30,7 +30,9 @@ if [ -n "${CRM_WRAP:-}" ]; then
 fi
 
 pass=0 fail=0
-unset CRMKIT_DELIMITER CRMKIT_DECIMAL CRMKIT_LANG
+unset CRMKIT_DELIMITER CRMKIT_DECIMAL CRMKIT_LANG CRMKIT_DATE_FORMAT
+# A fixed "today" keeps -v output (which names it) and today() stable.
+export CRMKIT_AS_OF=2026-12-01
 export LC_ALL=C.UTF-8 DATA="$top/tests/cli/data" EXAMPLES="$top/examples" TOP="$top"
 
 run_test() {

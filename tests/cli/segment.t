@@ -320,6 +320,7 @@ $ segment --abc revenue -v -c abc "$DATA/segment_abc.csv"
 >A1,500,A
 >A4,50,C
 >A2,300,A
+!segment: as-of date 2026-12-01
 !segment: ABC total 1000
 !segment: class A: 2 rows
 !segment: class B: 1 row
@@ -452,6 +453,7 @@ $ segment --bins monetary "$DATA/segment_bins.csv"
 
 ### --bins -v: cut points and rows per score
 $ segment --bins monetary --method quantile -n 5 -v -c m "$DATA/segment_bins.csv" > /dev/null
+!segment: as-of date 2026-12-01
 !segment: cut points 95 100 160 320
 !segment: score 1: 2 rows
 !segment: score 2: 4 rows
