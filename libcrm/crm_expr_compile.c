@@ -489,6 +489,47 @@ is_const(const parser *p, int ni)
 static crm_expr *build(parser *p, int root, int start, int end);
 static double const_value(parser *p, int ni, bool *ok);
 
+/*
+ * An unknown bare name compared with something (region == Nord) is
+ * most likely text meant as a literal: add the quoted form to the
+ * message crm_names_column wrote.  Returns -1.
+ */
+static int
+quote_hint(parser *p, int ni)
+{
+	const node *nd = &p->nodes[ni], *cmp = NULL;
+	size_t used = strlen(p->err->msg);
+	int i, other;
+
+	if (p->src[nd->pos] == '{' || strstr(p->err->msg, "did you mean"))
+		return -1;	/* a misspelt column, not text */
+	for (i = 0; i < p->nn && cmp == NULL; i++)
+		if (p->nodes[i].kind == N_BIN && p->nodes[i].op >= OP_EQ &&
+		    p->nodes[i].op <= OP_GE && (p->kids[p->nodes[i].kid] ==
+		    ni || p->kids[p->nodes[i].kid + 1] == ni))
+			cmp = &p->nodes[i];
+	if (cmp == NULL)
+		return -1;
+	other = p->kids[cmp->kid] == ni ? p->kids[cmp->kid + 1] :
+	    p->kids[cmp->kid];
+	if (p->nodes[other].kind == N_NUM)
+		return -1;
+	if (other < ni)
+		snprintf(p->err->msg + used, sizeof p->err->msg - used,
+			 "\n  to compare with the text %.*s, quote it: "
+			 "%.*s\"%.*s\"", nd->tlen, p->src + nd->toff,
+			 nd->pos - p->nodes[other].start,
+			 p->src + p->nodes[other].start, nd->tlen,
+			 p->src + nd->toff);
+	else
+		snprintf(p->err->msg + used, sizeof p->err->msg - used,
+			 "\n  to compare with the text %.*s, quote it: "
+			 "\"%.*s\"%.*s", nd->tlen, p->src + nd->toff,
+			 nd->tlen, p->src + nd->toff,
+			 p->nodes[other].end - nd->end, p->src + nd->end);
+	return -1;
+}
+
 static int
 resolve(parser *p, int ni, int in_agg)
 {
@@ -508,7 +549,7 @@ resolve(parser *p, int ni, int in_agg)
 		c = crm_names_column(p->h, name, (size_t)nd->tlen, NULL,
 				     p->src, p->err);
 		if (c < 0)
-			return -1;
+			return quote_hint(p, ni);
 		nd->ref = c;
 		return 0;
 	}
