@@ -348,8 +348,9 @@ date_field(slot *a, enum op op)
 	set_num(a, r);
 }
 
-/* The date instructions; returns the new stack depth. */
-static size_t
+/* The date instructions; returns the new stack depth.  Not inlined:
+ * run()'s numeric loop keeps the size and registers it had. */
+static __attribute__((noinline)) size_t
 run_date(const crm_expr *e, const ins *ip, slot *st, size_t sp)
 {
 	slot *a;
