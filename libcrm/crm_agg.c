@@ -307,7 +307,7 @@ crm_agg_result(crm_agg *a, double *out)
 crm_value
 crm_agg_value(crm_agg *a)
 {
-	crm_value v = { CRM_VAL_MISSING, 0, NULL, 0 };
+	crm_value v = { CRM_VAL_MISSING, 0, NULL, 0, false };
 
 	if (crm_agg_result(a, &v.num) && isfinite(v.num))
 		v.type = CRM_VAL_NUM;

@@ -33,8 +33,7 @@ typedef enum crm_valtype {
 	CRM_VAL_NUM,		/* num is valid; str/len may hold its text */
 	CRM_VAL_STR,		/* text that is not a number */
 	CRM_VAL_INVALID,	/* a non-number used as a number */
-	CRM_VAL_DATE		/* num: a crm_date's days; len 1 if it has
-				 * a time of day, else 0; str NULL */
+	CRM_VAL_DATE		/* num: a crm_date's days, has_time */
 } crm_valtype;
 
 typedef struct crm_value {
@@ -42,6 +41,7 @@ typedef struct crm_value {
 	double num;
 	const char *str;	/* text of a column value or string literal */
 	size_t len;
+	bool has_time;		/* DATE: it has a time of day */
 } crm_value;
 
 /*

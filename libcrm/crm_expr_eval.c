@@ -30,6 +30,7 @@ set_missing(slot *s, crm_why why)
 	s->v.num = 0;
 	s->v.str = NULL;
 	s->v.len = 0;
+	s->v.has_time = false;
 	s->why = why;
 	s->col = -1;
 }
@@ -45,6 +46,7 @@ set_num(slot *s, double r)
 	s->v.num = r;
 	s->v.str = NULL;
 	s->v.len = 0;
+	s->v.has_time = false;
 	s->why = CRM_WHY_NONE;
 	s->col = -1;
 }
@@ -86,6 +88,7 @@ load_col(slot *s, const crm_expr *e, const crm_record *rec, long col)
 	n = rec->len[col];
 	s->v.str = f;
 	s->v.len = n;
+	s->v.has_time = false;
 	s->col = col;
 	s->why = CRM_WHY_NONE;
 	if (crm_num_parse(f, n, e->decimal_comma, &d) == CRM_NUM_OK) {
@@ -269,7 +272,8 @@ set_date(slot *s, double days, bool has_time)
 	s->v.type = CRM_VAL_DATE;
 	s->v.num = days;
 	s->v.str = NULL;
-	s->v.len = has_time;
+	s->v.len = 0;
+	s->v.has_time = has_time;
 	s->why = CRM_WHY_NONE;
 	s->col = -1;
 }
@@ -280,7 +284,7 @@ date_of(const slot *s)
 	crm_date d;
 
 	d.days = s->v.num;
-	d.has_time = s->v.len != 0;
+	d.has_time = s->v.has_time;
 	return d;
 }
 
@@ -430,6 +434,7 @@ run(const crm_expr *e, const crm_record *rec, const crm_value *results)
 			a->v.num = ip->num;
 			a->v.str = ip->str;
 			a->v.len = ip->len;
+			a->v.has_time = false;
 			a->col = -1;
 			a->why = CRM_WHY_NONE;
 			break;
@@ -439,6 +444,7 @@ run(const crm_expr *e, const crm_record *rec, const crm_value *results)
 			a->v.num = 0;
 			a->v.str = ip->str;
 			a->v.len = ip->len;
+			a->v.has_time = false;
 			a->col = -1;
 			a->why = CRM_WHY_NONE;
 			break;
@@ -659,6 +665,7 @@ run(const crm_expr *e, const crm_record *rec, const crm_value *results)
 		r.v.num = st[0].v.num;
 		r.v.str = st[0].v.str;
 		r.v.len = st[0].v.len;
+		r.v.has_time = st[0].v.has_time;
 		r.col = st[0].col;
 		r.why = st[0].why;
 		return r;
@@ -759,6 +766,7 @@ crm_expr_eval_into(const crm_expr *e, const crm_record *rec, crm_value *out,
 	out->num = s.v.num;
 	out->str = s.v.str;
 	out->len = s.v.len;
+	out->has_time = s.v.has_time;
 }
 
 int
@@ -791,7 +799,7 @@ crm_expr_format_date(char *buf, const crm_value *v)
 	if (v->type != CRM_VAL_DATE)
 		return 0;
 	d.days = v->num;
-	d.has_time = v->len != 0;
+	d.has_time = v->has_time;
 	return crm_date_format(buf, d);
 }
 

@@ -265,6 +265,7 @@ test_aggregates(void **state)
 	assert_int_equal(crm_expr_result_type(crm_expr_agg_arg(e, 0)),
 			 CRM_TYPE_DATE);
 	/* the aggregate results come back as day numbers */
+	memset(res, 0, sizeof res);
 	res[0].type = res[1].type = CRM_VAL_NUM;
 	res[0].str = res[1].str = NULL;
 	res[0].len = res[1].len = 0;
