@@ -296,6 +296,9 @@ dates(slot *a, int n)
 	int i;
 
 	for (i = 0; i < n; i++)
+		/* value-stack slots that earlier instructions filled, as
+		 * in nums() */
+		/* NOLINTNEXTLINE(clang-analyzer-core.UndefinedBinaryOperatorResult) */
 		if (a[i].v.type != CRM_VAL_DATE) {
 			if (i != 0)
 				a[0] = a[i];
@@ -311,6 +314,7 @@ to_date(const crm_expr *e, slot *a)
 {
 	crm_date d;
 
+	/* NOLINTNEXTLINE(clang-analyzer-core.UndefinedBinaryOperatorResult) */
 	if (a->v.type != CRM_VAL_NUM && a->v.type != CRM_VAL_STR)
 		return;
 	if (a->v.str != NULL && crm_date_parse(a->v.str, a->v.len,
