@@ -191,12 +191,16 @@ crm_agg_add_value(crm_agg *a, const crm_value *v)
 			else
 				crm_agg_add(a, v->num);
 			return 0;
+		case CRM_VAL_DATE:	/* the same day however written */
+			crm_agg_add(a, v->num);
+			return 0;
 		}
 		return 0;
 	default:
 		if (v->type == CRM_VAL_MISSING)
 			return 0;
-		if (v->type != CRM_VAL_NUM)
+		/* a date only reaches min and max (crm_expr's types) */
+		if (v->type != CRM_VAL_NUM && v->type != CRM_VAL_DATE)
 			return -1;
 		crm_agg_add(a, v->num);
 		return 0;
@@ -308,7 +312,7 @@ crm_agg_result(crm_agg *a, double *out)
 crm_value
 crm_agg_value(crm_agg *a)
 {
-	crm_value v = { CRM_VAL_MISSING, 0, NULL, 0 };
+	crm_value v = { CRM_VAL_MISSING, 0, NULL, 0, false };
 
 	if (crm_agg_result(a, &v.num) && isfinite(v.num))
 		v.type = CRM_VAL_NUM;

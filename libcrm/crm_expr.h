@@ -25,13 +25,15 @@
 #include <stddef.h>
 
 #include "crm_csv.h"
+#include "crm_date.h"
 #include "crm_diag.h"
 
 typedef enum crm_valtype {
 	CRM_VAL_MISSING = 0,	/* empty field, NULL arithmetic */
 	CRM_VAL_NUM,		/* num is valid; str/len may hold its text */
 	CRM_VAL_STR,		/* text that is not a number */
-	CRM_VAL_INVALID		/* a non-number used as a number */
+	CRM_VAL_INVALID,	/* a non-number used as a number */
+	CRM_VAL_DATE		/* num: a crm_date's days, has_time */
 } crm_valtype;
 
 typedef struct crm_value {
@@ -39,6 +41,7 @@ typedef struct crm_value {
 	double num;
 	const char *str;	/* text of a column value or string literal */
 	size_t len;
+	bool has_time;		/* DATE: it has a time of day */
 } crm_value;
 
 /*
@@ -50,7 +53,8 @@ typedef enum crm_why {
 	CRM_WHY_EMPTY,		/* column `column` is empty */
 	CRM_WHY_NOT_NUMBER,	/* column `column` holds text */
 	CRM_WHY_DIV_ZERO,	/* division (or %) by zero */
-	CRM_WHY_DOMAIN		/* sqrt/log of a value outside the domain */
+	CRM_WHY_DOMAIN,		/* sqrt/log of a value outside the domain */
+	CRM_WHY_NOT_DATE	/* date(column) of text that is no date */
 } crm_why;
 
 typedef struct crm_eval_note {
@@ -65,6 +69,31 @@ enum {
 };
 
 typedef struct crm_expr crm_expr;
+
+/*
+ * Static types, decided when an expression is compiled.  A column used
+ * bare is UNKNOWN (a number or text, known per row, never a date); a
+ * number, a comparison or a logical operator is NUMBER; a string literal
+ * STRING; date(x), today(), date + n, date - n, and min/max/if/coalesce
+ * over dates are DATE.  See crm_expr_impl.h for the rules that make a
+ * wrong mix a compile-time usage error.
+ */
+typedef enum crm_expr_type {
+	CRM_TYPE_UNKNOWN = 0,
+	CRM_TYPE_NUMBER,
+	CRM_TYPE_STRING,
+	CRM_TYPE_DATE
+} crm_expr_type;
+
+/*
+ * What date(x) and today() mean in expressions compiled from now on: the
+ * --date-format pattern (NULL: the default forms) and the as-of date.
+ * Each compiled expression keeps its own copy.  Until this is called,
+ * the default forms and the current local date (read at the first
+ * compile that needs it) are used.  Not thread-safe: call it before
+ * compiling, as crm_opts_parse does.
+ */
+void crm_expr_set_dates(const crm_date_pattern *pat, crm_date as_of);
 
 /*
  * Compile src against header h.  decimal_comma decides how column values
@@ -96,6 +125,17 @@ char *crm_expr_map_columns(const char *src, crm_expr_column_map map,
 
 /* The source text as given. */
 const char *crm_expr_source(const crm_expr *e);
+
+/* The static type of e's value (of its outer expression for kpi). */
+crm_expr_type crm_expr_result_type(const crm_expr *e);
+
+/*
+ * Write the text a tool prints for a DATE value: YYYY-MM-DD, or
+ * YYYY-MM-DDTHH:MM:SS when it has a time of day (crm_date_format).  buf
+ * holds at least CRM_DATE_BUFSZ bytes.  Returns the length; 0 (and "")
+ * for a value that is no date.
+ */
+size_t crm_expr_format_date(char *buf, const crm_value *v);
 
 /* If e is a bare column reference, its header index, else -1. */
 long crm_expr_column(const crm_expr *e);

@@ -39,6 +39,15 @@ static const fninfo fns[] = {
 	{ "if", F_ROW, OP_IF, 0, 3, 3 },
 	{ "coalesce", F_ROW, OP_COALESCE, 0, 1, -1 },
 	{ "isempty", F_ROW, OP_ISEMPTY, 0, 1, 1 },
+	{ "date", F_ROW, OP_TODATE, 0, 1, 1 },
+	{ "today", F_ROW, OP_TODAY, 0, 0, 0 },
+	{ "days", F_ROW, OP_DAYS, 0, 2, 2 },
+	{ "months", F_ROW, OP_MONTHS, 0, 2, 2 },
+	{ "year", F_ROW, OP_YEAR, 0, 1, 1 },
+	{ "quarter", F_ROW, OP_QUARTER, 0, 1, 1 },
+	{ "month", F_ROW, OP_MONTH, 0, 1, 1 },
+	{ "week", F_ROW, OP_WEEK, 0, 1, 1 },
+	{ "weekday", F_ROW, OP_WEEKDAY, 0, 1, 1 },
 	{ "count", F_AGG, 0, CRM_AGG_COUNT, 0, 1 },
 	{ "count_if", F_AGG, 0, CRM_AGG_COUNT_IF, 1, 1 },
 	{ "sum", F_AGG, 0, CRM_AGG_SUM, 1, 1 },
@@ -61,7 +70,29 @@ static const struct {
 	{ "nvl", "coalesce" }, { "ifnull", "coalesce" },
 	{ "countif", "count_if" }, { "percentile", "quantile" },
 	{ "n", "count" }, { "total", "sum" }, { "power", "pow" },
+	{ "now", "today" }, { "datediff", "days" }, { "todate", "date" },
+	{ "dayofweek", "weekday" }, { "isoweek", "week" },
 };
+
+enum op
+crm_expr_fn_op(int fn)
+{
+	return fns[fn].op;
+}
+
+crm_agg_kind
+crm_expr_fn_kind(const node *nd)
+{
+	if (fns[nd->fn].kind == CRM_AGG_COUNT && nd->nkids == 0)
+		return CRM_AGG_COUNT_ROWS;
+	return fns[nd->fn].kind;
+}
+
+const char *
+crm_expr_fn_name(int fn)
+{
+	return fns[fn].name;
+}
 
 /* ------------------------------------------------------------------ */
 /* Parser */
@@ -458,6 +489,47 @@ is_const(const parser *p, int ni)
 static crm_expr *build(parser *p, int root, int start, int end);
 static double const_value(parser *p, int ni, bool *ok);
 
+/*
+ * An unknown bare name compared with something (region == Nord) is
+ * most likely text meant as a literal: add the quoted form to the
+ * message crm_names_column wrote.  Returns -1.
+ */
+static int
+quote_hint(parser *p, int ni)
+{
+	const node *nd = &p->nodes[ni], *cmp = NULL;
+	size_t used = strlen(p->err->msg);
+	int i, other;
+
+	if (p->src[nd->pos] == '{' || strstr(p->err->msg, "did you mean"))
+		return -1;	/* a misspelt column, not text */
+	for (i = 0; i < p->nn && cmp == NULL; i++)
+		if (p->nodes[i].kind == N_BIN && p->nodes[i].op >= OP_EQ &&
+		    p->nodes[i].op <= OP_GE && (p->kids[p->nodes[i].kid] ==
+		    ni || p->kids[p->nodes[i].kid + 1] == ni))
+			cmp = &p->nodes[i];
+	if (cmp == NULL)
+		return -1;
+	other = p->kids[cmp->kid] == ni ? p->kids[cmp->kid + 1] :
+	    p->kids[cmp->kid];
+	if (p->nodes[other].kind == N_NUM)
+		return -1;
+	if (other < ni)
+		snprintf(p->err->msg + used, sizeof p->err->msg - used,
+			 "\n  to compare with the text %.*s, quote it: "
+			 "%.*s\"%.*s\"", nd->tlen, p->src + nd->toff,
+			 nd->pos - p->nodes[other].start,
+			 p->src + p->nodes[other].start, nd->tlen,
+			 p->src + nd->toff);
+	else
+		snprintf(p->err->msg + used, sizeof p->err->msg - used,
+			 "\n  to compare with the text %.*s, quote it: "
+			 "\"%.*s\"%.*s", nd->tlen, p->src + nd->toff,
+			 nd->tlen, p->src + nd->toff,
+			 p->nodes[other].end - nd->end, p->src + nd->end);
+	return -1;
+}
+
 static int
 resolve(parser *p, int ni, int in_agg)
 {
@@ -477,7 +549,7 @@ resolve(parser *p, int ni, int in_agg)
 		c = crm_names_column(p->h, name, (size_t)nd->tlen, NULL,
 				     p->src, p->err);
 		if (c < 0)
-			return -1;
+			return quote_hint(p, ni);
 		nd->ref = c;
 		return 0;
 	}
@@ -614,10 +686,17 @@ gen_node(gen *g, int ni)
 		in.arg = nd->ref;
 		emit(g, &in, 0, 1);
 		return;
+	case N_DATE:
+		in.op = OP_DATEC;
+		in.num = nd->num;
+		in.len = nd->has_time;
+		emit(g, &in, 0, 1);
+		return;
 	case N_CALL:
 		if (nd->agg) {
 			in.op = OP_AGG;
 			in.arg = nd->ref;
+			in.slot = nd->type == CRM_TYPE_DATE;
 			emit(g, &in, 0, 1);
 			return;
 		}
@@ -677,6 +756,8 @@ build(parser *p, int root, int start, int end)
 	g.p = p;
 	e->src = crm_xmemdup(p->src + start, (size_t)(end - start));
 	e->decimal_comma = p->decimal_comma;
+	e->type = p->nodes[root].type;
+	e->datepat = p->datepat;
 	e->bare_col = -1;
 	gen_text(&g, "", 0);	/* the pool is never NULL */
 	gen_node(&g, root);
@@ -758,6 +839,7 @@ crm_expr_compile(const char *src, const crm_header *h, bool decimal_comma,
 	P.flags = flags;
 	P.decimal_comma = decimal_comma;
 	P.err = err;
+	crm_expr_date_context(&P.datepat, &P.as_of);
 
 	if (crm_expr_lex(&P) < 0 || (root = parse_or(&P)) < 0)
 		goto out;
@@ -765,7 +847,7 @@ crm_expr_compile(const char *src, const crm_header *h, bool decimal_comma,
 		crm_expr_unexpected(&P);
 		goto out;
 	}
-	if (resolve(&P, root, -1) < 0)
+	if (resolve(&P, root, -1) < 0 || crm_expr_typecheck(&P, root) < 0)
 		goto out;
 	e = build(&P, root, 0, P.len);
 	if (e == NULL || P.nagg == 0)
@@ -813,6 +895,12 @@ crm_expr_free(crm_expr *e)
 	free(e->pool);
 	free(e->src);
 	free(e);
+}
+
+crm_expr_type
+crm_expr_result_type(const crm_expr *e)
+{
+	return e->type;
 }
 
 const char *

@@ -30,6 +30,7 @@ set_missing(slot *s, crm_why why)
 	s->v.num = 0;
 	s->v.str = NULL;
 	s->v.len = 0;
+	s->v.has_time = false;
 	s->why = why;
 	s->col = -1;
 }
@@ -45,6 +46,7 @@ set_num(slot *s, double r)
 	s->v.num = r;
 	s->v.str = NULL;
 	s->v.len = 0;
+	s->v.has_time = false;
 	s->why = CRM_WHY_NONE;
 	s->col = -1;
 }
@@ -63,6 +65,8 @@ truth(const slot *s)
 		return s->v.num != 0;
 	case CRM_VAL_STR:
 		return s->v.len > 0;
+	case CRM_VAL_DATE:
+		return true;
 	default:
 		return false;
 	}
@@ -95,6 +99,7 @@ load_col(slot *s, const crm_expr *e, const crm_record *rec, long col)
 	n = rec->len[col];
 	s->v.str = f;
 	s->v.len = n;
+	s->v.has_time = false;
 	s->col = col;
 	s->why = CRM_WHY_NONE;
 	if (crm_num_parse(f, n, e->decimal_comma, &d) == CRM_NUM_OK ||
@@ -107,10 +112,13 @@ load_col(slot *s, const crm_expr *e, const crm_record *rec, long col)
 	}
 }
 
+/* Dates rank with numbers: the compiler lets dates reach only the
+ * operations that take them (min, max). */
 static inline int
 rank(crm_valtype t)
 {
-	return t == CRM_VAL_NUM ? 0 : t == CRM_VAL_MISSING ? 1 : 2;
+	return t == CRM_VAL_NUM || t == CRM_VAL_DATE ? 0 :
+	    t == CRM_VAL_MISSING ? 1 : 2;
 }
 
 /*
@@ -267,6 +275,153 @@ round_to(double x, double digits)
 	return round_decimal(x, n);
 }
 
+/* ------------------------------------------------------------------ */
+/* Dates: kept out of run()'s switch so the numeric path stays as it was */
+
+static inline void
+set_date(slot *s, double days, bool has_time)
+{
+	s->v.type = CRM_VAL_DATE;
+	s->v.num = days;
+	s->v.str = NULL;
+	s->v.len = 0;
+	s->v.has_time = has_time;
+	s->why = CRM_WHY_NONE;
+	s->col = -1;
+}
+
+static crm_date
+date_of(const slot *s)
+{
+	crm_date d;
+
+	d.days = s->v.num;
+	d.has_time = s->v.has_time;
+	return d;
+}
+
+/* True if a[0..n) are all dates; otherwise a[0] becomes the result, as
+ * nums() does (the compiler lets only dates and missing values here). */
+static bool
+dates(slot *a, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		/* value-stack slots that earlier instructions filled, as
+		 * in nums() */
+		/* NOLINTNEXTLINE(clang-analyzer-core.UndefinedBinaryOperatorResult) */
+		if (a[i].v.type != CRM_VAL_DATE) {
+			if (i != 0)
+				a[0] = a[i];
+			return false;
+		}
+	return true;
+}
+
+/* date(x): text read with the --date-format pattern or the default
+ * forms; a missing, invalid or date value stays as it is. */
+static void
+to_date(const crm_expr *e, slot *a)
+{
+	crm_date d;
+
+	/* NOLINTNEXTLINE(clang-analyzer-core.UndefinedBinaryOperatorResult) */
+	if (a->v.type != CRM_VAL_NUM && a->v.type != CRM_VAL_STR)
+		return;
+	if (a->v.str != NULL && crm_date_parse(a->v.str, a->v.len,
+	    &e->datepat, &d) == CRM_DATE_OK) {
+		long col = a->col;
+
+		set_date(a, d.days, d.has_time);
+		a->col = col;
+		return;
+	}
+	a->v.type = CRM_VAL_INVALID;
+	a->why = CRM_WHY_NOT_DATE;
+}
+
+static void
+shift_date(slot *a, double n)
+{
+	crm_date d;
+
+	if (crm_date_add_days(date_of(a), n, &d))
+		set_date(a, d.days, d.has_time);
+	else
+		set_missing(a, CRM_WHY_DOMAIN);
+}
+
+static void
+date_field(slot *a, enum op op)
+{
+	crm_date d = date_of(a);
+	int r;
+
+	switch (op) {
+	case OP_YEAR: r = crm_date_year(d); break;
+	case OP_QUARTER: r = crm_date_quarter(d); break;
+	case OP_MONTH: r = crm_date_month(d); break;
+	case OP_WEEK: r = crm_date_iso_week(d, NULL); break;
+	default: r = crm_date_weekday(d); break;
+	}
+	set_num(a, r);
+}
+
+/* The date instructions; returns the new stack depth.  Not inlined:
+ * run()'s numeric loop keeps the size and registers it had. */
+static __attribute__((noinline)) size_t
+run_date(const crm_expr *e, const ins *ip, slot *st, size_t sp)
+{
+	slot *a;
+
+	switch ((enum op)ip->op) {
+	case OP_DATEC:
+		set_date(&st[sp], ip->num, ip->len != 0);
+		return sp + 1;
+	case OP_TODATE:
+		to_date(e, &st[sp - 1]);
+		return sp;
+	case OP_DSUB:
+	case OP_DAYS:
+	case OP_MONTHS:
+		a = &st[sp - 2];
+		if (!dates(a, 2))
+			return sp - 1;
+		if (ip->op == OP_MONTHS)
+			set_num(a, (double)crm_date_months_between(
+				date_of(&a[0]), date_of(&a[1])));
+		else if (ip->op == OP_DAYS)
+			set_num(a, crm_date_days_between(date_of(&a[0]),
+							 date_of(&a[1])));
+		else
+			set_num(a, crm_date_days_between(date_of(&a[1]),
+							 date_of(&a[0])));
+		return sp - 1;
+	case OP_DADD:
+	case OP_DSUBN:
+	case OP_NDADD:
+		a = &st[sp - 2];
+		if (!nums(a, 2))	/* dates rank with numbers */
+			return sp - 1;
+		if (ip->op == OP_NDADD) {
+			slot t = a[1];
+
+			shift_date(&t, a[0].v.num);
+			a[0] = t;
+		} else {
+			shift_date(a, ip->op == OP_DSUBN ? -a[1].v.num :
+				   a[1].v.num);
+		}
+		return sp - 1;
+	default:		/* year, quarter, month, week, weekday */
+		a = &st[sp - 1];
+		if (dates(a, 1))
+			date_field(a, (enum op)ip->op);
+		return sp;
+	}
+}
+
 /*
  * The value stack st[] is deliberately left uninitialised (it is 10 KB
  * and run() is the per-row hot path): every slot an instruction reads
@@ -295,6 +450,7 @@ run(const crm_expr *e, const crm_record *rec, const crm_value *results)
 			a->v.num = ip->num;
 			a->v.str = ip->str;
 			a->v.len = ip->len;
+			a->v.has_time = false;
 			a->col = -1;
 			a->why = CRM_WHY_NONE;
 			break;
@@ -304,6 +460,7 @@ run(const crm_expr *e, const crm_record *rec, const crm_value *results)
 			a->v.num = 0;
 			a->v.str = ip->str;
 			a->v.len = ip->len;
+			a->v.has_time = false;
 			a->col = -1;
 			a->why = CRM_WHY_NONE;
 			break;
@@ -326,6 +483,9 @@ run(const crm_expr *e, const crm_record *rec, const crm_value *results)
 			a->v = results[ip->arg];
 			a->col = -1;
 			a->why = CRM_WHY_NONE;
+			if (ip->slot && a->v.type == CRM_VAL_NUM)
+				set_date(a, a->v.num,
+					 a->v.num != floor(a->v.num));
 			break;
 		case OP_NEG:
 			a = &st[sp - 1];
@@ -390,8 +550,9 @@ run(const crm_expr *e, const crm_record *rec, const crm_value *results)
 				set_bool(a, false);
 				break;
 			}
-			if (a->v.type == CRM_VAL_NUM &&
-			    a[1].v.type == CRM_VAL_NUM)
+			if ((a->v.type == CRM_VAL_NUM &&
+			    a[1].v.type == CRM_VAL_NUM) ||
+			    a->v.type == CRM_VAL_DATE)
 				c = (a->v.num > a[1].v.num) -
 				    (a->v.num < a[1].v.num);
 			else
@@ -462,6 +623,7 @@ run(const crm_expr *e, const crm_record *rec, const crm_value *results)
 		case OP_MIN:
 		case OP_MAX: {
 			double r;
+			int best = 0;
 
 			n = ip->n;
 			sp -= (size_t)n - 1;
@@ -471,9 +633,14 @@ run(const crm_expr *e, const crm_record *rec, const crm_value *results)
 			r = a->v.num;
 			for (i = 1; i < n; i++)
 				if (ip->op == OP_MIN ? a[i].v.num < r
-				    : a[i].v.num > r)
+				    : a[i].v.num > r) {
 					r = a[i].v.num;
-			set_num(a, r);
+					best = i;
+				}
+			if (a->v.type == CRM_VAL_DATE)
+				a[0] = a[best];
+			else
+				set_num(a, r);
 			break;
 		}
 		case OP_IF:
@@ -498,6 +665,9 @@ run(const crm_expr *e, const crm_record *rec, const crm_value *results)
 			if (a->v.type != CRM_VAL_INVALID)
 				set_bool(a, a->v.type == CRM_VAL_MISSING);
 			break;
+		default:
+			sp = run_date(e, ip, st, sp);
+			break;
 		}
 	}
 	/* Field by field: st[0] was just written field by field, and a
@@ -511,6 +681,7 @@ run(const crm_expr *e, const crm_record *rec, const crm_value *results)
 		r.v.num = st[0].v.num;
 		r.v.str = st[0].v.str;
 		r.v.len = st[0].v.len;
+		r.v.has_time = st[0].v.has_time;
 		r.col = st[0].col;
 		r.why = st[0].why;
 		return r;
@@ -524,11 +695,13 @@ set_note(crm_eval_note *note, const slot *s)
 	if (note == NULL)
 		return;
 	if (s->v.type == CRM_VAL_MISSING || s->v.type == CRM_VAL_INVALID) {
+		bool text = s->why == CRM_WHY_NOT_NUMBER ||
+		    s->why == CRM_WHY_NOT_DATE;
+
 		note->why = s->why;
-		note->column = (s->why == CRM_WHY_EMPTY ||
-				s->why == CRM_WHY_NOT_NUMBER) ? s->col : -1;
-		note->text = s->why == CRM_WHY_NOT_NUMBER ? s->v.str : NULL;
-		note->len = s->why == CRM_WHY_NOT_NUMBER ? s->v.len : 0;
+		note->column = (s->why == CRM_WHY_EMPTY || text) ? s->col : -1;
+		note->text = text ? s->v.str : NULL;
+		note->len = text ? s->v.len : 0;
 	} else {
 		note->why = CRM_WHY_NONE;
 		note->column = -1;
@@ -609,6 +782,7 @@ crm_expr_eval_into(const crm_expr *e, const crm_record *rec, crm_value *out,
 	out->num = s.v.num;
 	out->str = s.v.str;
 	out->len = s.v.len;
+	out->has_time = s.v.has_time;
 }
 
 int
@@ -622,12 +796,27 @@ crm_expr_eval_num(const crm_expr *e, const crm_record *rec, double *out,
 		set_note(note, &s);
 		return 0;
 	}
-	if (s.v.type == CRM_VAL_STR) {
+	if (s.v.type == CRM_VAL_STR || s.v.type == CRM_VAL_DATE) {
+		if (s.v.type == CRM_VAL_DATE)
+			s.col = -1;
 		s.v.type = CRM_VAL_INVALID;
 		s.why = CRM_WHY_NOT_NUMBER;
 	}
 	set_note(note, &s);
 	return -1;
+}
+
+size_t
+crm_expr_format_date(char *buf, const crm_value *v)
+{
+	crm_date d;
+
+	buf[0] = '\0';
+	if (v->type != CRM_VAL_DATE)
+		return 0;
+	d.days = v->num;
+	d.has_time = v->has_time;
+	return crm_date_format(buf, d);
 }
 
 crm_value
@@ -711,6 +900,19 @@ crm_expr_describe(const crm_expr *e, const crm_header *h,
 			why_not_number(&b, e, note);
 		}
 		break;
+	case CRM_WHY_NOT_DATE: {
+		char shown[CRM_SHOW_BUF(200)];
+
+		crm_show_data(shown, sizeof shown, note->text != NULL ?
+			      note->text : "", note->len, 200);
+		if (col != NULL)
+			crm_expr_sb_printf(&b, "column '%s': \"%s\" is not a "
+			    "date", col, shown);
+		else
+			crm_expr_sb_printf(&b, "measure '%s': \"%s\" is not "
+			    "a date", e->src, shown);
+		break;
+	}
 	case CRM_WHY_DIV_ZERO:
 		crm_expr_sb_printf(&b, "measure '%s': division by zero",
 		    e->src);

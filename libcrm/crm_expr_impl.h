@@ -70,12 +70,18 @@ enum op {
 	OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE,
 	OP_AND, OP_OR,
 	OP_ABS, OP_FLOOR, OP_CEIL, OP_SQRT, OP_LOG, OP_EXP, OP_ROUND,
-	OP_MIN, OP_MAX, OP_IF, OP_COALESCE, OP_ISEMPTY
+	OP_MIN, OP_MAX, OP_IF, OP_COALESCE, OP_ISEMPTY,
+	/* dates: a constant (num, len = has_time), date(x), date - date,
+	 * date + n, n + date, date - n, and the date functions */
+	OP_DATEC, OP_TODATE, OP_DSUB, OP_DADD, OP_NDADD, OP_DSUBN,
+	OP_YEAR, OP_QUARTER, OP_MONTH, OP_WEEK, OP_WEEKDAY, OP_DAYS,
+	OP_MONTHS, OP_TODAY
 };
 
 typedef struct ins {
 	unsigned char op;
-	unsigned char slot;	/* OP_COLS/OP_COLC: cache slot */
+	unsigned char slot;	/* OP_COLS/OP_COLC: cache slot; OP_AGG: 1
+				 * when the aggregate is a date (min/max) */
 	int n;			/* number of arguments (n-ary functions) */
 	long arg;		/* column, aggregate index, pool offset */
 	double num;
@@ -99,6 +105,8 @@ struct crm_expr {
 	int pair_op;
 	long pair_a, pair_b;
 	bool decimal_comma;
+	crm_expr_type type;	/* static type of the value */
+	crm_date_pattern datepat;	/* what date(x) reads */
 	agg *aggs;
 	size_t nagg;
 };
@@ -111,7 +119,7 @@ enum tok {
 	T_AND, T_OR, T_NOT
 };
 
-enum nkind { N_NUM, N_STR, N_COL, N_UN, N_BIN, N_CALL };
+enum nkind { N_NUM, N_STR, N_COL, N_UN, N_BIN, N_CALL, N_DATE };
 
 typedef struct node {
 	enum nkind kind;
@@ -119,7 +127,10 @@ typedef struct node {
 	int pos;		/* where a caret points */
 	int start, end;		/* source span */
 	int depth;
-	double num;		/* N_NUM; quantile's p on its N_CALL */
+	double num;		/* N_NUM; quantile's p on its N_CALL;
+				 * N_DATE: the days */
+	bool has_time;		/* N_DATE */
+	crm_expr_type type;	/* static type (typecheck pass) */
 	int toff, tlen;		/* N_NUM text, N_COL/N_CALL name: in src;
 				 * N_STR text: in the parser's pool */
 	int kid, nkids;		/* children: kids[kid .. kid + nkids) */
@@ -135,6 +146,8 @@ typedef struct parser {
 	unsigned flags;
 	bool decimal_comma;
 	crm_error *err;
+	crm_date_pattern datepat;	/* --date-format, for date(x) */
+	crm_date as_of;		/* today() */
 
 	int pos;		/* lexer position */
 	enum tok tok;		/* current token */
@@ -176,6 +189,28 @@ is_digit(unsigned char c)
 {
 	return c >= '0' && c <= '9';
 }
+
+/* ------------------------------------------------------------------ */
+/* Functions (crm_expr_compile.c) and static types (crm_expr_type.c) */
+
+/* The row-level operation, aggregate kind and name of function fn (an
+ * index into the table of functions; node nd a resolved call). */
+enum op crm_expr_fn_op(int fn);
+crm_agg_kind crm_expr_fn_kind(const node *nd);
+const char *crm_expr_fn_name(int fn);
+
+/* The date pattern and as-of date that crm_expr_set_dates set (the
+ * current local date on first use if it was never called). */
+void crm_expr_date_context(crm_date_pattern *pat, crm_date *as_of);
+
+/*
+ * Give every node of the resolved tree under root its static type,
+ * bottom-up, left to right: turn today() and the string literals that
+ * stand for dates into date constants, pick the date operations for + -
+ * on dates, and report the first wrong mix (status 2, caret under it).
+ * Returns 0 or -1.
+ */
+int crm_expr_typecheck(parser *p, int root);
 
 /* ------------------------------------------------------------------ */
 /* Message building (crm_expr_lex.c) */

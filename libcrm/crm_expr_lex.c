@@ -175,10 +175,59 @@ crm_expr_error(parser *p, int pos, const char *extra, const char *fmt, ...)
 	return -1;
 }
 
+/* The first n bytes of needle in hay[0..len), or NULL (memmem is not
+ * POSIX). */
+static const char *
+memmem_s(const char *hay, size_t len, const char *needle, size_t n)
+{
+	size_t i;
+
+	for (i = 0; n <= len && i <= len - n; i++)
+		if (hay[i] == needle[0] && memcmp(hay + i, needle, n) == 0)
+			return hay + i;
+	return NULL;
+}
+
+/*
+ * If the unexpected token lies inside a column name written bare although
+ * it holds a space or another byte that ends a bare name ('Umsatz
+ * Vorjahr'), a hint to write it in braces, in extra; else NULL.
+ */
+static const char *
+spaced_column(const parser *p, char *extra, size_t cap)
+{
+	size_t i;
+
+	if (p->h == NULL || p->h->synthetic)
+		return NULL;
+	for (i = 0; i < p->h->n; i++) {
+		const char *name = p->h->name[i], *at = p->src;
+		size_t len = p->h->len[i];
+
+		if (len == 0 || memchr(name, ' ', len) == NULL)
+			continue;
+		while ((at = memmem_s(at, (size_t)(p->src + p->len - at),
+				      name, len)) != NULL) {
+			int s = (int)(at - p->src);
+
+			if (s <= p->ts && s + (int)len > p->ts &&
+			    (s == 0 || p->src[s - 1] != '{')) {
+				snprintf(extra, cap, "\n  a column name "
+					 "holding spaces goes in braces: "
+					 "{%s}", name);
+				return extra;
+			}
+			at++;
+		}
+	}
+	return NULL;
+}
+
 int
 crm_expr_unexpected(parser *p)
 {
 	int n = p->te - p->ts;
+	char extra[CRM_ERR_MAX / 2];
 
 	if (p->tok == T_END)
 		return crm_expr_error(p, p->len, NULL, "syntax error in "
@@ -187,7 +236,7 @@ crm_expr_unexpected(parser *p)
 		return crm_expr_error(p, p->ts, NULL, "syntax error in "
 				      "expression: unexpected '%.40s...'",
 				      p->src + p->ts);
-	return crm_expr_error(p, p->ts, NULL,
+	return crm_expr_error(p, p->ts, spaced_column(p, extra, sizeof extra),
 	    "syntax error in expression: unexpected '%.*s'", n,
 	    p->src + p->ts);
 }
@@ -252,9 +301,21 @@ lex_number(parser *p, int i)
 
 	for (j = i; j < n && is_digit((unsigned char)s[j]); j++)
 		;
-	if (j < n && s[j] == '.')
+	if (j < n && s[j] == '.') {
+		int dot = j;
+
 		for (j++; j < n && is_digit((unsigned char)s[j]); j++)
 			;
+		/* Under the decimal comma, 100.000 in a literal reads as
+		 * 100 here but as 100000 to the person who wrote it. */
+		if (p->decimal_comma && j - dot == 4 && dot > i &&
+		    (j == n || (s[j] != 'e' && s[j] != 'E')))
+			return crm_expr_error(p, i, "\n  literals always use "
+			    "'.' as the decimal point: write 100000 for a "
+			    "hundred thousand, 100.0 for a hundred",
+			    "number %.*s is ambiguous under --decimal-comma",
+			    j - i, s + i);
+	}
 	if (j < n && (s[j] == 'e' || s[j] == 'E')) {
 		int k = j + 1;
 

@@ -69,6 +69,30 @@ split(const char *s, const char **name, size_t *nlen, const char **src)
 	return crm_names_is_bare(s, *nlen);
 }
 
+/*
+ * An operand NAME=EXPRESSION (SPEC 3, kpi): NAME is any text without
+ * '=' and '/' (a path has a '/', so ./a=b.csv stays a file), not empty
+ * when trimmed, and not the left side of <=, >= or != .
+ */
+static bool
+split_operand(const char *s, const char **name, size_t *nlen,
+	      const char **src)
+{
+	const char *eq = strchr(s, '='), *e = eq;
+
+	if (eq == NULL || eq[1] == '=' || memchr(s, '/', (size_t)(eq - s)))
+		return false;
+	if (eq > s && strchr("<>!", eq[-1]) != NULL)
+		return false;
+	s += strspn(s, " \t");
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+		e--;
+	*name = s;
+	*nlen = (size_t)(e - s);
+	*src = eq + 1;
+	return *nlen > 0;
+}
+
 void
 crm_metrics_read(crm_metrics *ms, const char *path, const char *preset)
 {
@@ -110,7 +134,7 @@ crm_metrics_operand(crm_metrics *ms, const crm_tool *tool, const char *arg)
 
 	crm_error err;
 
-	if (!split(arg, &name, &nlen, &src))
+	if (!split_operand(arg, &name, &nlen, &src))
 		return false;
 	if (add(ms, name, nlen, src, NULL, 0, &err) < 0)
 		crm_usage_die(tool, &err);

@@ -59,7 +59,8 @@ typedef struct crm_metrics {
  */
 void crm_metrics_read(crm_metrics *ms, const char *path, const char *preset);
 
-/* If arg is NAME=EXPRESSION (blanks allowed around NAME), add it as a
+/* If arg is NAME=EXPRESSION, NAME any text without '=' and '/' (blanks
+ * around it dropped; not the left side of <=, >=, !=), add it as a
  * metric and return true; else (a file name, say) return false.  A name
  * defined twice is a usage error. */
 bool crm_metrics_operand(crm_metrics *ms, const crm_tool *tool,

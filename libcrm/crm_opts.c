@@ -1,5 +1,7 @@
 #include "crm_opts.h"
 
+#include "crm_expr.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +20,9 @@ enum {
 	OPT_REJECTS,
 	OPT_COLUMN,
 	OPT_THRESHOLDS,
-	OPT_SAVE_THRESHOLDS
+	OPT_SAVE_THRESHOLDS,
+	OPT_AS_OF,
+	OPT_DATE_FORMAT
 };
 
 static const struct option common_options[] = {
@@ -41,6 +45,8 @@ static const struct option common_options[] = {
 	{ "column", required_argument, NULL, OPT_COLUMN },
 	{ "thresholds", required_argument, NULL, OPT_THRESHOLDS },
 	{ "save-thresholds", required_argument, NULL, OPT_SAVE_THRESHOLDS },
+	{ "as-of", required_argument, NULL, OPT_AS_OF },
+	{ "date-format", required_argument, NULL, OPT_DATE_FORMAT },
 };
 #define NCOMMON (sizeof common_options / sizeof common_options[0])
 #define COMMON_SHORT "d:Ho:vhV"
@@ -58,6 +64,8 @@ static const char common_help[] =
 "      --decimal-point       numbers use '.' as decimal separator (default:\n"
 "                            ',' with the delimiter ';', else '.')\n"
 "      --precision N         print numbers with N fixed decimals\n"
+"      --as-of DATE          today() of expressions (default: today)\n"
+"      --date-format FMT     read dates with FMT (%Y %m %d %H %M %S %y)\n"
 "  -o, --output FILE         write to FILE (replaced only on success)\n"
 "      --crlf                end output lines with CRLF\n"
 "      --bom                 start output with a UTF-8 byte-order mark\n"
@@ -308,6 +316,12 @@ handle_common(const crm_tool *tool, int opt, const char *arg,
 	case OPT_REJECTS:
 		c->rejects = arg;
 		break;
+	case OPT_AS_OF:
+		c->as_of_arg = arg;
+		break;
+	case OPT_DATE_FORMAT:
+		c->date_format_arg = arg;
+		break;
 	case 'c':
 	case OPT_COLUMN:
 		if (*arg == '\0')
@@ -370,6 +384,43 @@ crm_common_settle_decimal(crm_common *c, int in_delimiter)
 	    c->decimal_comma)
 		crm_warn("numbers use the decimal comma, as the delimiter is "
 		    "';' (--decimal-point reads 1.5 as one and a half)");
+}
+
+/* Whether the tool takes an option of this name itself (rfm's --as-of,
+ * whose default is the data's latest date, not the clock). */
+static bool
+tool_has_option(const crm_tool *tool, const char *name)
+{
+	for (size_t i = 0; tool->options[i].name != NULL; i++)
+		if (strcmp(tool->options[i].name, name) == 0)
+			return true;
+	return false;
+}
+
+/* --date-format and --as-of (or their environment variables): checked
+ * once, handed to crm_expr for date() and today(), reported by -v
+ * unless the tool resolves and reports its own as-of date. */
+static void
+setup_dates(const crm_tool *tool, crm_common *c)
+{
+	crm_error err;
+	char buf[CRM_DATE_BUFSZ];
+	int has;
+
+	if ((has = crm_date_pattern_setup(&c->date_pattern,
+	    c->date_format_arg, &err)) < 0)
+		crm_usage_die(tool, &err);
+	if (crm_date_as_of(c->as_of_arg, has ? &c->date_pattern : NULL,
+	    &c->as_of, &err) < 0) {
+		if (err.status != CRM_EXIT_USAGE)
+			crm_die(err.status, "%s", err.msg);
+		crm_usage_die(tool, &err);
+	}
+	crm_expr_set_dates(has ? &c->date_pattern : NULL, c->as_of);
+	if (c->verbose && !tool_has_option(tool, "as-of")) {
+		crm_date_format(buf, c->as_of);
+		fprintf(stderr, "%s: as-of date %s\n", tool->name, buf);
+	}
 }
 
 void
@@ -450,6 +501,7 @@ crm_opts_parse(const crm_tool *tool, int argc, char **argv, crm_common *c)
 	free_merged();
 	if (c->rejects != NULL && c->invalid != CRM_INVALID_SKIP)
 		crm_usage_error(tool, "--rejects needs --invalid skip");
+	setup_dates(tool, c);
 	c->operands = argv + optind;
 	c->noperands = (size_t)(argc - optind);
 }

@@ -4,11 +4,12 @@
  *
  * Common options: -d/--delimiter C, --output-delimiter C, -H/--no-header,
  * --crlf, --bom, --decimal-comma, --decimal-point, --precision N, --encoding E,
+ * --as-of DATE, --date-format FMT (handed to crm_expr_set_dates),
  * -o/--output FILE, -v/--verbose, --lang en|de, -h/--help, -V/--version,
  * for row tools --invalid fail|keep|skip and --rejects FILE, and for tools
  * that append a column -c/--column NAME.
  * Environment defaults (overridden by flags): CRMKIT_DELIMITER,
- * CRMKIT_DECIMAL=comma|point, CRMKIT_LANG.  Unless set, the decimal
+ * CRMKIT_DECIMAL=comma|point, CRMKIT_LANG, CRMKIT_AS_OF, CRMKIT_DATE_FORMAT.  Unless set, the decimal
  * convention follows the input's delimiter (crm_common_settle_decimal).
  *
  * Tool layer: usage errors END THE PROCESS (status 2, with the tool's
@@ -22,6 +23,7 @@
 #include <stddef.h>
 
 #include "crm_csv.h"
+#include "crm_date.h"
 #include "crm_writer.h"
 #include "crm_diag.h"
 
@@ -56,6 +58,9 @@ typedef struct crm_common {
 	const char *column;	/* -c NAME: the appended column's name */
 	const char *thresholds;		/* --thresholds FILE */
 	const char *save_thresholds;	/* --save-thresholds FILE */
+	const char *as_of_arg, *date_format_arg;	/* as given */
+	crm_date as_of;		/* today() of expressions */
+	crm_date_pattern date_pattern;	/* n 0: the default forms */
 	char **operands;	/* what getopt left (files, kpi metrics) */
 	size_t noperands;
 	/* The tool parsed (set by crm_opts_parse): the tool layer's usage

@@ -141,6 +141,11 @@ open_rows(crm_common *c, crm_measure *m, size_t nm, bool two_pass)
 		    crm_input_header(r->in), c->decimal_comma, 0, &err);
 		if (m[i].expr == NULL)
 			die_error(&err);
+		/* A date is no measure: its day number means nothing. */
+		if (crm_expr_result_type(m[i].expr) == CRM_TYPE_DATE)
+			crm_usage_error(c->tool, "measure '%s' is a date, not "
+			    "a number\n  for its age in days write "
+			    "days(%s, today())", m[i].source, m[i].source);
 	}
 	crm_out_open(&r->o, c, r->delimiter);
 	r->cur = r->o.w;

@@ -542,6 +542,15 @@ write_attainment(struct kpi *k, const crm_metric *m, double actual,
 
 /* One output row: the key cells (or '(all)'), then each metric over the
  * group, with its target and attainment when it has a target column. */
+static int
+write_date(struct kpi *k, const crm_value *v)
+{
+	char buf[CRM_DATE_BUFSZ];
+	size_t n = crm_expr_format_date(buf, v);
+
+	return crm_writer_field(crm_fold_writer(k->f), buf, n);
+}
+
 static void
 write_row(struct kpi *k, size_t group, crm_value *v)
 {
@@ -573,6 +582,8 @@ write_row(struct kpi *k, size_t group, crm_value *v)
 			check(k, crm_writer_num(crm_fold_writer(k->f), v[i].num));
 		else if (v[i].type == CRM_VAL_STR)
 			check(k, crm_writer_field(crm_fold_writer(k->f), v[i].str, v[i].len));
+		else if (v[i].type == CRM_VAL_DATE)
+			check(k, write_date(k, &v[i]));
 		else
 			check(k, crm_writer_empty(crm_fold_writer(k->f)));
 		if (k->target[i] < 0)

@@ -17,7 +17,8 @@
  * Columns, in this order:
  *   customer_id,name,rep,region,owner,revenue,revenue_prev,target,margin,
  *   cost,visits,calls,satisfaction,switching,value,win_probability,
- *   need_intrinsic,need_extrinsic,need_strategic,phase,last_purchase
+ *   need_intrinsic,need_extrinsic,need_strategic,phase,last_purchase,
+ *   phase_entered,contract_end
  *
  * Data: 12 sales reps in three channels (owner: Key Account,
  * Spezialvertrieb, Bestandskundenmanagement, seed 2), each with a home region
@@ -29,7 +30,12 @@
  * margin over the expected relationship, win_probability rises with
  * satisfaction.  One need_* score dominates, about 3 % of the rows tie the
  * top two exactly.  phase is a slug of the eight process phases (seed 5),
- * last_purchase lies in 2024-01-01..2026-09-30.  About 10 % of the names
+ * last_purchase lies in 2024-01-01..2026-09-30; phase_entered is a
+ * date-time (minutes) up to 539 days before 2026-09-30, empty for ~2 %;
+ * contract_end lies in 2026-07-02..2029-09-29, empty for ~15 %.  Dates
+ * are YYYY-MM-DD[THH:MM]; with --german the two new columns are
+ * D.M.YYYY[ HH:MM] (last_purchase stays ISO, as it always was: a German
+ * export mixing both forms is common and tests both).  About 10 % of the names
  * need quotes in comma CSV (commas, embedded quotes); only those with quotes
  * need them in the German dialect.  customer_id is C plus at least 6 digits.
  *
@@ -420,7 +426,12 @@ static void put_fixed(int64_t v, int dec)
 		put_ch((char)('0' + (f / pow10[i]) % 10));
 }
 
-static void put_date(int64_t days_since_2024)
+/* last_purchase lies in 2024-01-01 .. 2026-09-30 (export date) */
+#define DATE_SPAN 1004
+
+static int date_german;		/* D.M.YYYY (--german) */
+
+static void put_date(int64_t days_since_2024, int german)
 {
 	/* civil_from_days (proleptic Gregorian), epoch shifted to 0000-03-01 */
 	int64_t z = days_since_2024 + 19723 + 719468;	/* 2024-01-01 = 19723 */
@@ -434,6 +445,14 @@ static void put_date(int64_t days_since_2024)
 	int64_t m = mp < 10 ? mp + 3 : mp - 9;
 	if (m <= 2)
 		y++;
+	if (german) {
+		put_uint((uint64_t)d);
+		put_ch('.');
+		put_uint((uint64_t)m);
+		put_ch('.');
+		put_uint((uint64_t)y);
+		return;
+	}
 	put_uint((uint64_t)y);
 	put_ch('-');
 	put_ch((char)('0' + m / 10));
@@ -443,11 +462,55 @@ static void put_date(int64_t days_since_2024)
 	put_ch((char)('0' + d % 10));
 }
 
+/* A time of day HH:MM after a date: 'T' in ISO, a space in German */
+static void put_time(int64_t minute_of_day)
+{
+	put_ch(date_german ? ' ' : 'T');
+	put_ch((char)('0' + minute_of_day / 600));
+	put_ch((char)('0' + minute_of_day / 60 % 10));
+	put_ch(':');
+	put_ch((char)('0' + minute_of_day % 60 / 10));
+	put_ch((char)('0' + minute_of_day % 10));
+}
+
+/*
+ * The date columns added after last_purchase draw from their own
+ * stream, a hash of the seed and the row number, so that every other
+ * column stays as it was before they existed.
+ */
+static uint64_t mix64(uint64_t x)
+{
+	x += 0x9E3779B97F4A7C15ULL;
+	x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+	x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+	return x ^ (x >> 31);
+}
+
+static uint64_t date_seed;
+
+/* phase_entered: a date-time 0..539 days before the export date,
+ * 08:00..17:59, empty for ~2 %; contract_end: 90 days before to ~3
+ * years after the export date, empty (no contract) for ~15 %. */
+static void put_extra_dates(uint64_t i)
+{
+	uint64_t h1 = mix64(date_seed ^ mix64(2 * i)), h2 = mix64(date_seed ^
+	    mix64(2 * i + 1));
+
+	put_sep();
+	if (h1 % 50 != 0) {
+		put_date(DATE_SPAN - 1 - (int64_t)((h1 >> 8) % 540),
+			 date_german);
+		put_time(480 + (int64_t)((h1 >> 24) % 600));
+	}
+	put_sep();
+	if (h2 % 100 >= 15)
+		put_date(DATE_SPAN - 1 - 90 + (int64_t)((h2 >> 8) % 1186),
+			 date_german);
+}
+
 /* ------------------------------------------------------------------ */
 /* One customer */
 
-/* last_purchase lies in 2024-01-01 .. 2026-09-30 (export date) */
-#define DATE_SPAN 1004
 
 static unsigned rep_weight[NELEM(reps)];
 
@@ -568,7 +631,8 @@ static void gen_row(uint64_t i)
 	put_sep(); put_fixed(need[1], 1);
 	put_sep(); put_fixed(need[2], 1);
 	put_sep(); put_str(phases[ph]);
-	put_sep(); put_date(DATE_SPAN - 1 - days_ago);
+	put_sep(); put_date(DATE_SPAN - 1 - days_ago, 0);
+	put_extra_dates(i);
 	put_str(eol);
 }
 
@@ -715,7 +779,8 @@ static void gen_orders(uint64_t rows)
 static const char header[] =
 	"customer_id,name,rep,region,owner,revenue,revenue_prev,target,margin,"
 	"cost,visits,calls,satisfaction,switching,value,win_probability,"
-	"need_intrinsic,need_extrinsic,need_strategic,phase,last_purchase";
+	"need_intrinsic,need_extrinsic,need_strategic,phase,last_purchase,"
+	"phase_entered,contract_end";
 
 /* ------------------------------------------------------------------ */
 /* The event log (--events) */
@@ -848,10 +913,12 @@ int main(int argc, char **argv)
 	if (german) {
 		delim = ';';
 		decpt = ',';
+		date_german = 1;
 		eol = "\r\n";
 		put_str("\xEF\xBB\xBF");
 	}
 	rng_state = seed;
+	date_seed = mix64(seed ^ 0x64617465ULL);
 	if (orders) {
 		static const char oheader[] =
 			"order_id,customer_id,order_date,amount";

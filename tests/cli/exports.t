@@ -11,6 +11,7 @@ $ printf 'Kunde;Vertreter;Kundenwert\nA;X;5.000\nB;X;20.000\n' | kpi --by Vertre
 $ printf 'Kunde;Vertreter;Kundenwert\nA;X;5.000\nB;X;20.000\n' | kpi -v 'w=sum(Kundenwert)'
 >w
 >25000
+!kpi: as-of date 2026-12-01
 !kpi: numbers use the decimal comma, as the delimiter is ';' (--decimal-point reads 1.5 as one and a half)
 !kpi: 2 rows read, 2 aggregated, 1 group, 1 aggregate per group
 
@@ -28,6 +29,7 @@ $ printf 'a;x\nA;5.000\nB;20.000\n' | kpi --decimal-point 'w=sum(x)'
 $ printf 'a;x\nA;5.000\nB;20.000\n' | CRMKIT_DECIMAL=point kpi -v 'w=sum(x)'
 >w
 >25
+!kpi: as-of date 2026-12-01
 !kpi: numbers use the decimal point (CRMKIT_DECIMAL)
 !kpi: 2 rows read, 2 aggregated, 1 group, 1 aggregate per group
 
@@ -144,6 +146,7 @@ $ printf 'a,x\nA,1\nB,1,5\nC\nD,3\n' | kpi --invalid skip --rejects r.csv 'n=sum
 ### empty input: kpi writes its header row only, from --by and the metric names
 $ printf '' | kpi -v --by 'rep,region' 'n=count()' 's=sum(revenue)'
 >rep,region,n,s
+!kpi: as-of date 2026-12-01
 !kpi: the input is empty
 !kpi: 0 rows read, 0 aggregated, 0 groups
 

@@ -402,6 +402,7 @@ $ cd "$DATA" && kpi -v --by rep 'n=count()' kpi_small.csv
 >A,2
 >B,2
 >C,1
+!kpi: as-of date 2026-12-01
 !kpi: 5 rows read, 5 aggregated, 3 groups, 1 aggregate per group
 
 ### --version

@@ -160,10 +160,11 @@ $ kpi --merge 'n=count()' missing.part
 ### -v at the merge counts the partial records
 $ kpi --partial --by rep 'n=count()' "$DATA/kpi_small.csv" > n.part
 $ kpi -v --merge --by rep 'n=count()' n.part n.part > /dev/null
+!kpi: as-of date 2026-12-01
 !kpi: 6 partial records merged, 3 groups, 1 aggregate per group
 
 ### --map at the partial and at the merge
-$ kpi --partial --by rep --map umsatz=revenue 'r=sum(umsatz)' "$DATA/kpi_small.csv" | kpi --merge --by rep --map umsatz=revenue 'r=sum(umsatz)'
+$ unset CRMKIT_AS_OF; kpi --partial --by rep --map umsatz=revenue 'r=sum(umsatz)' "$DATA/kpi_small.csv" | kpi --merge --by rep --map umsatz=revenue 'r=sum(umsatz)'
 >rep,r
 >A,150
 >B,200
@@ -174,7 +175,7 @@ $ kpi --partial --by rep --map umsatz=revenue 'r=sum(umsatz)' "$DATA/kpi_small.c
 # by hand for the whole file, with and without --as-of.
 
 ### rfm: two partials merge to the single run's figures
-$ head -n 6 "$DATA/rfm_orders.csv" > a.csv
+$ unset CRMKIT_AS_OF; head -n 6 "$DATA/rfm_orders.csv" > a.csv
 $ { head -n 1 "$DATA/rfm_orders.csv"; tail -n 5 "$DATA/rfm_orders.csv"; } > b.csv
 $ for f in a b; do rfm --partial --customer customer --date date --amount amount $f.csv; done > ab.part
 $ rfm --merge --customer customer --date date --amount amount --unit day ab.part
@@ -187,7 +188,7 @@ $ rfm --merge --customer customer --date date --amount amount --unit day ab.part
 
 ### rfm: a line-sorted shuffle of the partials, --as-of and its holdout, --sort
 # (--sort: rfm_score descending: B 533, A 355, C 111)
-$ head -n 6 "$DATA/rfm_orders.csv" > a.csv
+$ unset CRMKIT_AS_OF; head -n 6 "$DATA/rfm_orders.csv" > a.csv
 $ { head -n 1 "$DATA/rfm_orders.csv"; tail -n 5 "$DATA/rfm_orders.csv"; } > b.csv
 $ for f in b a; do rfm --partial --customer customer --date date --amount amount --as-of 2026-03-15 $f.csv; done | LC_ALL=C sort | rfm --merge --customer customer --date date --amount amount --unit day --as-of 2026-03-15 --sort
 >customer,first_purchase,last_purchase,orders,revenue,recency,frequency,monetary,r_score,f_score,m_score,rfm_score,segment,x,t_x,T,m
@@ -197,7 +198,7 @@ $ for f in b a; do rfm --partial --customer customer --date date --amount amount
 !rfm: 4 rows dated after the as-of date 2026-03-15 left out (holdout)
 
 ### rfm: a partial of another --as-of, and a kpi partial
-$ rfm --partial --customer customer --date date --amount amount "$DATA/rfm_orders.csv" > r.part
+$ unset CRMKIT_AS_OF; rfm --partial --customer customer --date date --amount amount "$DATA/rfm_orders.csv" > r.part
 $ rfm --merge --customer customer --date date --amount amount --as-of 2026-03-15 r.part
 $ kpi --partial --by customer 'n=count()' "$DATA/rfm_orders.csv" > k.part
 $ rfm --merge --customer customer --date date --amount amount k.part

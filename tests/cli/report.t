@@ -245,7 +245,7 @@ $ report --format xlsx -o /dev/null x.csv; echo "status $?"
 >report: --format: 'pdf' is not text, md, html or xlsx
 >report: --format xlsx needs -o FILE
 >report: --as-of: '2026-02-30' is not a date YYYY-MM-DD
->report: CRMKIT_AS_OF: 'tomorrow' is not a date YYYY-MM-DD
+>report: CRMKIT_AS_OF: "tomorrow" is not a date (write YYYY-MM-DD)
 >report: --head: '-1' is not a count
 >report: --section: 'nofile' is not TITLE=FILE
 !report: --format xlsx: -o must name a regular file
@@ -379,7 +379,7 @@ $ /usr/bin/python3 "$TOP/tests/cli/report_xlsx.py" out/sales-report-2026-06-30.x
 ### examples/cron/monthly-report.sh: a failing tool fails the job, and no report is written
 $ head -n 3 "$EXAMPLES/customers.csv" > bad.csv; echo 'C9,Kaputt GmbH' >> bad.csv
 $ CRMKIT_AS_OF=2026-06-30 bash "$TOP/examples/cron/monthly-report.sh" bad.csv out; echo "status $?"; ls out 2>/dev/null | wc -l
-!kpi: bad.csv:4: expected 21 fields, found 2
+!kpi: bad.csv:4: expected 23 fields, found 2
 >status 1
 >0
 

@@ -320,6 +320,7 @@ $ segment --abc revenue -v -c abc "$DATA/segment_abc.csv"
 >A1,500,A
 >A4,50,C
 >A2,300,A
+!segment: as-of date 2026-12-01
 !segment: ABC total 1000
 !segment: class A: 2 rows
 !segment: class B: 1 row
@@ -452,6 +453,7 @@ $ segment --bins monetary "$DATA/segment_bins.csv"
 
 ### --bins -v: cut points and rows per score
 $ segment --bins monetary --method quantile -n 5 -v -c m "$DATA/segment_bins.csv" > /dev/null
+!segment: as-of date 2026-12-01
 !segment: cut points 95 100 160 320
 !segment: score 1: 2 rows
 !segment: score 2: 4 rows
@@ -598,10 +600,10 @@ $   | segment --decimal-comma --abc revenue -c abc \
 $   | quadrant --decimal-comma --lang de -x revenue/target -y margin/cost \
 $   | prioritize --decimal-comma --value value --probability win_probability > out.csv
 $ head -1 out.csv | cut -d';' -f1,20-
-$ tail -n +2 out.csv | cut -d';' -f1,22-25 > got.txt
+$ tail -n +2 out.csv | cut -d';' -f1,24-27 > got.txt
 $ awk -F';' -f "$DATA/segment_pipeline_ref.awk" "$EXAMPLES/customers_de.csv" | diff - got.txt && echo same
 $ wc -l < got.txt
->customer_id;phase;last_purchase;segment;abc;quadrant;priority;expected_value
+>customer_id;phase;last_purchase;phase_entered;contract_end;segment;abc;quadrant;priority;expected_value
 >same
 >500
 
@@ -610,7 +612,7 @@ $ segment --decimal-comma -d ';' --lang de --needs need_intrinsic,need_extrinsic
 $   | segment --decimal-comma --abc revenue -c abc \
 $   | quadrant --decimal-comma --lang de -x revenue/target -y margin/cost \
 $   | prioritize --decimal-comma --value value --probability win_probability \
-$   | awk -F';' 'NR > 1 { print $22; print $23; print $24; print "priority " $25 }' | sort | uniq -c | awk '{ $1 = $1; print }'
+$   | awk -F';' 'NR > 1 { print $24; print $25; print $26; print "priority " $27 }' | sort | uniq -c | awk '{ $1 = $1; print }'
 >215 A
 >164 B
 >121 C

@@ -18,6 +18,7 @@
  *    evaluating it on the rows below allocates nothing, gives a finite
  *    number when it gives a number, and says why when it gives none;
  *    crm_expr_describe fits any buffer;
+ *  - a date result formats as YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS;
  *  - with aggregates, each aggregate's argument evaluates on the rows
  *    without allocating, quantile's p lies in [0,1], and the outer
  *    expression evaluates over any results.
@@ -46,8 +47,9 @@ static const char *const numbers[NCOL] = {
 static const char *const rows[NROW][NCOL] = {
 	{ "100", "80", "10", "Alice", "1,5", "2.000,5", "", "x", "y", "3" },
 	{ "", "0", "-5", "12x", " 7 ", "1e308", "50%", "", "", "0" },
-	{ "1e-300", "-0", "nan", "", "\"q\"", "inf", "1.234", "a", "b", "-1" },
-	{ "-1e308", "1e-320", "0x10", "\xFF\xFE", "1.5", "1,5", "  ", "z", "z",
+	{ "1e-300", "-0", "nan", "2026-03-15T06:00", "\"q\"", "inf", "1.234",
+	  "a", "b", "-1" },
+	{ "-1e308", "1e-320", "0x10", "\xFF\xFE", "1.5", "1,5", "1.2.2026", "z", "z",
 	  "99999999999999999999" },
 };
 
@@ -94,10 +96,16 @@ touch(const crm_value *v)
 {
 	unsigned sum = 0;
 
-	FUZZ_CHECK(v->type >= CRM_VAL_MISSING && v->type <= CRM_VAL_INVALID,
+	FUZZ_CHECK(v->type >= CRM_VAL_MISSING && v->type <= CRM_VAL_DATE,
 	    "value type %d", (int)v->type);
 	if (v->type == CRM_VAL_NUM)
 		FUZZ_CHECK(isfinite(v->num), "a non-finite number %g", v->num);
+	if (v->type == CRM_VAL_DATE) {
+		char buf[CRM_DATE_BUFSZ];
+		size_t n = crm_expr_format_date(buf, v);
+
+		FUZZ_CHECK(n == 10 || n == 19, "date text of %zu bytes", n);
+	}
 	if (v->len > 0) {
 		FUZZ_CHECK(v->str != NULL, "text of %zu bytes at NULL",
 		    v->len);

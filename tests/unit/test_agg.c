@@ -25,7 +25,7 @@ static const double ref[] = { 2, 4, 4, 4, 5, 5, 7, 9 };
 static crm_value
 num(double x)
 {
-	crm_value v = { CRM_VAL_NUM, x, NULL, 0 };
+	crm_value v = { CRM_VAL_NUM, x, NULL, 0, false };
 
 	return v;
 }
@@ -33,7 +33,7 @@ num(double x)
 static crm_value
 numtext(double x, const char *s)
 {
-	crm_value v = { CRM_VAL_NUM, x, s, strlen(s) };
+	crm_value v = { CRM_VAL_NUM, x, s, strlen(s), false };
 
 	return v;
 }
@@ -41,13 +41,13 @@ numtext(double x, const char *s)
 static crm_value
 text(const char *s)
 {
-	crm_value v = { CRM_VAL_STR, 0, s, strlen(s) };
+	crm_value v = { CRM_VAL_STR, 0, s, strlen(s), false };
 
 	return v;
 }
 
-static const crm_value missing = { CRM_VAL_MISSING, 0, NULL, 0 };
-static const crm_value invalid = { CRM_VAL_INVALID, 0, NULL, 0 };
+static const crm_value missing = { CRM_VAL_MISSING, 0, NULL, 0, false };
+static const crm_value invalid = { CRM_VAL_INVALID, 0, NULL, 0, false };
 
 /* Result of kind over the values xs (through crm_agg_add). */
 static bool
