@@ -149,6 +149,12 @@ merge_days(crm_rfm_state *into, const crm_rfm_state *from)
 	const int32_t *a = days_of(into, ba), *b = days_of(from, bb);
 	uint32_t na = into->ndays, nb = from->ndays, i = 0, j = 0, n = 0;
 
+	/* Without an array a state holds its days in first and last: two
+	 * at most (said here for the analyzer, which cannot see it). */
+	if (into->days == NULL && na > 2)
+		na = 2;
+	if (from->days == NULL && nb > 2)
+		nb = 2;
 	u = crm_xreallocarray(NULL, capacity(na + nb), sizeof *u);
 	while (i < na || j < nb) {
 		int32_t d = j >= nb || (i < na && a[i] <= b[j]) ? a[i] : b[j];
