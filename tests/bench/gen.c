@@ -647,7 +647,7 @@ static void put_order_date(int64_t day)
 	size_t at = outlen;
 	char ymd[10];
 
-	put_date(day);
+	put_date(day, 0);
 	if (!german_dates)
 		return;
 	memcpy(ymd, outbuf + at, sizeof ymd);
@@ -799,7 +799,7 @@ static void put_event(uint64_t i, unsigned k, int64_t day)
 	put_sep();
 	put_str(phases[k]);
 	put_sep();
-	put_date(day);
+	put_date(day, 0);
 	put_str(eol);
 }
 
