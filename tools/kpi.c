@@ -342,11 +342,15 @@ target_columns(struct kpi *k, const crm_header *h, const char *path,
 /* End with a key of the targets file seen twice (in is closed first). */
 static _Noreturn void
 duplicate_target(crm_input *in, const char *path, const crm_record *rec,
-		 const long *cols, size_t ncols, unsigned long first)
+		 long *cols, size_t ncols, unsigned long first,
+		 crm_fold_keybuf *kb)
 {
 	unsigned long line = rec->line;
 	char *key = shown_key(rec->f, rec->len, cols, ncols);
 
+	/* freed before exiting, so that memory checkers see no leak */
+	free(cols);
+	free(kb->s);
 	crm_input_close(in);
 	crm_die(CRM_EXIT_DATA, "%s:%lu: duplicate key '%s' (first on line "
 	    "%lu)", path, line, key, first);
@@ -381,7 +385,7 @@ read_targets(struct kpi *k, const char *path)
 		row = crm_hash_intern(k->tkeys, key, klen, &added);
 		if (!added)
 			duplicate_target(in, path, &rec, cols, k->nkeys,
-			    k->tline[row]);
+			    k->tline[row], &kb);
 		if (row >= cap) {
 			cap = cap ? cap * 2 : 16;
 			k->tv = crm_xreallocarray(k->tv, cap * k->ms.n,
