@@ -11,6 +11,7 @@
 
 #include "crm_chart.h"
 #include "crm_classify.h"
+#include "crm_label.h"
 #include "crm_names.h"
 #include "crm_opts.h"
 #include "crm_png.h"
@@ -430,14 +431,27 @@ bar_target(crm_rows *rows, const crm_expr *e, const crm_record *rec,
 	return crm_rows_invalid(rows, why);
 }
 
+/* A column or measure as a person reads it in a title or legend: with
+ * --lang de the German header of a known column (crm_label). */
+static const char *
+shown_name(const crm_common *c, const char *name, char *buf, size_t size)
+{
+	if (name == NULL)
+		return NULL;
+	return crm_label_header(name, strlen(name), c->lang == CRM_LANG_DE,
+	    buf, size);
+}
+
 static int
 run_bars(struct config *cfg, crm_common *c, const crm_tool *tool)
 {
+	char vname[256], cname[256], tname[256];
 	crm_measure m = { .option = "--value", .source = cfg->value };
 	struct bars bs = { .max = cfg->max_bars, .sort = cfg->sort };
-	crm_chart_bars chart = { .category_name = cfg->category,
-	    .value_name = cfg->value,
-	    .target_name = cfg->target };
+	crm_chart_bars chart = {
+	    .category_name = shown_name(c, cfg->category, cname, sizeof cname),
+	    .value_name = shown_name(c, cfg->value, vname, sizeof vname),
+	    .target_name = shown_name(c, cfg->target, tname, sizeof tname) };
 	const crm_record *rec;
 	crm_expr *target = NULL;
 	crm_row_status st;
@@ -610,7 +624,9 @@ run_pareto(struct config *cfg, crm_common *c, const crm_tool *tool)
 	crm_measure m = { .option = "--value", .source = cfg->value,
 	    .bounded = true, .min = 0, .max = HUGE_VAL,
 	    .bound_text = "is negative", .collect = true };
-	crm_chart_pareto p = { .value_name = cfg->value,
+	char vname[256];
+	crm_chart_pareto p = {
+	    .value_name = shown_name(c, cfg->value, vname, sizeof vname),
 	    .cut = { 0.80, 0.95 } };
 	crm_classifier *cl;
 	const crm_record *rec;

@@ -308,3 +308,9 @@ $ printf 'r,v,t\nA,1,x\n' | plot bars --category r --value v --target t
 $ plot bars --help | head -1; plot --help | head -1
 >usage: plot bars --category COL --value MEASURE [--target MEASURE]
 >usage: plot quadrant|bars|funnel|pareto [options] [FILE ...]
+
+### bars --lang de: known columns get their German names in the title and legend
+$ printf 'rep,attainment,attainment_target\nA,0.9,1\nB,1.1,1\n' | plot bars --category rep --value attainment --target attainment_target --lang de | grep -o 'Zielerreichung[^<]*' | sort -u
+>Zielerreichung
+>Zielerreichung (Soll)
+>Zielerreichung nach Betreuer
