@@ -386,20 +386,9 @@ crm_common_settle_decimal(crm_common *c, int in_delimiter)
 		    "';' (--decimal-point reads 1.5 as one and a half)");
 }
 
-/* Whether the tool takes an option of this name itself (rfm's --as-of,
- * whose default is the data's latest date, not the clock). */
-static bool
-tool_has_option(const crm_tool *tool, const char *name)
-{
-	for (size_t i = 0; tool->options[i].name != NULL; i++)
-		if (strcmp(tool->options[i].name, name) == 0)
-			return true;
-	return false;
-}
-
 /* --date-format and --as-of (or their environment variables): checked
  * once, handed to crm_expr for date() and today(), reported by -v
- * unless the tool resolves and reports its own as-of date. */
+ * unless the tool takes its default as-of date from the data. */
 static void
 setup_dates(const crm_tool *tool, crm_common *c)
 {
@@ -416,8 +405,9 @@ setup_dates(const crm_tool *tool, crm_common *c)
 			crm_die(err.status, "%s", err.msg);
 		crm_usage_die(tool, &err);
 	}
+	c->as_of_set = c->as_of_arg != NULL || getenv("CRMKIT_AS_OF") != NULL;
 	crm_expr_set_dates(has ? &c->date_pattern : NULL, c->as_of);
-	if (c->verbose && !tool_has_option(tool, "as-of")) {
+	if (c->verbose && !(tool->flags & CRM_TOOL_DATA_AS_OF)) {
 		crm_date_format(buf, c->as_of);
 		fprintf(stderr, "%s: as-of date %s\n", tool->name, buf);
 	}

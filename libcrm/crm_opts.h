@@ -60,6 +60,7 @@ typedef struct crm_common {
 	const char *save_thresholds;	/* --save-thresholds FILE */
 	const char *as_of_arg, *date_format_arg;	/* as given */
 	crm_date as_of;		/* today() of expressions */
+	bool as_of_set;		/* by --as-of or CRMKIT_AS_OF, not the clock */
 	crm_date_pattern date_pattern;	/* n 0: the default forms */
 	char **operands;	/* what getopt left (files, kpi metrics) */
 	size_t noperands;
@@ -71,7 +72,10 @@ typedef struct crm_common {
 enum {
 	CRM_TOOL_INVALID = 1,	/* the tool takes --invalid and --rejects */
 	CRM_TOOL_INVALID_NO_KEEP = 2,	/* ... but not --invalid keep (kpi) */
-	CRM_TOOL_THRESHOLDS = 4	/* --thresholds, --save-thresholds FILE */
+	CRM_TOOL_THRESHOLDS = 4,	/* --thresholds, --save-thresholds FILE */
+	/* Without --as-of or CRMKIT_AS_OF the as-of date comes from the
+	 * data (rfm: the latest purchase), so -v is the tool's to report. */
+	CRM_TOOL_DATA_AS_OF = 8
 };
 
 /* Option codes from this value on are the common options' own; a tool's

@@ -18,7 +18,7 @@
 #include "crm_rfm.h"
 #include "crm_rules.h"
 
-enum { OPT_CUSTOMER = 256, OPT_DATE, OPT_AMOUNT, OPT_AS_OF, OPT_DATE_FORMAT,
+enum { OPT_CUSTOMER = 256, OPT_DATE, OPT_AMOUNT,
        OPT_UNIT, OPT_METHOD, OPT_MONETARY, OPT_SEGMENTS, OPT_NO_SEGMENTS,
        OPT_SORT, OPT_PARTIAL, OPT_MERGE };
 
@@ -26,8 +26,6 @@ static const struct option options[] = {
 	{ "customer", required_argument, NULL, OPT_CUSTOMER },
 	{ "date", required_argument, NULL, OPT_DATE },
 	{ "amount", required_argument, NULL, OPT_AMOUNT },
-	{ "as-of", required_argument, NULL, OPT_AS_OF },
-	{ "date-format", required_argument, NULL, OPT_DATE_FORMAT },
 	{ "unit", required_argument, NULL, OPT_UNIT },
 	{ "method", required_argument, NULL, OPT_METHOD },
 	{ "monetary", required_argument, NULL, OPT_MONETARY },
@@ -71,7 +69,7 @@ static const char help[] =
 "                            write the figures of their whole input\n";
 
 struct config {
-	const char *customer, *date, *amount, *as_of, *date_format;
+	const char *customer, *date, *amount;
 	const char *segments;
 	unsigned nbins;
 	double unit_days;
@@ -114,8 +112,6 @@ handle(int opt, const char *arg, void *ctx, crm_error *err)
 	case OPT_CUSTOMER: cfg->customer = arg; break;
 	case OPT_DATE: cfg->date = arg; break;
 	case OPT_AMOUNT: cfg->amount = arg; break;
-	case OPT_AS_OF: cfg->as_of = arg; break;
-	case OPT_DATE_FORMAT: cfg->date_format = arg; break;
 	case OPT_SEGMENTS: cfg->segments = arg; break;
 	case OPT_NO_SEGMENTS: cfg->no_segments = true; break;
 	case OPT_SORT: cfg->sort = true; break;
@@ -278,16 +274,11 @@ setup_reader(struct reader *r, crm_fold *f, const struct config *cfg,
 	if (cfg->amount != NULL && (r->amount = crm_expr_compile(cfg->amount,
 	    r->h, c->decimal_comma, 0, &err)) == NULL)
 		crm_die(err.status, "--amount: %s", err.msg);
-	if (crm_date_pattern_setup(&r->pat, cfg->date_format, &err) < 0)
-		crm_die_error(&err);
-	if (cfg->as_of != NULL || getenv("CRMKIT_AS_OF") != NULL) {
-		crm_date d;
-
-		if (crm_date_as_of(cfg->as_of, &r->pat, &d, &err) < 0)
-			crm_die_error(&err);
-		r->has_as_of = true;
-		r->as_of = crm_date_day(d);
-	}
+	/* --date-format and --as-of are the common options' (crm_opts);
+	 * without either as-of the latest purchase is the as-of date. */
+	r->pat = c->date_pattern;
+	r->has_as_of = c->as_of_set;
+	r->as_of = crm_date_day(c->as_of);
 }
 
 /* ------------------------------------------------------------------ */
@@ -662,7 +653,8 @@ main(int argc, char **argv)
 	crm_tool tool = {
 		.name = "rfm", .synopsis = synopsis, .help = help,
 		.options = options, .shortopts = "n:",
-		.flags = CRM_TOOL_INVALID | CRM_TOOL_INVALID_NO_KEEP,
+		.flags = CRM_TOOL_INVALID | CRM_TOOL_INVALID_NO_KEEP |
+		    CRM_TOOL_DATA_AS_OF,
 		.handle = handle, .ctx = &cfg,
 	};
 	struct reader r = { 0 };

@@ -418,7 +418,7 @@ $ unset CRMKIT_AS_OF; rfm --customer customer --date date --amount amont "$DATA/
 ? 2
 
 ### a bad --as-of
-$ unset CRMKIT_AS_OF; rfm --customer customer --date date --as-of 2026-02-30 "$DATA/rfm_orders.csv" 2>&1; echo "status $?"
+$ unset CRMKIT_AS_OF; rfm --customer customer --date date --as-of 2026-02-30 "$DATA/rfm_orders.csv" 2>err; echo "status $?" >st; head -n 1 err; cat st
 >rfm: --as-of: "2026-02-30" is not a date (write YYYY-MM-DD)
 >status 2
 
