@@ -6,22 +6,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "crm_date.h"
 #include "crm_opts.h"
 #include "crm_out.h"
 #include "crm_report.h"
 #include "crm_table.h"
 #include "crm_xlsx.h"
 
-enum { OPT_FORMAT = 256, OPT_TITLE, OPT_AS_OF, OPT_SECTION, OPT_CHART,
+enum { OPT_FORMAT = 256, OPT_TITLE, OPT_SECTION, OPT_CHART,
        OPT_COLUMNS, OPT_HEAD, OPT_PERCENT, OPT_MAX_WIDTH };
 
 static const struct option options[] = {
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "title", required_argument, NULL, OPT_TITLE },
-	{ "as-of", required_argument, NULL, OPT_AS_OF },
 	{ "section", required_argument, NULL, OPT_SECTION },
 	{ "chart", required_argument, NULL, OPT_CHART },
 	{ "columns", required_argument, NULL, OPT_COLUMNS },
@@ -43,8 +42,6 @@ static const char help[] =
 "      --format F            text (default; or from -o FILE's extension),\n"
 "                            md, html or xlsx (needs -o)\n"
 "      --title TEXT          the report's title\n"
-"      --as-of DATE          the date the report is as of (YYYY-MM-DD;\n"
-"                            default CRMKIT_AS_OF, else today)\n"
 "      --section TITLE=FILE  a table from FILE under TITLE (repeatable;\n"
 "                            sections come before FILE operands)\n"
 "      --chart FILE.svg      embed a plot chart (html; md links it)\n"
@@ -77,7 +74,7 @@ struct section {
 };
 
 struct config {
-	const char *format, *title, *as_of, *max_width;
+	const char *format, *title, *max_width;
 	struct section *sec;
 	size_t nsec;
 	const char **charts;
@@ -119,7 +116,6 @@ handle(int opt, const char *arg, void *ctx, crm_error *err)
 	switch (opt) {
 	case OPT_FORMAT: cfg->format = arg; break;
 	case OPT_TITLE: cfg->title = arg; break;
-	case OPT_AS_OF: cfg->as_of = arg; break;
 	case OPT_HEAD: cfg->shape.head = arg; break;
 	case OPT_MAX_WIDTH: cfg->max_width = arg; break;
 	case OPT_SECTION:
@@ -164,28 +160,6 @@ count_arg(const crm_tool *tool, const char *opt, const char *arg)
 	return n;
 }
 
-/* The as-of date: --as-of, CRMKIT_AS_OF, else today (local time). */
-static const char *
-as_of_date(const crm_tool *tool, const char *opt, char *buf)
-{
-	const char *v = opt != NULL ? opt : getenv("CRMKIT_AS_OF");
-	time_t now;
-	struct tm tm;
-
-	if (v != NULL && *v != '\0') {
-		if (!crm_table_date(v, strlen(v), NULL))
-			crm_usage_error(tool, "%s: '%s' is not a date "
-			    "YYYY-MM-DD", opt != NULL ? "--as-of" :
-			    "CRMKIT_AS_OF", v);
-		return v;
-	}
-	now = time(NULL);
-	if (localtime_r(&now, &tm) == NULL)
-		crm_die(CRM_EXIT_IO, "cannot tell today's date");
-	strftime(buf, 11, "%Y-%m-%d", &tm);
-	return buf;
-}
-
 /* The report's settings from the options. */
 static void
 settle(const crm_tool *tool, const struct config *cfg, const crm_common *c,
@@ -203,7 +177,10 @@ settle(const crm_tool *tool, const struct config *cfg, const crm_common *c,
 		crm_usage_error(tool, "--format xlsx needs -o FILE");
 	rc->german = c->lang == CRM_LANG_DE;
 	rc->title = cfg->title;
-	rc->as_of = as_of_date(tool, cfg->as_of, date);
+	/* --as-of, CRMKIT_AS_OF or today: the common option's (crm_opts) */
+	crm_date_format(date, (crm_date){ (double)crm_date_day(c->as_of),
+	    false });
+	rc->as_of = date;
 	rc->max_width = cfg->max_width != NULL ? count_arg(tool,
 	    "--max-width", cfg->max_width) : 40;
 	rc->head_option = head;
@@ -357,14 +334,12 @@ main(int argc, char **argv)
 	crm_table_config tc = { 0 };
 	crm_common c;
 	struct out o = { .c = &c, .tc = &tc, .rc = &rc, .tool = &tool };
-	char date[16], head[64];
+	char date[CRM_DATE_BUFSZ], head[64];
 	crm_error err;
 	size_t ntables;
 
 	crm_opts_parse(&tool, argc, argv, &c);
 	settle(&tool, &cfg, &c, &rc, &tc, date, head);
-	if (c.verbose)
-		crm_warn("as of %s", rc.as_of);
 	begin(&o, &tool, &rc, &cfg);
 	ntables = cfg.nsec + c.noperands;
 	for (size_t i = 0; i < cfg.nsec; i++)

@@ -213,7 +213,7 @@ $ report --columns nope -o out.txt "$DATA/report_small.csv" 2>/dev/null; echo "s
 
 ### -v: the as-of date and the rows of each table
 $ cd "$DATA" && report -v --as-of 2026-01-02 --head 3 --columns rep report_small.csv >/dev/null
-!report: as of 2026-01-02
+!report: as-of date 2026-01-02
 !report: report_small.csv: 3 rows shown, 1 left out
 
 ### a million rows: the first --head shown, the rest counted, not held
@@ -244,7 +244,7 @@ $ report --section nofile x.csv 2>&1 | head -n 1
 $ report --format xlsx -o /dev/null x.csv; echo "status $?"
 >report: --format: 'pdf' is not text, md, html or xlsx
 >report: --format xlsx needs -o FILE
->report: --as-of: '2026-02-30' is not a date YYYY-MM-DD
+>report: --as-of: "2026-02-30" is not a date (write YYYY-MM-DD)
 >report: CRMKIT_AS_OF: "tomorrow" is not a date (write YYYY-MM-DD)
 >report: --head: '-1' is not a count
 >report: --section: 'nofile' is not TITLE=FILE
