@@ -15,7 +15,7 @@
 #include "crm_phase.h"
 
 enum { OPT_PHASE = 256, OPT_PHASES, OPT_BY, OPT_EVENTS, OPT_CUSTOMER,
-       OPT_DATE, OPT_DATE_FORMAT };
+       OPT_DATE };
 
 static const struct option options[] = {
 	{ "phase", required_argument, NULL, OPT_PHASE },
@@ -24,7 +24,6 @@ static const struct option options[] = {
 	{ "events", no_argument, NULL, OPT_EVENTS },
 	{ "customer", required_argument, NULL, OPT_CUSTOMER },
 	{ "date", required_argument, NULL, OPT_DATE },
-	{ "date-format", required_argument, NULL, OPT_DATE_FORMAT },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -47,7 +46,7 @@ static const char help[] =
 "      --date-format FMT     dates in this strptime-like form\n";
 
 struct funnel {
-	const char *phase_arg, *phases, *by, *customer, *date_arg, *format;
+	const char *phase_arg, *phases, *by, *customer, *date_arg;
 	bool events;
 	crm_common c;
 	crm_phase_list list;
@@ -69,7 +68,6 @@ handle(int opt, const char *arg, void *ctx, crm_error *err)
 	case OPT_EVENTS: fn->events = true; break;
 	case OPT_CUSTOMER: fn->customer = arg; break;
 	case OPT_DATE: fn->date_arg = arg; break;
-	case OPT_DATE_FORMAT: fn->format = arg; break;
 	}
 	return 0;
 }
@@ -299,7 +297,7 @@ column(const struct funnel *fn, const crm_tool *tool, const char *name,
 
 /* The options' rules, the phase list and the date pattern. */
 static void
-setup(struct funnel *fn, const crm_tool *tool)
+setup(struct funnel *fn, const crm_tool *tool, const crm_common *c)
 {
 	crm_error err;
 
@@ -315,8 +313,8 @@ setup(struct funnel *fn, const crm_tool *tool)
 		crm_phase_default(&fn->list);
 	else if (crm_phase_parse(&fn->list, fn->phases, &err) < 0)
 		crm_usage_die(tool, &err);
-	if (crm_date_pattern_setup(&fn->pat, fn->format, &err) < 0)
-		crm_usage_die(tool, &err);
+	/* --date-format is the common option's, checked by crm_opts */
+	fn->pat = c->date_pattern;
 }
 
 int
@@ -334,7 +332,7 @@ main(int argc, char **argv)
 	crm_fold *f;
 
 	crm_opts_parse(&tool, argc, argv, &fn.c);
-	setup(&fn, &tool);
+	setup(&fn, &tool, &fn.c);
 	f = crm_fold_open(&tool, &fn.c);
 	fn.h = crm_fold_header(f);
 	fn.phase = column(&fn, &tool, fn.phase_arg, "--phase");
