@@ -46,8 +46,9 @@ static const struct option options[] = {
 
 static const char synopsis[] =
 "kpi [--by COL[,COL...]] [--preset steering | --metrics FILE]\n"
-"    [--map NAME=COLUMN,...] [--targets FILE] [--total] [--sort]\n"
-"    [--partial | --merge] [options] [NAME=EXPRESSION ...] [FILE ...]\n";
+"    [--map NAME=COLUMN,...] [--targets FILE [--strict-targets]]\n"
+"    [--total] [--sort] [--partial | --merge] [options]\n"
+"    [NAME=EXPRESSION ...] [FILE ...]\n";
 
 static const char help[] =
 "Steering figures per group (seed 4): one output row per group, the group\n"

@@ -164,8 +164,9 @@ $ kpi --preset steering --map revenue=Umsatz "$DATA/kpi_small.csv"
 $ kpi --map revnue=Umsatz 'r=sum(revenue)' "$DATA/kpi_small.csv"
 !kpi: --map: no metric refers to 'revnue'
 !usage: kpi [--by COL[,COL...]] [--preset steering | --metrics FILE]
-!           [--map NAME=COLUMN,...] [--targets FILE] [--total] [--sort]
-!           [--partial | --merge] [options] [NAME=EXPRESSION ...] [FILE ...]
+!           [--map NAME=COLUMN,...] [--targets FILE [--strict-targets]]
+!           [--total] [--sort] [--partial | --merge] [options]
+!           [NAME=EXPRESSION ...] [FILE ...]
 !Try 'kpi --help' for more information.
 ? 2
 
@@ -193,8 +194,9 @@ $ kpi --metrics m.metrics "$DATA/kpi_small.csv"
 $ kpi --preset steering --metrics m.metrics "$DATA/kpi_small.csv"
 !kpi: --preset and --metrics exclude each other
 !usage: kpi [--by COL[,COL...]] [--preset steering | --metrics FILE]
-!           [--map NAME=COLUMN,...] [--targets FILE] [--total] [--sort]
-!           [--partial | --merge] [options] [NAME=EXPRESSION ...] [FILE ...]
+!           [--map NAME=COLUMN,...] [--targets FILE [--strict-targets]]
+!           [--total] [--sort] [--partial | --merge] [options]
+!           [NAME=EXPRESSION ...] [FILE ...]
 !Try 'kpi --help' for more information.
 ? 2
 
@@ -202,8 +204,9 @@ $ kpi --preset steering --metrics m.metrics "$DATA/kpi_small.csv"
 $ kpi --by rep "$DATA/kpi_small.csv"
 !kpi: no metrics: give NAME=EXPRESSION, --metrics FILE or --preset steering
 !usage: kpi [--by COL[,COL...]] [--preset steering | --metrics FILE]
-!           [--map NAME=COLUMN,...] [--targets FILE] [--total] [--sort]
-!           [--partial | --merge] [options] [NAME=EXPRESSION ...] [FILE ...]
+!           [--map NAME=COLUMN,...] [--targets FILE [--strict-targets]]
+!           [--total] [--sort] [--partial | --merge] [options]
+!           [NAME=EXPRESSION ...] [FILE ...]
 !Try 'kpi --help' for more information.
 ? 2
 
@@ -211,8 +214,9 @@ $ kpi --by rep "$DATA/kpi_small.csv"
 $ kpi 'n=count()' 'n=sum(cost)' "$DATA/kpi_small.csv"
 !kpi: metric 'n' is defined twice
 !usage: kpi [--by COL[,COL...]] [--preset steering | --metrics FILE]
-!           [--map NAME=COLUMN,...] [--targets FILE] [--total] [--sort]
-!           [--partial | --merge] [options] [NAME=EXPRESSION ...] [FILE ...]
+!           [--map NAME=COLUMN,...] [--targets FILE [--strict-targets]]
+!           [--total] [--sort] [--partial | --merge] [options]
+!           [NAME=EXPRESSION ...] [FILE ...]
 !Try 'kpi --help' for more information.
 ? 2
 
@@ -220,8 +224,9 @@ $ kpi 'n=count()' 'n=sum(cost)' "$DATA/kpi_small.csv"
 $ kpi --preset ../etc/passwd 'n=count()' "$DATA/kpi_small.csv"
 !kpi: --preset: unknown preset '../etc/passwd' (there is: steering)
 !usage: kpi [--by COL[,COL...]] [--preset steering | --metrics FILE]
-!           [--map NAME=COLUMN,...] [--targets FILE] [--total] [--sort]
-!           [--partial | --merge] [options] [NAME=EXPRESSION ...] [FILE ...]
+!           [--map NAME=COLUMN,...] [--targets FILE [--strict-targets]]
+!           [--total] [--sort] [--partial | --merge] [options]
+!           [NAME=EXPRESSION ...] [FILE ...]
 !Try 'kpi --help' for more information.
 ? 2
 

@@ -138,8 +138,9 @@ $ kpi --merge --by rep 's=sum(x)' g.part
 $ kpi --partial --by rep --total 'n=count()' "$DATA/kpi_small.csv"
 !kpi: --total applies at --merge, not at --partial
 !usage: kpi [--by COL[,COL...]] [--preset steering | --metrics FILE]
-!           [--map NAME=COLUMN,...] [--targets FILE] [--total] [--sort]
-!           [--partial | --merge] [options] [NAME=EXPRESSION ...] [FILE ...]
+!           [--map NAME=COLUMN,...] [--targets FILE [--strict-targets]]
+!           [--total] [--sort] [--partial | --merge] [options]
+!           [NAME=EXPRESSION ...] [FILE ...]
 !Try 'kpi --help' for more information.
 ? 2
 
@@ -147,8 +148,9 @@ $ kpi --partial --by rep --total 'n=count()' "$DATA/kpi_small.csv"
 $ kpi --partial --merge 'n=count()'
 !kpi: --partial and --merge exclude each other
 !usage: kpi [--by COL[,COL...]] [--preset steering | --metrics FILE]
-!           [--map NAME=COLUMN,...] [--targets FILE] [--total] [--sort]
-!           [--partial | --merge] [options] [NAME=EXPRESSION ...] [FILE ...]
+!           [--map NAME=COLUMN,...] [--targets FILE [--strict-targets]]
+!           [--total] [--sort] [--partial | --merge] [options]
+!           [NAME=EXPRESSION ...] [FILE ...]
 !Try 'kpi --help' for more information.
 ? 2
 
