@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crm_names.h"
 #include "crm_num.h"
 
 /* ------------------------------------------------------------------ */
@@ -832,9 +833,11 @@ crm_expr_eval_final(const crm_expr *e, const crm_value *results)
  * the field (the column states are that thread's).
  */
 static void
-why_not_number(sbuf *b, const crm_expr *e, const crm_eval_note *note)
+why_not_number(sbuf *b, const crm_expr *e, const crm_eval_note *note,
+	       const char *col_ref)
 {
 	crm_num_column fresh = { 0 };
+	crm_date day;
 	const crm_num_column *seen;
 	size_t ncols;
 	double d;
@@ -854,9 +857,15 @@ why_not_number(sbuf *b, const crm_expr *e, const crm_eval_note *note)
 		return;
 	}
 	if (crm_num_other_convention(note->text, note->len,
-	    e->decimal_comma))
+	    e->decimal_comma)) {
 		crm_expr_sb_printf(b, " (it reads as one with --decimal-%s)",
 		    e->decimal_comma ? "point" : "comma");
+		return;
+	}
+	if (crm_date_parse(note->text, note->len, &e->datepat, &day) ==
+	    CRM_DATE_OK)
+		crm_expr_sb_printf(b, " (it is a date: write date(%s))",
+		    col_ref);
 }
 
 void
@@ -891,13 +900,16 @@ crm_expr_describe(const crm_expr *e, const crm_header *h,
 			    e->src);
 		} else {
 			char shown[CRM_SHOW_BUF(200)];
+			char ref[CRM_SHOW_BUF(200) + 2];
 
 			crm_show_data(shown, sizeof shown,
 				      note->text != NULL ? note->text : "",
 				      note->len, 200);
 			crm_expr_sb_printf(&b,
 			    "column '%s': \"%s\" is not a number", col, shown);
-			why_not_number(&b, e, note);
+			snprintf(ref, sizeof ref, crm_names_is_bare(col,
+			    strlen(col)) ? "%s" : "{%s}", col);
+			why_not_number(&b, e, note, ref);
 		}
 		break;
 	case CRM_WHY_NOT_DATE: {

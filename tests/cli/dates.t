@@ -65,6 +65,12 @@ $ printf 'id,d\n1,2026-03-15\n2,2026-02-30\n' > bad.csv; kpi 'x=max(date(d))' ba
 !kpi: bad.csv:3: column 'd': "2026-02-30" is not a date
 ? 1
 
+### a date read where a number is wanted: the message says to write date()
+$ printf 'id,Letzter Kauf,last\n1,03.02.2026,2026-02-03\n' > d.csv; kpi 'x=max({Letzter Kauf})' d.csv; kpi 'y=min(last)' d.csv
+!kpi: d.csv:2: column 'Letzter Kauf': "03.02.2026" is not a number (it is a date: write date({Letzter Kauf}))
+!kpi: d.csv:2: column 'last': "2026-02-03" is not a number (it is a date: write date(last))
+? 1
+
 ### ... and with --invalid skip the row is left out and counted
 $ printf 'id,d\n1,2026-03-15\n2,31.2.2026\n' | segment --invalid skip --rule 'old: date(d) < "2026-06-01"' --rule 'new: 1'
 >id,d,segment
