@@ -219,17 +219,10 @@ crm_classify_quantile(double *v, size_t n, size_t nbins, bool reverse)
 	}
 	crm_stats_sort(v, n);
 	c->have_cuts = true;
-	/* h = (n-1) k / nbins in integers, so that a cut point that falls
-	 * on a value is that value exactly (in floating point, (n-1) * p
-	 * can land an ulp beside the integer and interpolate a hair above
-	 * or below it, moving the values equal to it across the cut). */
-	for (size_t k = 1; k < nbins; k++) {
-		unsigned long long h = (unsigned long long)(n - 1) * k;
-		size_t lo = (size_t)(h / nbins), rem = (size_t)(h % nbins);
-
-		c->cut[k - 1] = rem == 0 ? v[lo] : v[lo] + (double)rem /
-		    (double)nbins * (v[lo + 1] - v[lo]);
-	}
+	/* The cut points are kpi's quantile(x, k/N): one type-7 rule. */
+	for (size_t k = 1; k < nbins; k++)
+		c->cut[k - 1] = crm_stats_quantile7_sorted(v, n,
+		    (double)k / (double)nbins);
 	/* Bin sizes: walk the sorted values along the cut points. */
 	for (size_t i = 0; i < n; i++) {
 		while (b < nbins - 1 && v[i] > c->cut[b])

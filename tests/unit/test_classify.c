@@ -488,6 +488,35 @@ naive_ntile(const double *v, size_t n, size_t nb, bool desc, size_t *out)
 	}
 }
 
+/* segment's cut points and kpi's quantile(x, k/N) are one rule: equal
+ * to the bit, also where (n-1)k/N is no integer and k/N no binary
+ * fraction (the interpolation weight must be computed the same way). */
+static void
+test_quantile_cuts_are_kpi_quantiles(void **state)
+{
+	static double v[5000], copy[5000];
+
+	(void)state;
+	for (int round = 0; round < 200; round++) {
+		size_t n = 2 + (size_t)(rng() % 4999), nb = 2 +
+		    (size_t)(rng() % 8);
+		crm_classifier *c;
+
+		for (size_t i = 0; i < n; i++)
+			v[i] = (double)(rng() % 1000000) / 100.0;
+		memcpy(copy, v, n * sizeof *v);
+		c = crm_classify_quantile(copy, n, nb, false);
+		for (size_t k = 1; k < nb; k++) {
+			double q = crm_stats_quantile7_keep(v, n,
+			    (double)k / (double)nb);
+
+			assert_memory_equal(&q, &(double){ crm_classify_cut(c,
+			    k) }, sizeof q);
+		}
+		crm_classify_free(c);
+	}
+}
+
 static void
 naive_quantile(const double *v, size_t n, size_t nb, size_t *out)
 {
@@ -657,6 +686,7 @@ main(void)
 		cmocka_unit_test(test_ntile_fewer_rows),
 		cmocka_unit_test(test_quantile_cut_points),
 		cmocka_unit_test(test_quantile_interpolated),
+		cmocka_unit_test(test_quantile_cuts_are_kpi_quantiles),
 		cmocka_unit_test(test_quantile_ties),
 		cmocka_unit_test(test_quantile_empty),
 		cmocka_unit_test(test_random_against_naive),
