@@ -225,8 +225,11 @@ visit(void *ctx, crm_rows *r, const crm_record *rec, const double *vals)
 	if (crm_alloc_add(run->alloc, (size_t)p, vals[0],
 	    run->response ? vals[1] : 0,
 	    run->imin >= 0 ? vals[run->imin] : 0,
-	    run->imax >= 0 ? vals[run->imax] : INFINITY, &err) < 0)
+	    run->imax >= 0 ? vals[run->imax] : INFINITY, &err) < 0) {
+		if (err.status == CRM_EXIT_IO)
+			crm_die_error(&err);
 		crm_rows_fail(r, "%s", err.msg);
+	}
 }
 
 /* Pass 1 and the solution; groups without a pool are reported. */
@@ -247,7 +250,7 @@ solve(crm_rows *rows, struct run *run)
 			    "0", (int)len, key, run->rows_of[g]);
 	}
 	if (crm_alloc_solve(run->alloc, &err) < 0)
-		crm_die(CRM_EXIT_DATA, "%s", err.msg);
+		crm_die_error(&err);
 	for (size_t p = 0; run->verbose && p < run->spec.npools; p++) {
 		crm_alloc_stats st;
 

@@ -266,3 +266,20 @@ $ cd "$DATA" && allocate --budget 100 --weight weight --max max --unit 1 -v allo
 !allocate: 5 rows read, 5 valid
 $ cd "$DATA" && allocate --budget 100 --weight weight -v alloc.csv 2>&1 > /dev/null | sed -n 2p
 >allocate: pool 'all': 5 rows, budget 100, 1 at their minimum, 0 at their maximum, grid 1e-10
+
+### --response with --min and --max columns (half, min and max vary by
+### row: the bounds are kept in a temporary file): free, a = 10/sqrt(l) - 1
+### and b = 20/sqrt(l) - 4 sum to 10 at sqrt(l) = 2, b = 6 below its
+### minimum 7; so b = 7, a = 3 (under its maximum 5); responses 100 x 3/4
+### and 100 x 7/11
+$ printf 'id,s,h,min,max\na,100,1,0,5\nb,100,4,7,\n' | allocate --budget 10 --unit 1 --response --saturation s --half h --min min --max max
+>id,s,h,min,max,allocation,expected_response
+>a,100,1,0,5,3,75
+>b,100,4,7,,7,63.6363636363636
+
+### the temporary file of the bounds cannot be created: exit 3
+# (a file operand needs no spool of its own; not under valgrind, which
+# needs a TMPDIR itself: nowrap)
+$ . "$TOP/tests/cli/faults.sh"; cd "$DATA" && TMPDIR=/nonexistent nowrap allocate --budget 100 --weight weight --min min --max max alloc.csv
+!allocate: cannot create temporary file in /nonexistent: No such file or directory
+? 3
