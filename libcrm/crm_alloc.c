@@ -1,19 +1,46 @@
 #include "crm_alloc.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "crm_num.h"
+#include "crm_tmp.h"
 
 /* Most cells a budget may hold: sums of cells stay exact in doubles,
  * and the solver resolves a sum to well below one cell. */
 #define MAX_CELLS 1e13
 
+/*
+ * What the solver knows of a row: c, d, and its bounds in cells (hi
+ * INFINITY: no cap).
+ *
+ * Storage: c in memory, the first of the fields that vary by row (d,
+ * then lo, then hi) in memory too, and the others, when there are any,
+ * in a spill file of the pool in $TMPDIR, in the order the rows were
+ * added.  Every loop of the solver visits the rows of a pool in that
+ * order (a cursor), so the file is read from the start, sequentially,
+ * once per loop.  Why the figures are those of keeping every field in
+ * memory: the cursor hands each loop the same doubles, written and
+ * read back bit for bit (fwrite/fread of the doubles themselves), for
+ * the same rows in the same order; every sum, comparison and selection
+ * is then the same computation on the same operands.
+ */
+typedef struct row {
+	double c, d, lo, hi;
+} row;
+
+enum field { FIELD_D, FIELD_LO, FIELD_HI };
+
 typedef struct pool {
-	double *c, *d, *lo, *hi;	/* d, lo, hi: NULL unless per row */
+	double *c;		/* c per row; after solving, the cells */
+	double *first;		/* the first per-row field, or NULL */
+	FILE *spill;		/* the other per-row fields, or NULL */
+	int spill_errno;	/* a failed read or write of spill */
 	size_t n, cap;
 	double cells;		/* the pool's budget in cells */
 	size_t next;		/* crm_alloc_next's position */
@@ -22,6 +49,8 @@ typedef struct pool {
 
 struct crm_alloc {
 	crm_alloc_spec s;
+	enum field field[3];	/* the fields that vary by row, in order */
+	int nfields;
 	double grid;
 	int decimals;		/* fine grid: grid = 10^-decimals */
 	double cells;		/* the budget in cells */
@@ -220,6 +249,12 @@ crm_alloc_new(const crm_alloc_spec *spec, crm_error *err)
 	a->lo_all = lo_cells(a, spec->min_all);
 	a->hi_all = hi_cells(a, spec->max_all);
 	a->p = crm_xcalloc(a->s.npools, sizeof *a->p);
+	if (a->s.flags & CRM_ALLOC_RESPONSE)
+		a->field[a->nfields++] = FIELD_D;
+	if (a->s.flags & CRM_ALLOC_ROW_MIN)
+		a->field[a->nfields++] = FIELD_LO;
+	if (a->s.flags & CRM_ALLOC_ROW_MAX)
+		a->field[a->nfields++] = FIELD_HI;
 	split_pools(a);
 	return a;
 }
@@ -231,9 +266,9 @@ crm_alloc_free(crm_alloc *a)
 		return;
 	for (size_t g = 0; g < a->s.npools; g++) {
 		free(a->p[g].c);
-		free(a->p[g].d);
-		free(a->p[g].lo);
-		free(a->p[g].hi);
+		free(a->p[g].first);
+		if (a->p[g].spill != NULL)
+			fclose(a->p[g].spill);
 	}
 	free(a->p);
 	free(a);
@@ -244,12 +279,49 @@ grow(crm_alloc *a, pool *p)
 {
 	p->cap = p->cap ? p->cap * 2 : 256;
 	p->c = crm_xreallocarray(p->c, p->cap, sizeof *p->c);
-	if (a->s.flags & CRM_ALLOC_RESPONSE)
-		p->d = crm_xreallocarray(p->d, p->cap, sizeof *p->d);
-	if (a->s.flags & CRM_ALLOC_ROW_MIN)
-		p->lo = crm_xreallocarray(p->lo, p->cap, sizeof *p->lo);
-	if (a->s.flags & CRM_ALLOC_ROW_MAX)
-		p->hi = crm_xreallocarray(p->hi, p->cap, sizeof *p->hi);
+	if (a->nfields > 0)
+		p->first = crm_xreallocarray(p->first, p->cap,
+		    sizeof *p->first);
+}
+
+static int
+spill_failed(pool *p, const char *what, crm_error *err)
+{
+	return crm_error_set(err, CRM_EXIT_IO, "cannot %s a temporary file "
+	    "in %s: %s", what, crm_tmp_dir(), strerror(p->spill_errno));
+}
+
+/* Store row r at the end of pool p (see struct row). */
+static int
+store(crm_alloc *a, pool *p, const row *r, crm_error *err)
+{
+	double v[3];
+	int fd;
+
+	for (int f = 0; f < a->nfields; f++)
+		v[f] = a->field[f] == FIELD_D ? r->d :
+		    a->field[f] == FIELD_LO ? r->lo : r->hi;
+	if (p->n == p->cap)
+		grow(a, p);
+	p->c[p->n] = r->c;
+	if (a->nfields > 0)
+		p->first[p->n] = v[0];
+	if (a->nfields > 1 && p->spill == NULL) {
+		if ((fd = crm_tmp_open(err)) < 0)
+			return -1;
+		if ((p->spill = fdopen(fd, "w+b")) == NULL) {
+			p->spill_errno = errno;
+			close(fd);
+			return spill_failed(p, "open", err);
+		}
+	}
+	if (a->nfields > 1 && fwrite(v + 1, sizeof *v,
+	    (size_t)a->nfields - 1, p->spill) != (size_t)a->nfields - 1) {
+		p->spill_errno = errno ? errno : EIO;
+		return spill_failed(p, "write", err);
+	}
+	p->n++;
+	return 0;
 }
 
 int
@@ -257,18 +329,17 @@ crm_alloc_add(crm_alloc *a, size_t pool_idx, double weight, double half,
 	      double lo, double hi, crm_error *err)
 {
 	pool *p = &a->p[pool_idx];
-	double l = a->lo_all, h = a->hi_all;
-	double c = weight > 0 ? weight : 0;
+	row r = { weight > 0 ? weight : 0, 0, a->lo_all, a->hi_all };
 
 	if (a->s.flags & CRM_ALLOC_ROW_MIN)
-		l = lo_cells(a, lo);
+		r.lo = lo_cells(a, lo);
 	else
 		lo = a->s.min_all;
 	if (a->s.flags & CRM_ALLOC_ROW_MAX)
-		h = hi_cells(a, hi);
+		r.hi = hi_cells(a, hi);
 	else
 		hi = a->s.max_all;
-	if (l > h) {
+	if (r.lo > r.hi) {
 		if (lo > hi)
 			return crm_error_set(err, CRM_EXIT_DATA,
 			    "minimum %.15g exceeds maximum %.15g", lo, hi);
@@ -276,46 +347,103 @@ crm_alloc_add(crm_alloc *a, size_t pool_idx, double weight, double half,
 		    "--unit %.15g lies between minimum %.15g and maximum "
 		    "%.15g", a->s.unit, lo, hi);
 	}
-	if (a->s.flags & CRM_ALLOC_RESPONSE)
-		c = weight > 0 && half > 0 ? sqrt(weight) * sqrt(half) : 0;
-	if (p->n == p->cap)
-		grow(a, p);
-	p->c[p->n] = c;
-	if (p->d != NULL)
-		p->d[p->n] = half > 0 ? half / a->grid : 0;
-	if (p->lo != NULL)
-		p->lo[p->n] = l;
-	if (p->hi != NULL)
-		p->hi[p->n] = h;
-	p->n++;
-	return 0;
+	if (a->s.flags & CRM_ALLOC_RESPONSE) {
+		r.c = weight > 0 && half > 0 ? sqrt(weight) * sqrt(half) : 0;
+		r.d = half > 0 ? half / a->grid : 0;
+	}
+	return store(a, p, &r, err);
 }
 
-/* Row i's bounds in cells; hi without cap is the pool's budget. */
-static double
-row_lo(const crm_alloc *a, const pool *p, size_t i)
+/* The rows of a pool in the order they were added, one after the other
+ * (a loop of the solver over the pool). */
+#define CURSOR_ROWS 512
+
+typedef struct cursor {
+	const crm_alloc *a;
+	pool *p;
+	size_t i;		/* the next row */
+	size_t have, at;	/* rows read into buf, and used */
+	double buf[CURSOR_ROWS * 2];
+} cursor;
+
+static void
+cursor_start(cursor *k, const crm_alloc *a, pool *p)
 {
-	return p->lo != NULL ? p->lo[i] : a->lo_all;
+	k->a = a;
+	k->p = p;
+	k->i = k->have = k->at = 0;
+	if (p->spill != NULL && fseek(p->spill, 0, SEEK_SET) != 0 &&
+	    p->spill_errno == 0)
+		p->spill_errno = errno;
 }
 
-static double
-row_hi(const crm_alloc *a, const pool *p, size_t i)
+/* The spilled fields of the next row: a failed read gives zeros and
+ * leaves its errno in the pool, for crm_alloc_solve to report. */
+static const double *
+cursor_spilled(cursor *k)
 {
-	double h = p->hi != NULL ? p->hi[i] : a->hi_all;
+	size_t per = (size_t)k->a->nfields - 1;
 
-	return h < p->cells ? h : p->cells;
+	if (k->at == k->have) {
+		size_t want = k->p->n - k->i;
+
+		want = want < CURSOR_ROWS ? want : CURSOR_ROWS;
+		k->have = fread(k->buf, per * sizeof *k->buf, want,
+		    k->p->spill);
+		k->at = 0;
+		if (k->have < want) {
+			if (k->p->spill_errno == 0)
+				k->p->spill_errno = errno ? errno : EIO;
+			memset(k->buf, 0, sizeof k->buf);
+			k->have = want;
+		}
+	}
+	return k->buf + per * k->at++;
 }
 
-/* Row i's continuous allocation in cells at mu. */
-static double
-row_at(const crm_alloc *a, const pool *p, size_t i, double mu)
+static void
+cursor_next(cursor *k, row *r)
 {
-	double lo = row_lo(a, p, i), hi = row_hi(a, p, i), x;
+	const crm_alloc *a = k->a;
+	double v[3];
 
-	if (p->c[i] == 0)
-		return lo;
-	x = p->c[i] * mu - (p->d != NULL ? p->d[i] : 0);
-	return x < lo ? lo : x > hi ? hi : x;
+	r->c = k->p->c[k->i];
+	r->d = 0;
+	r->lo = a->lo_all;
+	r->hi = a->hi_all;
+	if (a->nfields > 0)
+		v[0] = k->p->first[k->i];
+	if (a->nfields > 1)
+		memcpy(v + 1, cursor_spilled(k),
+		    ((size_t)a->nfields - 1) * sizeof *v);
+	for (int f = 0; f < a->nfields; f++) {
+		if (a->field[f] == FIELD_D)
+			r->d = v[f];
+		else if (a->field[f] == FIELD_LO)
+			r->lo = v[f];
+		else
+			r->hi = v[f];
+	}
+	k->i++;
+}
+
+/* Row r's maximum in cells: without cap, the pool's budget. */
+static double
+row_hi(const pool *p, const row *r)
+{
+	return r->hi < p->cells ? r->hi : p->cells;
+}
+
+/* Row r's continuous allocation in cells at mu. */
+static double
+row_at(const pool *p, const row *r, double mu)
+{
+	double hi = row_hi(p, r), x;
+
+	if (r->c == 0)
+		return r->lo;
+	x = r->c * mu - r->d;
+	return x < r->lo ? r->lo : x > hi ? hi : x;
 }
 
 /* The pool's total at mu, and the slope and offset of its free rows
@@ -325,20 +453,25 @@ typedef struct at_mu {
 } at_mu;
 
 static void
-total_at(const crm_alloc *a, const pool *p, double mu, at_mu *out)
+total_at(const crm_alloc *a, pool *p, double mu, at_mu *out)
 {
 	ksum total = { 0, 0 }, fixed = { 0, 0 }, slope = { 0, 0 };
 	ksum offset = { 0, 0 };
+	bool response = a->s.flags & CRM_ALLOC_RESPONSE;
+	cursor k;
+	row r;
 
+	cursor_start(&k, a, p);
 	for (size_t i = 0; i < p->n; i++) {
-		double x = row_at(a, p, i, mu);
+		double x;
 
+		cursor_next(&k, &r);
+		x = row_at(p, &r, mu);
 		ksum_add(&total, x);
-		if (p->c[i] > 0 && x > row_lo(a, p, i) &&
-		    x < row_hi(a, p, i)) {
-			ksum_add(&slope, p->c[i]);
-			if (p->d != NULL)
-				ksum_add(&offset, p->d[i]);
+		if (r.c > 0 && x > r.lo && x < row_hi(p, &r)) {
+			ksum_add(&slope, r.c);
+			if (response)
+				ksum_add(&offset, r.d);
 		} else
 			ksum_add(&fixed, x);
 	}
@@ -361,25 +494,28 @@ describe_pool(const crm_alloc *a, size_t g, char *buf, size_t cap)
 static int
 feasible(const crm_alloc *a, size_t g, double *mu_hi, crm_error *err)
 {
-	const pool *p = &a->p[g];
+	pool *p = &a->p[g];
 	ksum lo = { 0, 0 }, hi = { 0, 0 };
 	bool capped = true;
 	char name[300], his[64];
+	cursor k;
+	row r;
 
 	*mu_hi = 0;
+	cursor_start(&k, a, p);
 	for (size_t i = 0; i < p->n; i++) {
-		double l = row_lo(a, p, i);
-		double h = p->hi != NULL ? p->hi[i] : a->hi_all;
+		double h;
 
-		ksum_add(&lo, l);
-		if (p->c[i] == 0) {
-			ksum_add(&hi, l);
+		cursor_next(&k, &r);
+		ksum_add(&lo, r.lo);
+		if (r.c == 0) {
+			ksum_add(&hi, r.lo);
 			continue;
 		}
-		capped &= !isinf(h);
-		ksum_add(&hi, isinf(h) ? 0 : h);
-		h = fmin(h, p->cells);
-		*mu_hi = fmax(*mu_hi, (h + (p->d ? p->d[i] : 0)) / p->c[i]);
+		capped &= !isinf(r.hi);
+		ksum_add(&hi, isinf(r.hi) ? 0 : r.hi);
+		h = fmin(r.hi, p->cells);
+		*mu_hi = fmax(*mu_hi, (h + r.d) / r.c);
 	}
 	describe_pool(a, g, name, sizeof name);
 	if (capped)
@@ -404,18 +540,22 @@ feasible(const crm_alloc *a, size_t g, double *mu_hi, crm_error *err)
  * bracket is two adjacent doubles.
  */
 static double
-find_mu(const crm_alloc *a, const pool *p, double hi)
+find_mu(const crm_alloc *a, pool *p, double hi)
 {
 	double lo = 0, mu, best = 0, best_gap = INFINITY;
+	bool response = a->s.flags & CRM_ALLOC_RESPONSE;
 	at_mu t;
-
 	ksum c = { 0, 0 }, d = { 0, 0 };
+	cursor k;
+	row r;
 
 	/* start where every row would be free */
+	cursor_start(&k, a, p);
 	for (size_t i = 0; i < p->n; i++) {
-		ksum_add(&c, p->c[i]);
-		if (p->d != NULL && p->c[i] > 0)
-			ksum_add(&d, p->d[i]);
+		cursor_next(&k, &r);
+		ksum_add(&c, r.c);
+		if (response && r.c > 0)
+			ksum_add(&d, r.d);
 	}
 	mu = (p->cells + ksum_value(&d)) / ksum_value(&c);
 	for (int iter = 0; iter < 400; iter++) {
@@ -457,11 +597,11 @@ bits_of(double x)
 }
 
 static uint64_t
-rem_key(const crm_alloc *a, const pool *p, size_t i, double mu)
+rem_key(const pool *p, const row *r, double mu)
 {
-	double x = row_at(a, p, i, mu), k = floor(x);
+	double x = row_at(p, r, mu), k = floor(x);
 
-	if (p->c[i] == 0 || k + 1 > row_hi(a, p, i))
+	if (r->c == 0 || k + 1 > row_hi(p, r))
 		return NO_KEY;
 	return bits_of(x - k);
 }
@@ -474,21 +614,26 @@ rem_key(const crm_alloc *a, const pool *p, size_t i, double mu)
  * exactly that key are to be taken.
  */
 static uint64_t
-select_key(const crm_alloc *a, const pool *p, double mu, int which,
+select_key(const crm_alloc *a, pool *p, double mu, int which,
 	   uint64_t first, size_t *need)
 {
 	size_t *hist = crm_xcalloc(65536, sizeof *hist);
 	uint64_t prefix = 0, mask = 0;
+	cursor cur;
+	row r;
 
 	for (int shift = 48; shift >= 0; shift -= 16) {
 		memset(hist, 0, 65536 * sizeof *hist);
+		cursor_start(&cur, a, p);
 		for (size_t i = 0; i < p->n; i++) {
-			uint64_t k = rem_key(a, p, i, mu);
+			uint64_t k;
 
+			cursor_next(&cur, &r);
+			k = rem_key(p, &r, mu);
 			if (k == NO_KEY || (which == 1 && k != first))
 				continue;
 			if (which == 1)
-				k = bits_of(p->c[i]);
+				k = bits_of(r.c);
 			if ((k & mask) == prefix)
 				hist[(k >> shift) & 0xFFFF]++;
 		}
@@ -513,10 +658,12 @@ typedef struct cut {
 } cut;
 
 static void
-leftover_cut(const crm_alloc *a, const pool *p, double mu, double left,
+leftover_cut(const crm_alloc *a, pool *p, double mu, double left,
 	     cut *out)
 {
 	size_t need = (size_t)left, seen = 0;
+	cursor k;
+	row r;
 
 	out->none = need == 0;
 	if (out->none)
@@ -524,25 +671,28 @@ leftover_cut(const crm_alloc *a, const pool *p, double mu, double left,
 	out->tr = select_key(a, p, mu, 0, NO_KEY, &need);
 	out->tc = select_key(a, p, mu, 1, out->tr, &need);
 	out->last = 0;
-	for (size_t i = 0; i < p->n && seen < need; i++)
-		if (rem_key(a, p, i, mu) == out->tr &&
-		    bits_of(p->c[i]) == out->tc) {
+	cursor_start(&k, a, p);
+	for (size_t i = 0; i < p->n && seen < need; i++) {
+		cursor_next(&k, &r);
+		if (rem_key(p, &r, mu) == out->tr &&
+		    bits_of(r.c) == out->tc) {
 			out->last = i;
 			seen++;
 		}
+	}
 }
 
 static bool
-takes_cell(const crm_alloc *a, const pool *p, size_t i, double mu,
+takes_cell(const pool *p, const row *row, size_t i, double mu,
 	   const cut *cut)
 {
 	uint64_t r, c;
 
-	if (cut->none || (r = rem_key(a, p, i, mu)) == NO_KEY)
+	if (cut->none || (r = rem_key(p, row, mu)) == NO_KEY)
 		return false;
 	if (r != cut->tr)
 		return r > cut->tr;
-	c = bits_of(p->c[i]);
+	c = bits_of(row->c);
 	if (c != cut->tc)
 		return c > cut->tc;
 	return i <= cut->last;
@@ -557,22 +707,27 @@ round_pool(crm_alloc *a, size_t g, double mu, crm_error *err)
 	pool *p = &a->p[g];
 	double floors = 0, left;
 	cut cut;
+	cursor k;
+	row r;
 
-	for (size_t i = 0; i < p->n; i++)
-		floors += floor(row_at(a, p, i, mu));
+	cursor_start(&k, a, p);
+	for (size_t i = 0; i < p->n; i++) {
+		cursor_next(&k, &r);
+		floors += floor(row_at(p, &r, mu));
+	}
 	left = p->cells - floors;
 	leftover_cut(a, p, mu, left > 0 ? left : 0, &cut);
-	/* c is read by takes_cell for rows after i only through rem_key of
-	 * row i itself, so it can be overwritten in order. */
+	/* the cursor has read row i before c[i] is overwritten */
+	cursor_start(&k, a, p);
 	for (size_t i = 0; i < p->n; i++) {
-		double k = floor(row_at(a, p, i, mu));
-		double h = p->hi != NULL ? p->hi[i] : a->hi_all;
+		double x;
 
-		k += takes_cell(a, p, i, mu, &cut);
-		p->st.at_min += k == row_lo(a, p, i);
-		p->st.at_max += !isinf(h) && k == h;
-		p->st.allocated += k;
-		p->c[i] = k;
+		cursor_next(&k, &r);
+		x = floor(row_at(p, &r, mu)) + takes_cell(p, &r, i, mu, &cut);
+		p->st.at_min += x == r.lo;
+		p->st.at_max += !isinf(r.hi) && x == r.hi;
+		p->st.allocated += x;
+		p->c[i] = x;
 	}
 	if (p->st.allocated != p->cells)
 		return crm_error_set(err, CRM_EXIT_DATA, "the allocations "
@@ -611,11 +766,19 @@ crm_alloc_solve(crm_alloc *a, crm_error *err)
 		normalize(p);
 		/* no row at all (a quiet day): nothing to allocate */
 		if (rows > 0 && feasible(a, g, &mu_hi, err) < 0)
-			return -1;
+			return p->spill_errno ?
+			    spill_failed(p, "read", err) : -1;
 		if (p->n > 0 && p->cells > 0)
 			mu = find_mu(a, p, mu_hi);
 		if (rows > 0 && round_pool(a, g, mu, err) < 0)
-			return -1;
+			return p->spill_errno ?
+			    spill_failed(p, "read", err) : -1;
+		if (p->spill_errno)
+			return spill_failed(p, "read", err);
+		if (p->spill != NULL) {
+			fclose(p->spill);
+			p->spill = NULL;
+		}
 		p->st.rows = p->n;
 		p->st.budget = to_value(a, p->cells);
 		p->st.allocated = to_value(a, p->st.allocated);

@@ -20,10 +20,14 @@
  * row added first), never beyond a maximum; so the allocations are
  * multiples of the grid and sum exactly to the budget.
  *
- * Memory: 8 bytes per row for c_i, and 8 more for each of d_i (with a
- * response), lo_i and hi_i that vary by row (CRM_ALLOC_ROW_MIN/MAX);
- * nothing else per row.  After crm_alloc_solve, c_i holds the row's
- * allocation in cells.
+ * Memory: 8 bytes per row for c_i, and 8 more for the first of d_i
+ * (with a response), lo_i and hi_i that vary by row (CRM_ALLOC_ROW_MIN/
+ * MAX): at most 16 bytes per row.  The others, when there are more, go
+ * to a temporary file per pool in $TMPDIR (8 or 16 bytes per row on
+ * disk), read back in order by every loop of the solver, with the
+ * same figures as if they were in memory (see struct row in
+ * crm_alloc.c).  After crm_alloc_solve, c_i holds the row's allocation
+ * in cells.
  */
 #ifndef CRM_ALLOC_H
 #define CRM_ALLOC_H
@@ -75,7 +79,9 @@ void crm_alloc_free(crm_alloc *a);
  * its minimum), half (h > 0 with a response, else ignored), its bounds
  * (ignored unless CRM_ALLOC_ROW_MIN/MAX; lo >= 0, hi INFINITY for none).
  * Returns 0, or -1 with a data error (no file or line) when the minimum
- * exceeds the maximum, also after rounding them onto the grid.
+ * exceeds the maximum, also after rounding them onto the grid, or with
+ * an I/O error (status 3) when the temporary file cannot be created or
+ * written.
  */
 int crm_alloc_add(crm_alloc *a, size_t pool, double weight, double half,
 		  double lo, double hi, crm_error *err);
@@ -84,8 +90,9 @@ int crm_alloc_add(crm_alloc *a, size_t pool, double weight, double half,
  * Solve every pool.  Returns 0, or -1 with a data error naming the pool
  * (when there are several) and both sums: the minimums exceed its
  * budget, or its maximums cannot take it (a row with weight <= 0 counts
- * with its minimum as maximum).  Without any row in any pool there is
- * nothing to allocate: 0, every pool allocated 0.
+ * with its minimum as maximum), or with an I/O error (status 3) when
+ * the temporary file cannot be read back.  Without any row in any pool
+ * there is nothing to allocate: 0, every pool allocated 0.
  */
 int crm_alloc_solve(crm_alloc *a, crm_error *err);
 

@@ -44,7 +44,8 @@ static const char help[] =
 "Appends the column allocation.\n"
 "\n"
 "      --budget B            the total to allocate (>= 0)\n"
-"      --weight MEASURE      the row's weight (>= 0; empty: 0)\n"
+"      --weight MEASURE      the row's weight (<= 0 or empty: the\n"
+"                            row gets its minimum)\n"
 "      --min, --max MEASURE  the row's bounds (default 0 and no cap)\n"
 "      --unit U              allocate whole multiples of U\n"
 "      --by COL --pools 'LABEL=SHARE,...'  split B between the groups\n"
@@ -74,6 +75,8 @@ struct run {
 	long *pool_of;		/* per group: its pool, or -1 */
 	unsigned long *rows_of;	/* per group: its rows */
 	int imin, imax;		/* measure indices of the bounds, or -1 */
+	unsigned long no_weight;	/* rows with weight <= 0 or missing */
+	unsigned long negative;		/* of them, with weight < 0 */
 	bool response, verbose;
 	char *pools_text;	/* --pools, split: the labels point here */
 };
@@ -145,15 +148,15 @@ set_measures(const crm_tool *tool, const struct config *cfg,
 	double v;
 
 	if (cfg->response) {
-		add_measure(m, &nm, "--saturation", cfg->saturation, 0, 0,
-		    "is negative");
+		add_measure(m, &nm, "--saturation", cfg->saturation,
+		    -INFINITY, 0, "is not a number");
 		add_measure(m, &nm, "--half", cfg->half, 5e-324, 0,
 		    "is not positive");
 		run->spec.flags |= CRM_ALLOC_RESPONSE;
 		run->response = true;
 	} else
-		add_measure(m, &nm, "--weight", cfg->weight, 0, 0,
-		    "is negative");
+		add_measure(m, &nm, "--weight", cfg->weight, -INFINITY, 0,
+		    "is not a number");
 	run->spec.min_all = 0;
 	run->spec.max_all = INFINITY;
 	run->imin = run->imax = -1;
@@ -222,11 +225,36 @@ visit(void *ctx, crm_rows *r, const crm_record *rec, const double *vals)
 
 	if (p < 0)
 		return;
+	if (!(vals[0] > 0) || (run->response && !(vals[1] > 0)))
+		run->no_weight++;
+	run->negative += vals[0] < 0;
 	if (crm_alloc_add(run->alloc, (size_t)p, vals[0],
 	    run->response ? vals[1] : 0,
 	    run->imin >= 0 ? vals[run->imin] : 0,
-	    run->imax >= 0 ? vals[run->imax] : INFINITY, &err) < 0)
+	    run->imax >= 0 ? vals[run->imax] : INFINITY, &err) < 0) {
+		if (err.status == CRM_EXIT_IO)
+			crm_die_error(&err);
 		crm_rows_fail(r, "%s", err.msg);
+	}
+}
+
+/* The rows that get their minimum for want of a weight: the data is
+ * not what the figures say, so it is said once (SPEC: never silently
+ * altered). */
+static void
+report_no_weight(const struct run *run)
+{
+	char neg[64] = "";
+
+	if (run->no_weight == 0)
+		return;
+	if (run->negative > 0)
+		snprintf(neg, sizeof neg, " (%lu negative)", run->negative);
+	crm_warn("%lu row%s with %s got %s minimum%s", run->no_weight,
+	    run->no_weight == 1 ? "" : "s", run->response ?
+	    "a saturation <= 0 or missing or no half-effort" :
+	    "a weight <= 0 or missing", run->no_weight == 1 ? "its" : "their",
+	    neg);
 }
 
 /* Pass 1 and the solution; groups without a pool are reported. */
@@ -247,7 +275,8 @@ solve(crm_rows *rows, struct run *run)
 			    "0", (int)len, key, run->rows_of[g]);
 	}
 	if (crm_alloc_solve(run->alloc, &err) < 0)
-		crm_die(CRM_EXIT_DATA, "%s", err.msg);
+		crm_die_error(&err);
+	report_no_weight(run);
 	for (size_t p = 0; run->verbose && p < run->spec.npools; p++) {
 		crm_alloc_stats st;
 

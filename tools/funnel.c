@@ -30,7 +30,7 @@ static const struct option options[] = {
 static const char synopsis[] =
 "funnel --phase COL [--phases P1,P2,...] [--by COL] [options] [FILE ...]\n"
 "funnel --events --customer COL --phase COL --date COL [--phases ...]\n"
-"    [--date-format FMT] [options] [FILE ...]\n";
+"    [--by COL] [--date-format FMT] [options] [FILE ...]\n";
 
 static const char help[] =
 "Count customers through the phases of the customer process (seed 5):\n"
@@ -39,7 +39,9 @@ static const char help[] =
 "\n"
 "      --phase COL           the phase (an id or German name, any case)\n"
 "      --phases P1,P2,...    the phases in order instead of the seed's\n"
-"      --by COL              one funnel per group (first-seen order)\n"
+"      --by COL              one funnel per group (first-seen order;\n"
+"                            with --events, of each customer's first\n"
+"                            event)\n"
 "      --events              rows are events: customer, phase, date\n"
 "      --customer COL        the customer of an event\n"
 "      --date COL            the date an event's phase was entered\n"
@@ -53,7 +55,16 @@ struct funnel {
 	crm_date_pattern pat;
 	const crm_header *h;
 	long phase, date;	/* columns */
+	long *by_col;		/* --by with --events, resolved here */
+	size_t nby;
 };
+
+/* With --events --by, after a customer's dates: the key of the group of
+ * its first valid event (crm_fold_key_make of the --by cells), owned. */
+typedef struct group_ref {
+	char *key;
+	size_t len;
+} group_ref;
 
 static int
 handle(int opt, const char *arg, void *ctx, crm_error *err)
@@ -126,7 +137,20 @@ count_merge(void *ctx, void *into, const void *from)
 }
 
 /* Event mode, per customer: [0] the furthest phase, [1 + k] the first
- * date phase k was entered (NAN: never, or no date). */
+ * date phase k was entered (NAN: never, or no date); with --by, a
+ * group_ref after them. */
+static group_ref *
+group_of(const struct funnel *fn, void *state)
+{
+	return (group_ref *)((double *)state + 1 + fn->list.n);
+}
+
+static const group_ref *
+group_in(const struct funnel *fn, const void *state)
+{
+	return (const group_ref *)((const double *)state + 1 + fn->list.n);
+}
+
 static void
 events_init(void *ctx, void *state)
 {
@@ -136,6 +160,26 @@ events_init(void *ctx, void *state)
 	s[0] = -1;
 	for (size_t k = 0; k < fn->list.n; k++)
 		s[1 + k] = NAN;
+	if (fn->nby > 0)
+		*group_of(fn, state) = (group_ref){ NULL, 0 };
+}
+
+static void
+events_free(void *ctx, void *state)
+{
+	free(group_of(ctx, state)->key);
+}
+
+/* Keep the group of the customer's first valid event (records come in
+ * input order to each state: crm_fold's contract). */
+static void
+keep_group(group_ref *g, const char *key, size_t len)
+{
+	if (g->key != NULL)
+		return;
+	g->key = crm_xmalloc(len + 1);
+	memcpy(g->key, key, len);
+	g->len = len;
 }
 
 static int
@@ -162,6 +206,15 @@ events_add(void *ctx, void *scratch, void *state, const crm_record *rec,
 		s[0] = (double)k;
 	if (!isnan(d.days) && !(s[1 + k] <= d.days))
 		s[1 + k] = d.days;
+	if (fn->nby > 0 && group_of(fn, state)->key == NULL) {
+		crm_fold_keybuf kb = { NULL, 0 };
+		size_t len;
+		const char *key = crm_fold_key_make(&kb, rec->f, rec->len,
+		    fn->by_col, fn->nby, &len);
+
+		keep_group(group_of(fn, state), key, len);
+		free(kb.s);
+	}
 	return 0;
 }
 
@@ -176,6 +229,9 @@ events_merge(void *ctx, void *into, const void *from)
 	for (size_t k = 1; k <= fn->list.n; k++)
 		if (!isnan(b[k]) && !(a[k] <= b[k]))
 			a[k] = b[k];
+	if (fn->nby > 0 && group_in(fn, from)->key != NULL)
+		keep_group(group_of(fn, into), group_in(fn, from)->key,
+		    group_in(fn, from)->len);
 }
 
 static void
@@ -210,7 +266,11 @@ write_header(const struct funnel *fn, crm_fold *f)
 
 	if (fn->c.csv.no_header)
 		return;
-	for (size_t i = 0; !fn->events && i < nkeys; i++)
+	if (fn->events) {
+		keys = fn->by_col;
+		nkeys = fn->nby;
+	}
+	for (size_t i = 0; i < nkeys; i++)
 		crm_fold_check(f, crm_writer_field(w, fn->h->name[keys[i]],
 		    fn->h->len[keys[i]]));
 	for (size_t i = 0; i < (fn->events ? 9u : 7u); i++)
@@ -219,22 +279,22 @@ write_header(const struct funnel *fn, crm_fold *f)
 	crm_fold_check(f, crm_writer_end(w));
 }
 
-/* One funnel: a row per phase, after the group's key cells. */
+/* One funnel: a row per phase, after the key cells of group of set (a
+ * set of nkeys key columns). */
 static void
-write_funnel(const struct funnel *fn, crm_fold *f, size_t group,
-	     const unsigned long *current, crm_funnel_days *days)
+write_funnel(const struct funnel *fn, crm_fold *f, crm_fold_set *set,
+	     size_t nkeys, size_t group, const unsigned long *current,
+	     crm_funnel_days *days)
 {
 	crm_funnel_row rows[CRM_PHASE_MAX];
-	crm_fold_set *set = crm_fold_groups(f);
-	size_t nkeys, len;
+	size_t len;
 
-	crm_fold_key_columns(f, &nkeys);
 	crm_funnel_rows(current, fn->list.n, rows);
 	for (size_t k = 0; k < fn->list.n; k++) {
 		const char *name = crm_phase_name(&fn->list, k,
 		    fn->c.lang == CRM_LANG_DE);
 
-		for (size_t i = 0; !fn->events && i < nkeys; i++) {
+		for (size_t i = 0; i < nkeys; i++) {
 			const char *cell = crm_fold_set_cell(set, group, i,
 			    &len);
 
@@ -259,27 +319,100 @@ write_funnel(const struct funnel *fn, crm_fold *f, size_t group,
 	}
 }
 
-/* Event mode: every customer into one funnel and the days between. */
-static void
-write_events(const struct funnel *fn, crm_fold *f)
+/* Event mode, per funnel (one, or one per group of --by): the
+ * customers in each furthest phase, then the days between phases. */
+static unsigned long *
+funnel_current(void *state)
 {
-	crm_funnel_days days[CRM_PHASE_MAX];
-	unsigned long current[CRM_PHASE_MAX] = { 0 };
-	crm_fold_set *set = crm_fold_groups(f);
-	size_t n = fn->list.n;
+	return state;
+}
 
-	memset(days, 0, sizeof days);
-	for (size_t g = 0; g < crm_fold_set_count(set); g++) {
-		const double *s = crm_fold_set_state(set, g);
+static crm_funnel_days *
+funnel_days(const struct funnel *fn, void *state)
+{
+	return (crm_funnel_days *)((unsigned long *)state + fn->list.n);
+}
 
-		current[(size_t)s[0]]++;
-		for (size_t k = 1; k < n; k++)
-			if (!isnan(s[k]) && !isnan(s[1 + k]))
-				crm_funnel_days_add(&days[k], s[1 + k] - s[k]);
+static void
+funnel_init(void *ctx, void *state)
+{
+	const struct funnel *fn = ctx;
+
+	memset(state, 0, fn->list.n * (sizeof(unsigned long) +
+	    sizeof(crm_funnel_days)));
+}
+
+static void
+funnel_merge(void *ctx, void *into, const void *from)
+{
+	const struct funnel *fn = ctx;
+	const unsigned long *c = from;
+	const crm_funnel_days *d = (const crm_funnel_days *)(c + fn->list.n);
+
+	for (size_t k = 0; k < fn->list.n; k++) {
+		funnel_current(into)[k] += c[k];
+		for (size_t i = 0; i < d[k].n; i++)
+			crm_funnel_days_add(&funnel_days(fn, into)[k],
+			    d[k].v[i]);
 	}
-	write_funnel(fn, f, 0, current, days);
-	for (size_t k = 0; k < n; k++)
-		crm_funnel_days_free(&days[k]);
+}
+
+static void
+funnel_free(void *ctx, void *state)
+{
+	const struct funnel *fn = ctx;
+
+	for (size_t k = 0; k < fn->list.n; k++)
+		crm_funnel_days_free(&funnel_days(fn, state)[k]);
+}
+
+/* Customer s into funnel state t. */
+static void
+funnel_add(const struct funnel *fn, void *t, const double *s)
+{
+	funnel_current(t)[(size_t)s[0]]++;
+	for (size_t k = 1; k < fn->list.n; k++)
+		if (!isnan(s[k]) && !isnan(s[1 + k]))
+			crm_funnel_days_add(&funnel_days(fn, t)[k],
+			    s[1 + k] - s[k]);
+}
+
+/*
+ * Event mode: every customer into the funnel of its group (a second
+ * set, keyed by the --by cells of the customer's first valid event; one
+ * group of key "" without --by), customers in first-seen order, so the
+ * groups come in the order their first customer's first event has
+ * them.
+ */
+static void
+write_events(struct funnel *fn, crm_fold *f)
+{
+	crm_fold_ops ops = { .ctx = fn, .init = funnel_init,
+	    .merge = funnel_merge, .free = funnel_free,
+	    .size = fn->list.n * (sizeof(unsigned long) +
+	    sizeof(crm_funnel_days)) };
+	crm_fold_set *customers = crm_fold_groups(f);
+	crm_fold_set *groups = crm_fold_set_new(&ops, fn->by_col, fn->nby);
+	void *empty = crm_xmalloc(ops.size);
+
+	for (size_t c = 0; c < crm_fold_set_count(customers); c++) {
+		const double *s = crm_fold_set_state(customers, c);
+		const group_ref *g = fn->nby > 0 ? group_in(fn, s) : NULL;
+		size_t i;
+
+		funnel_init(fn, empty);
+		i = crm_fold_set_absorb(groups, g != NULL ? g->key : "",
+		    g != NULL ? g->len : 0, empty);
+		funnel_add(fn, crm_fold_set_state(groups, i), s);
+	}
+	free(empty);
+	for (size_t i = 0; i < crm_fold_set_count(groups); i++) {
+		void *t = crm_fold_set_state(groups, i);
+
+		write_funnel(fn, f, groups, fn->nby, i, funnel_current(t),
+		    funnel_days(fn, t));
+	}
+	crm_fold_set_free(groups);
 }
 
 static long
@@ -295,6 +428,31 @@ column(const struct funnel *fn, const crm_tool *tool, const char *name,
 	return c;
 }
 
+/* --by with --events: the columns of COL,... (not keys of the fold,
+ * whose key is the customer). */
+static void
+by_columns(struct funnel *fn, const crm_tool *tool)
+{
+	for (const char *p = fn->by;; p++) {
+		size_t len = strcspn(p, ",");
+		crm_error err;
+		long c = crm_names_column(fn->h, p, len, "--by", NULL, &err);
+
+		if (c < 0)
+			crm_usage_die(tool, &err);
+		for (size_t i = 0; i < fn->nby; i++)
+			if (fn->by_col[i] == c)
+				crm_usage_error(tool, "--by: column '%.*s' "
+				    "given twice", (int)len, p);
+		fn->by_col = crm_xreallocarray(fn->by_col, fn->nby + 1,
+		    sizeof *fn->by_col);
+		fn->by_col[fn->nby++] = c;
+		if (p[len] == '\0')
+			break;
+		p += len;
+	}
+}
+
 /* The options' rules, the phase list and the date pattern. */
 static void
 setup(struct funnel *fn, const crm_tool *tool, const crm_common *c)
@@ -307,8 +465,6 @@ setup(struct funnel *fn, const crm_tool *tool, const crm_common *c)
 		crm_usage_error(tool, "--events needs --customer and --date");
 	if (!fn->events && (fn->customer != NULL || fn->date_arg != NULL))
 		crm_usage_error(tool, "--customer and --date need --events");
-	if (fn->events && fn->by != NULL)
-		crm_usage_error(tool, "--by and --events exclude each other");
 	if (fn->phases == NULL)
 		crm_phase_default(&fn->list);
 	else if (crm_phase_parse(&fn->list, fn->phases, &err) < 0)
@@ -329,6 +485,7 @@ main(int argc, char **argv)
 	};
 	crm_fold_ops ops = { .halves_exact = true, .ctx = &fn };
 	const size_t *order;
+	size_t nkeys;
 	crm_fold *f;
 
 	crm_opts_parse(&tool, argc, argv, &fn.c);
@@ -339,10 +496,14 @@ main(int argc, char **argv)
 	if (fn.events) {
 		fn.date = column(&fn, &tool, fn.date_arg, "--date");
 		crm_fold_keys(f, fn.customer, "--customer", true);
-		ops.size = (fn.list.n + 1) * sizeof(double);
+		if (fn.by != NULL)
+			by_columns(&fn, &tool);
+		ops.size = (fn.list.n + 1) * sizeof(double) +
+		    (fn.nby > 0 ? sizeof(group_ref) : 0);
 		ops.init = events_init;
 		ops.add = events_add;
 		ops.merge = events_merge;
+		ops.free = fn.nby > 0 ? events_free : NULL;
 	} else {
 		crm_fold_keys(f, fn.by, "--by", false);
 		ops.size = fn.list.n * sizeof(unsigned long);
@@ -356,10 +517,13 @@ main(int argc, char **argv)
 		write_events(&fn, f);
 	else {
 		order = crm_fold_order(f, CRM_FOLD_FIRST_SEEN, NULL, NULL);
+		crm_fold_key_columns(f, &nkeys);
 		for (size_t i = 0; i < crm_fold_count(f); i++)
-			write_funnel(&fn, f, order[i], crm_fold_set_state(
-			    crm_fold_groups(f), order[i]), NULL);
+			write_funnel(&fn, f, crm_fold_groups(f), nkeys,
+			    order[i], crm_fold_set_state(crm_fold_groups(f),
+			    order[i]), NULL);
 	}
 	crm_phase_free(&fn.list);
+	free(fn.by_col);
 	return crm_fold_close(f, NULL);
 }

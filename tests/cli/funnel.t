@@ -66,6 +66,50 @@ $ cd "$DATA" && funnel --events --customer customer --phase phase --date date fu
 >develop,7,0,0,,0,,,
 >rebuy,8,0,0,,0,,,
 
+### --events --by: each customer in the group of its first event row.
+### funnel_events_rep.csv, groups in first-seen order Kim, Lou, "":
+### Kim: A (address 01-01, understand 01-05, offer 01-20) and C (address
+### 01-03, understand 01-04, offer 01-10), both furthest in offer; days
+### address -> understand 4 and 1 (median, mean 2.5), understand ->
+### offer 15 and 6 (10.5).  Lou: B (first row Lou; its understand row
+### says Kim, B stays in Lou: address 01-02, understand 01-12, offer
+### 01-15) and D (understand 01-08 only, no address: reaches address
+### and understand, left out of the days); reached 2, 2, 1, 0; days 10
+### (B alone) and 3 (B).  "": E, address only; understand 0 of 1, offer
+### over 0 customers empty.
+$ cd "$DATA" && funnel --events --customer customer --phase phase --date date --by rep --phases address,understand,offer,close funnel_events_rep.csv
+>rep,phase,position,current,reached,step_conversion,conversion,drop_off,median_days,mean_days
+>Kim,address,1,0,2,,1,,,
+>Kim,understand,2,0,2,1,1,0,2.5,2.5
+>Kim,offer,3,2,2,1,1,0,10.5,10.5
+>Kim,close,4,0,0,0,0,1,,
+>Lou,address,1,0,2,,1,,,
+>Lou,understand,2,1,2,1,1,0,10,10
+>Lou,offer,3,1,1,0.5,0.5,0.5,3,3
+>Lou,close,4,0,0,0,0,1,,
+>,address,1,1,1,,1,,,
+>,understand,2,0,0,0,0,1,,
+>,offer,3,0,0,,0,,,
+>,close,4,0,0,,0,,,
+
+### --events --by: the group of the first valid event (the invalid one
+### skipped), and several --by columns
+$ printf 'c,r,p,d\nA,X,visit,2026-01-01\nA,Y,address,2026-01-02\n' | funnel --events --customer c --phase p --date d --by r --phases address,offer --invalid skip
+>r,phase,position,current,reached,step_conversion,conversion,drop_off,median_days,mean_days
+>Y,address,1,1,1,,1,,,
+>Y,offer,2,0,0,0,0,1,,
+!funnel: 1 row with invalid values skipped
+$ printf 'c,r,s,p,d\nA,K,N,address,2026-01-01\nB,K,S,address,2026-01-02\nA,K,N,offer,2026-01-03\n' | funnel --events --customer c --phase p --date d --by r,s --phases address,offer
+>r,s,phase,position,current,reached,step_conversion,conversion,drop_off,median_days,mean_days
+>K,N,address,1,0,1,,1,,,
+>K,N,offer,2,1,1,1,1,0,2,2
+>K,S,address,1,1,1,,1,,,
+>K,S,offer,2,0,0,0,0,1,,
+
+### --events --by, header-only input: the header only
+$ printf 'c,r,p,d\n' | funnel --events --customer c --phase p --date d --by r
+>r,phase,position,current,reached,step_conversion,conversion,drop_off,median_days,mean_days
+
 ### --date-format, and the event log from standard input
 $ printf 'c,p,d\nA,address,01/02/2026\nA,understand,15/02/2026\n' | funnel --events --customer c --phase p --date d --date-format '%d/%m/%Y' | sed -n 3p
 >understand,2,1,1,1,1,0,14,14
@@ -112,8 +156,10 @@ $ funnel --phase p --events --customer c 2>&1 | head -n 1
 >funnel: --events needs --customer and --date
 $ funnel --phase p --date d 2>&1 | head -n 1
 >funnel: --customer and --date need --events
-$ funnel --phase p --events --customer c --date d --by x 2>&1 | head -n 1
->funnel: --by and --events exclude each other
+$ printf 'c,p,d\n' | funnel --phase p --events --customer c --date d --by x 2>&1 | head -n 1
+>funnel: --by: unknown column 'x'
+$ printf 'c,p,d,r\n' | funnel --phase p --events --customer c --date d --by r,r 2>&1 | head -n 1
+>funnel: --by: column 'r' given twice
 $ funnel --phase p --phases a,,b 2>&1 | head -n 1
 >funnel: --phases: an empty phase name
 $ funnel --phase p --phases a,B,b 2>&1 | head -n 1

@@ -373,6 +373,62 @@ test_parse_pools(void **state)
 	assert_string_equal(err.msg, "--pools: 'a50%' is not LABEL=SHARE");
 }
 
+/* Bounds that vary by row beside a response (or both bounds) are kept
+ * in a temporary file and read back in blocks: with budgets equal to
+ * the sum of the maximums (or minimums) every row must get exactly its
+ * own bound, in two pools of rows interleaved in runs of 35 (bounds
+ * repeat every 35 rows, so both pools' sums are alike and 50 % each is
+ * exact), over more rows than one block. */
+static double
+spilled_bound(size_t i, bool at_max)
+{
+	return at_max ? (double)(i % 7 + 1 + i % 5) : (double)(i % 7);
+}
+
+static void
+check_spilled(unsigned flags, bool at_max)
+{
+	static const double shares[2] = { 0.5, 0.5 };
+	static const char *const labels[2] = { "a", "b" };
+	enum { N = 3010 };
+	double sum[2] = { 0, 0 };
+	crm_alloc_spec spec = { .unit = 1, .flags = flags,
+	    .max_all = INFINITY, .shares = shares, .labels = labels,
+	    .npools = 2 };
+	crm_error err;
+	crm_alloc *a;
+
+	for (size_t i = 0; i < N; i++)
+		sum[i / 35 % 2] += spilled_bound(i, at_max);
+	assert_true(sum[0] == sum[1]);
+	spec.budget = sum[0] + sum[1];
+	a = crm_alloc_new(&spec, &err);
+	assert_non_null(a);
+	for (size_t i = 0; i < N; i++)
+		assert_int_equal(crm_alloc_add(a, i / 35 % 2,
+		    1 + (double)(i % 3), 1 + (double)(i % 4),
+		    spilled_bound(i, false), spilled_bound(i, true), &err),
+		    0);
+	assert_int_equal(crm_alloc_solve(a, &err), 0);
+	for (size_t i = 0; i < N; i++)
+		assert_true(crm_alloc_next(a, i / 35 % 2) ==
+		    spilled_bound(i, at_max));
+	crm_alloc_free(a);
+}
+
+static void
+test_spilled_bounds(void **state)
+{
+	unsigned both = CRM_ALLOC_ROW_MIN | CRM_ALLOC_ROW_MAX;
+
+	(void)state;
+	check_spilled(both, true);
+	check_spilled(both, false);
+	check_spilled(both | CRM_ALLOC_RESPONSE, true);
+	check_spilled(both | CRM_ALLOC_RESPONSE, false);
+	check_spilled(CRM_ALLOC_ROW_MAX | CRM_ALLOC_RESPONSE, true);
+}
+
 /* ------------------------------------------------------------------ */
 /* Properties over random instances */
 
@@ -551,6 +607,7 @@ main(void)
 		cmocka_unit_test(test_response_closed_form),
 		cmocka_unit_test(test_pools),
 		cmocka_unit_test(test_parse_pools),
+		cmocka_unit_test(test_spilled_bounds),
 		cmocka_unit_test(test_property_optimality),
 		cmocka_unit_test(test_property_unit),
 		cmocka_unit_test(test_property_response),
