@@ -210,13 +210,10 @@ awk -F, 'NR == 2 {
 	for (i = 1; i <= 4; i++)
 		print "segment,--bins,revenue,cut" i "," $(i + 1) }' \
 	more.csv > ks.csv
-# The medians are the numbers saved in case 8 (awk compares them as
-# doubles; 15 digits would differ).  Not so segment's cut points: it
-# interpolates with the fraction k/n, kpi with (n-1)p less its integer
-# part, which can differ in the last bit (at 200,000 rows they do).
-# That moves a row only when the two values beside the cut lie within a
-# few units in the last place of each other: not in this file.
-for t in q p; do
+# kpi's medians and quantiles are the numbers the tools saved in case 8
+# (awk compares them as doubles; 15 digits would differ): segment's cut
+# point k of N is quantile(x, k/N), computed by the same code.
+for t in q p s; do
 	if paste -d , $t.csv k$t.csv |
 	    awk -F, 'NR > 1 && $5 != $10 { d = 1 } END { exit d }'; then
 		ok "kpi's thresholds for $t.csv are the saved ones"
