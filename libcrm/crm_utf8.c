@@ -20,6 +20,7 @@
 #include "crm_utf8.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #define HIGH_BITS UINT64_C(0x8080808080808080)
@@ -90,4 +91,20 @@ crm_utf8_check(const char *s, size_t n)
 		}
 	}
 	return n;
+}
+
+int
+crm_utf8_explain(const char *s, size_t n, size_t *at, char *why, size_t cap)
+{
+	size_t bad = crm_utf8_check(s, n);
+
+	if (bad == n)
+		return 0;
+	if (at != NULL)
+		*at = bad;
+	if (why != NULL && cap > 0)
+		snprintf(why, cap, "invalid UTF-8 (byte 0x%02X); is the file "
+		    "cp1252? try --encoding cp1252",
+		    (unsigned)(unsigned char)s[bad]);
+	return -1;
 }

@@ -29,4 +29,13 @@ crm_utf8_valid(const char *s, size_t n)
 	return crm_utf8_check(s, n) == n;
 }
 
+/*
+ * 0 when s[0..n) is valid UTF-8; else -1 and, when why is not NULL, the
+ * message for a data error in why[0..cap): "invalid UTF-8 (byte 0xE4);
+ * is the file cp1252? try --encoding cp1252".  *at (when not NULL) is
+ * the offset of the first bad byte.
+ */
+int crm_utf8_explain(const char *s, size_t n, size_t *at, char *why,
+		     size_t cap);
+
 #endif

@@ -341,7 +341,7 @@ read_model(crm_input *in, struct model_row *row, bool *seen,
 static void
 load_model(const char *path, struct model *mo)
 {
-	crm_csv_config cc = { ',', false, NULL };
+	crm_csv_config cc = { .delimiter = ',' };
 	struct model_row row[MODEL_ROWS];
 	bool seen[MODEL_ROWS] = { false };
 	char *paths[1] = { (char *)path };
