@@ -1313,6 +1313,15 @@ crm_csv_header_find(const crm_header *h, const char *name, size_t len)
 /* ------------------------------------------------------------------ */
 /* For crm_input */
 
+bool
+crm_csv_text_unchecked(const crm_csv_config *cfg)
+{
+	enum crm_enc enc;
+
+	return !cfg->check_all &&
+	    parse_encoding(cfg->encoding, &enc, NULL) == 0 && enc == ENC_UTF8;
+}
+
 int
 crm_csv_check_encoding(const char *encoding, crm_error *err)
 {

@@ -118,6 +118,14 @@ int crm_csv_sniff(const char *buf, size_t len);
 /* ------------------------------------------------------------------ */
 /* For crm_input, the layer above (crm_input.h) */
 
+/*
+ * Whether fields that a tool reads as text (group keys, labels, rule
+ * operands) must be checked for valid UTF-8 by the tool: the input is
+ * not converted by cfg->encoding and the reader does not check every
+ * record (check_all).  Converted input is UTF-8 by construction.
+ */
+bool crm_csv_text_unchecked(const crm_csv_config *cfg);
+
 /* 0 when crm_csv_open_fd accepts encoding, else -1 with its usage error. */
 int crm_csv_check_encoding(const char *encoding, crm_error *err);
 

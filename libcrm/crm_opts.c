@@ -492,6 +492,9 @@ crm_opts_parse(const crm_tool *tool, int argc, char **argv, crm_common *c)
 	if (c->rejects != NULL && c->invalid != CRM_INVALID_SKIP)
 		crm_usage_error(tool, "--rejects needs --invalid skip");
 	setup_dates(tool, c);
+	/* A BOM says "UTF-8": never in front of bytes passed through
+	 * unchecked (crmkit(7) ENCODINGS). */
+	c->csv.check_all = c->bom;
 	c->operands = argv + optind;
 	c->noperands = (size_t)(argc - optind);
 }

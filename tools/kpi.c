@@ -373,6 +373,7 @@ read_targets(struct kpi *k, const char *path)
 	int rc;
 
 	cfg.no_header = false;	/* a targets file always names its columns */
+	cfg.check_all = true;	/* its keys are text: all of it is UTF-8 */
 	if ((in = crm_input_open(paths, 1, &cfg, false, &err)) == NULL)
 		crm_die_error(&err);
 	hrec = crm_input_header_record(in);
