@@ -69,6 +69,7 @@ static const char common_help[] =
 "  -o, --output FILE         write to FILE (replaced only on success)\n"
 "      --crlf                end output lines with CRLF\n"
 "      --bom                 start output with a UTF-8 byte-order mark\n"
+"                            (then all of the input is checked for UTF-8)\n"
 "      --lang en|de          language of labels\n"
 "  -v, --verbose             report thresholds and row counts on stderr\n"
 "  -h, --help                print this help\n"
