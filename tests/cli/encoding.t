@@ -135,3 +135,15 @@ $ printf 'a,b\n1,2\n' | CRMKIT_DECIMAL=comma kpi -v --as-of 2026-01-01 'n=count(
 >kpi: numbers use the decimal point (--decimal-point)
 >kpi: numbers use the decimal comma (--decimal-comma)
 >kpi: numbers use the decimal comma (CRMKIT_DECIMAL)
+
+### segment --rule: a column compared as text must be UTF-8, also past the first 64 KiB; under --invalid skip the row is rejected
+$ { printf 'id,region\n'; awk 'BEGIN { for (i = 0; i < 10000; i++) print i ",Nord" }'; printf '10000,S\374d\n10001,Nord\n'; } > r.csv
+$ segment --rule 'N: region == "Nord"' --default other r.csv > /dev/null
+$ segment --rule 'N: region == "Nord"' --default other --invalid skip r.csv | tail -n 2
+$ segment --rule 'N: region == "Nord"' --default other --encoding cp1252 r.csv | tail -n 2
+>9999,Nord,N
+>10001,Nord,N
+>10000,Süd,other
+>10001,Nord,N
+!segment: r.csv:10002: column 'region': invalid UTF-8 (byte 0xFC); is the file cp1252? try --encoding cp1252
+!segment: 1 row with invalid values skipped
