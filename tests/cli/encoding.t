@@ -147,3 +147,17 @@ $ segment --rule 'N: region == "Nord"' --default other --encoding cp1252 r.csv |
 >10001,Nord,N
 !segment: r.csv:10002: column 'region': invalid UTF-8 (byte 0xFC); is the file cp1252? try --encoding cp1252
 !segment: 1 row with invalid values skipped
+
+### plot --label: a label that is not UTF-8 would break the SVG: a data error, or under --invalid skip no point
+$ { printf 'name,x,y\n'; awk 'BEGIN { for (i = 0; i < 8000; i++) print "Kunde " i "," i % 7 "," i % 5 }'; printf 'M\374ller,3,4\n'; } > p.csv
+$ plot quadrant -x x -y y --label name p.csv > /dev/null
+$ plot quadrant -x x -y y --label name --invalid skip p.csv | xmllint --noout - && echo valid
+>valid
+!plot: p.csv:8002: column 'name': invalid UTF-8 (byte 0xFC); is the file cp1252? try --encoding cp1252
+!plot: 1 row with invalid values skipped
+
+### report: every cell of a table may be a label, so the whole table is checked
+$ { printf 'rep,n\n'; awk 'BEGIN { for (i = 0; i < 9000; i++) print "Kunde " i ",1" }'; printf 'M\374ller,3\n'; } > t1.csv
+$ report --format text t1.csv > /dev/null
+!report: t1.csv:9002: invalid UTF-8 (byte 0xFC); is the file cp1252? try --encoding cp1252
+? 1
