@@ -1184,7 +1184,11 @@ check_utf8(crm_csv_reader *r, const crm_record *rec, crm_error *err)
 	char why[128];
 	size_t at;
 
-	if (r->enc != ENC_UTF8 || r->framed)
+	if (r->enc != ENC_UTF8) {
+		r->check_to = 0;	/* converted: UTF-8 by construction */
+		return 1;
+	}
+	if (r->framed)
 		return 1;
 	if (r->check_to >= 0 && crm_csv_record_offset(r, rec) >= r->check_to) {
 		r->check_to = 0;	/* offsets only grow: done */
