@@ -161,3 +161,9 @@ $ { printf 'rep,n\n'; awk 'BEGIN { for (i = 0; i < 9000; i++) print "Kunde " i "
 $ report --format text t1.csv > /dev/null
 !report: t1.csv:9002: invalid UTF-8 (byte 0xFC); is the file cp1252? try --encoding cp1252
 ? 1
+
+### allocate --by: a new key that is not UTF-8 is a data error at its line
+$ { printf 'id,region,weight\n'; awk 'BEGIN { for (i = 0; i < 9000; i++) print i ",Nord,1" }'; printf '9000,S\374d,1\n'; } > al.csv
+$ allocate --budget 100 --weight weight --by region --pools 'Nord=1' al.csv > /dev/null
+!allocate: al.csv:9002: column 'region': invalid UTF-8 (byte 0xFC); is the file cp1252? try --encoding cp1252
+? 1
