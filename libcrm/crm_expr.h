@@ -67,7 +67,9 @@ typedef struct crm_eval_note {
 } crm_eval_note;
 
 enum {
-	CRM_EXPR_AGGREGATES = 1	/* allow kpi aggregates */
+	CRM_EXPR_AGGREGATES = 1,	/* allow kpi aggregates */
+	CRM_EXPR_CHECK_TEXT = 2	/* crm_expr_check_text from the start,
+				 * aggregate arguments included */
 };
 
 typedef struct crm_expr crm_expr;

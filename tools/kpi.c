@@ -691,7 +691,8 @@ main(int argc, char **argv)
 	}
 	crm_fold_keys(k.f, k.by, "--by", false);
 	k.keys = crm_fold_key_columns(k.f, &k.nkeys);
-	crm_metrics_compile(&k.ms, &tool, k.h, k.c.decimal_comma);
+	crm_metrics_compile(&k.ms, &tool, k.h, k.c.decimal_comma,
+	    crm_csv_text_unchecked(&k.c.csv));
 	plan(&k);
 	if (k.targets_file != NULL)
 		read_targets(&k, k.targets_file);

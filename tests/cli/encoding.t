@@ -167,3 +167,18 @@ $ { printf 'id,region,weight\n'; awk 'BEGIN { for (i = 0; i < 9000; i++) print i
 $ allocate --budget 100 --weight weight --by region --pools 'Nord=1' al.csv > /dev/null
 !allocate: al.csv:9002: column 'region': invalid UTF-8 (byte 0xFC); is the file cp1252? try --encoding cp1252
 ? 1
+
+### measures and kpi metrics: a column compared with a string must be UTF-8; one only summed is not looked at
+$ { printf 'region,v\n'; awk 'BEGIN { for (i = 0; i < 12000; i++) print "Nord,1" }'; printf 'S\374d,2\n'; } > e.csv
+$ kpi 'n=sum(if(region == "Nord", v, 0))' e.csv
+$ kpi 'n=sum(if(region == "Nord", v, 0))' --invalid skip e.csv
+$ kpi 'n=sum(v)' e.csv
+$ prioritize --value 'if(region == "Nord", v, 0)' --probability 1 --value-split 0 e.csv | tail -n 1
+>n
+>12000
+>n
+>12002
+>Nord,1,1,1
+!kpi: e.csv:12002: column 'region': invalid UTF-8 (byte 0xFC); is the file cp1252? try --encoding cp1252
+!kpi: 1 row with invalid values skipped
+!prioritize: e.csv:12002: column 'region': invalid UTF-8 (byte 0xFC); is the file cp1252? try --encoding cp1252
