@@ -11,6 +11,7 @@
 #include "crm_csv.h"
 
 #include "crm_tmp.h"
+#include "crm_utf8.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -103,6 +104,10 @@ struct crm_csv_reader {
 	size_t ilen;
 	bool fd_eof;
 	bool bad_byte;		/* ibuf[0] cannot be converted */
+
+	/* Records starting before this file offset are checked for valid
+	 * UTF-8 when nothing is converted (enc == ENC_UTF8); -1: all. */
+	off_t check_to;
 
 	/* Fields of the current record. */
 	crm_csv_fields fv;
@@ -498,6 +503,7 @@ crm_csv_open_fd(int fd, const char *name, const crm_csv_config *cfg,
 	}
 	r = crm_xcalloc(1, sizeof *r);
 	r->enc = enc;
+	r->check_to = cfg->check_all ? -1 : CRM_CSV_CHECK_BYTES;
 	if (enc != ENC_UTF8) {
 		const char *from = enc == ENC_CP1252 ? "CP1252" : "ISO-8859-1";
 
@@ -1164,6 +1170,37 @@ split_unquoted(crm_csv_fields *v, char d, const char *s, size_t n)
 #endif
 }
 
+/*
+ * Input that is not converted must be UTF-8 (SPEC 2): the header and
+ * the records starting in the first CRM_CSV_CHECK_BYTES of the file (all
+ * of them with check_all) are checked once, here; later bytes that are
+ * only passed through are not.  A record left unsplit is checked whole,
+ * quotes and delimiters being ASCII.  Returns 1, or -1 with the data
+ * error naming the line of the first bad byte.
+ */
+static int
+check_utf8(crm_csv_reader *r, const crm_record *rec, crm_error *err)
+{
+	char why[128];
+	size_t at;
+
+	if (r->enc != ENC_UTF8) {
+		r->check_to = 0;	/* converted: UTF-8 by construction */
+		return 1;
+	}
+	if (r->framed)
+		return 1;
+	if (r->check_to >= 0 && crm_csv_record_offset(r, rec) >= r->check_to) {
+		r->check_to = 0;	/* offsets only grow: done */
+		return 1;
+	}
+	if (crm_utf8_explain(rec->raw, rec->rawlen, &at, why, sizeof why) == 0)
+		return 1;
+	crm_error_at(err, CRM_EXIT_DATA, r->name,
+	    rec->line + count_lines(rec->raw, at), "%s", why);
+	return reader_fail(r, err);
+}
+
 int
 crm_csv_read(crm_csv_reader *r, crm_record *rec, crm_error *err)
 {
@@ -1178,7 +1215,7 @@ crm_csv_read(crm_csv_reader *r, crm_record *rec, crm_error *err)
 	if (!r->started && start(r, err) < 0)
 		return reader_fail(r, err);
 	if (fast_line(r, rec))
-		return 1;
+		return r->check_to != 0 ? check_utf8(r, rec, err) : 1;
 	for (;;) {
 		rc = line_end(r, 0, &eol, &tl, err);
 		if (rc < 0)
@@ -1197,13 +1234,13 @@ crm_csv_read(crm_csv_reader *r, crm_record *rec, crm_error *err)
 		if ((r->framed ? framed_record(r, rec, eol, tl, err) :
 		    slow_record(r, rec, eol, tl, err)) < 0)
 			return reader_fail(r, err);
-		return 1;
+		return check_utf8(r, rec, err);
 	}
 	rec->n = r->lazy ? 0 : r->fv.n;
 	rec->f = r->fv.f;
 	rec->len = r->fv.len;
 	take_record(r, rec, eol, eol + tl, r->line + 1);
-	return 1;
+	return check_utf8(r, rec, err);
 }
 
 int
@@ -1279,6 +1316,15 @@ crm_csv_header_find(const crm_header *h, const char *name, size_t len)
 
 /* ------------------------------------------------------------------ */
 /* For crm_input */
+
+bool
+crm_csv_text_unchecked(const crm_csv_config *cfg)
+{
+	enum crm_enc enc;
+
+	return !cfg->check_all &&
+	    parse_encoding(cfg->encoding, &enc, NULL) == 0 && enc == ENC_UTF8;
+}
 
 int
 crm_csv_check_encoding(const char *encoding, crm_error *err)

@@ -45,7 +45,14 @@ typedef struct crm_csv_config {
 	int delimiter;		/* byte, or 0: sniff from the first line */
 	bool no_header;		/* -H: the first record is data */
 	const char *encoding;	/* NULL/"utf-8", "cp1252" or "latin1" */
+	/* Input that is not converted (no --encoding, no UTF-16) must be
+	 * UTF-8: the reader checks the header and every record starting
+	 * in the first CRM_CSV_CHECK_BYTES bytes of each file, or, with
+	 * check_all (--bom), every record. */
+	bool check_all;
 } crm_csv_config;
+
+#define CRM_CSV_CHECK_BYTES ((off_t)64 * 1024)
 
 /* The header of an input: column names (NUL-terminated copies). With -H
  * the names are "1", "2", ... */
@@ -83,7 +90,10 @@ crm_csv_reader *crm_csv_open_fd(int fd, const char *name,
  * -1 on error with err filled: status 1 for malformed CSV ("FILE:LINE:
  * bare quote in unquoted field", "... unexpected character after closing
  * quote", "... quote opened here is never closed" naming the line where
- * that field starts, "... byte 0xXX is not defined in cp1252"), 3 for
+ * that field starts, "... byte 0xXX is not defined in cp1252", and for
+ * input that is not converted "FILE:LINE: invalid UTF-8 (byte 0xXX); is
+ * the file cp1252? try --encoding cp1252" naming the line of the bad
+ * byte, see crm_csv_config), 3 for
  * read errors ("FILE: read error: ...", "FILE: cannot read: Is a
  * directory", "cannot spool standard input to DIR: ...", or the
  * operand's name for a spooled pipe).  Errors are sticky: every later
@@ -107,6 +117,14 @@ int crm_csv_sniff(const char *buf, size_t len);
 
 /* ------------------------------------------------------------------ */
 /* For crm_input, the layer above (crm_input.h) */
+
+/*
+ * Whether fields that a tool reads as text (group keys, labels, rule
+ * operands) must be checked for valid UTF-8 by the tool: the input is
+ * not converted by cfg->encoding and the reader does not check every
+ * record (check_all).  Converted input is UTF-8 by construction.
+ */
+bool crm_csv_text_unchecked(const crm_csv_config *cfg);
 
 /* 0 when crm_csv_open_fd accepts encoding, else -1 with its usage error. */
 int crm_csv_check_encoding(const char *encoding, crm_error *err);

@@ -756,6 +756,7 @@ build(parser *p, int root, int start, int end)
 	g.p = p;
 	e->src = crm_xmemdup(p->src + start, (size_t)(end - start));
 	e->decimal_comma = p->decimal_comma;
+	e->check_text = (p->flags & CRM_EXPR_CHECK_TEXT) != 0;
 	e->type = p->nodes[root].type;
 	e->datepat = p->datepat;
 	e->bare_col = -1;

@@ -14,6 +14,7 @@
 
 #include "crm_names.h"
 #include "crm_num.h"
+#include "crm_utf8.h"
 
 /* ------------------------------------------------------------------ */
 /* Evaluation */
@@ -186,6 +187,25 @@ textcmp(const crm_expr *e, const slot *a, const slot *b)
 	if (c != 0)
 		return c < 0 ? -1 : 1;
 	return la < lb ? -1 : la > lb;
+}
+
+void
+crm_expr_check_text(crm_expr *e)
+{
+	e->check_text = true;
+}
+
+/* With check_text: whether a, about to be compared as text, is a column
+ * value that is not UTF-8; then a becomes INVALID (NOT_UTF8). */
+static bool
+bad_text(slot *a)
+{
+	if (a->v.type != CRM_VAL_STR || a->col < 0 ||
+	    crm_utf8_valid(a->v.str, a->v.len))
+		return false;
+	a->v.type = CRM_VAL_INVALID;
+	a->why = CRM_WHY_NOT_UTF8;
+	return true;
 }
 
 static bool
@@ -556,7 +576,12 @@ run(const crm_expr *e, const crm_record *rec, const crm_value *results)
 			    a->v.type == CRM_VAL_DATE)
 				c = (a->v.num > a[1].v.num) -
 				    (a->v.num < a[1].v.num);
-			else
+			else if (e->check_text && (bad_text(&a[0]) ||
+			    bad_text(&a[1]))) {
+				if (a[1].v.type == CRM_VAL_INVALID)
+					a[0] = a[1];
+				break;
+			} else
 				c = textcmp(e, &a[0], &a[1]);
 			set_bool(a, cmp_holds(ip->op, c));
 			break;
@@ -697,7 +722,7 @@ set_note(crm_eval_note *note, const slot *s)
 		return;
 	if (s->v.type == CRM_VAL_MISSING || s->v.type == CRM_VAL_INVALID) {
 		bool text = s->why == CRM_WHY_NOT_NUMBER ||
-		    s->why == CRM_WHY_NOT_DATE;
+		    s->why == CRM_WHY_NOT_DATE || s->why == CRM_WHY_NOT_UTF8;
 
 		note->why = s->why;
 		note->column = (s->why == CRM_WHY_EMPTY || text) ? s->col : -1;
@@ -923,6 +948,15 @@ crm_expr_describe(const crm_expr *e, const crm_header *h,
 		else
 			crm_expr_sb_printf(&b, "measure '%s': \"%s\" is not "
 			    "a date", e->src, shown);
+		break;
+	}
+	case CRM_WHY_NOT_UTF8: {
+		char msg[128];
+
+		(void)crm_utf8_explain(note->text != NULL ? note->text : "",
+		    note->len, NULL, msg, sizeof msg);
+		crm_expr_sb_printf(&b, "column '%s': %s", col != NULL ? col :
+		    "?", msg);
 		break;
 	}
 	case CRM_WHY_DIV_ZERO:

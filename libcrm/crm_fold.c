@@ -9,6 +9,7 @@
 #include "crm_expr.h"
 #include "crm_hash.h"
 #include "crm_names.h"
+#include "crm_utf8.h"
 
 struct crm_fold_set {
 	crm_fold_ops ops;
@@ -21,6 +22,9 @@ struct crm_fold_set {
 	void *total;		/* merged on demand */
 	size_t *order;
 	crm_fold_keybuf kb;
+	/* Key cells must be valid UTF-8 (crm_fold_set_check_text); the
+	 * columns' names, for messages.  NULL: not checked. */
+	const crm_header *check_text;
 };
 
 /* ------------------------------------------------------------------ */
@@ -146,7 +150,36 @@ crm_fold_set_new(const crm_fold_ops *ops, const long *keys, size_t nkeys)
 crm_fold_set *
 crm_fold_set_new_like(const crm_fold_set *s)
 {
-	return crm_fold_set_new(&s->ops, s->keys, s->nkeys);
+	crm_fold_set *t = crm_fold_set_new(&s->ops, s->keys, s->nkeys);
+
+	t->check_text = s->check_text;
+	return t;
+}
+
+void
+crm_fold_set_check_text(crm_fold_set *s, const crm_header *h)
+{
+	s->check_text = h;
+}
+
+/* With check_text: -1 and why when a key cell of rec is not UTF-8. */
+static int
+check_key(const crm_fold_set *s, const crm_record *rec, char *why,
+	  size_t cap)
+{
+	char msg[128];
+
+	for (size_t i = 0; i < s->nkeys; i++) {
+		size_t c = (size_t)s->keys[i];
+
+		if (crm_utf8_explain(rec->f[c], rec->len[c], NULL, msg,
+		    sizeof msg) < 0) {
+			snprintf(why, cap, "column '%s': %s",
+			    s->check_text->name[c], msg);
+			return -1;
+		}
+	}
+	return 0;
 }
 
 static void
@@ -197,6 +230,9 @@ add_record(crm_fold_set *s, void *scratch, const crm_record *rec,
 	if ((i = crm_hash_find(s->groups, key, klen)) >= 0)
 		return o->add(o->ctx, scratch, s->st + (size_t)i * o->size,
 		    rec, why, cap);
+	/* a key seen before was checked then */
+	if (s->check_text != NULL && check_key(s, rec, why, cap) < 0)
+		return -1;
 	n = crm_hash_count(s->groups);
 	st = slot(s, n);
 	o->init(o->ctx, st);
@@ -550,6 +586,8 @@ crm_fold_read(crm_fold *f, const crm_fold_ops *ops)
 	if (!f->c->csv.no_header)
 		crm_out_rejects_header(&f->o, crm_input_header_record(f->in));
 	f->set = crm_fold_set_new(ops, f->keys, f->nkeys);
+	if (crm_input_text_unchecked(f->in))
+		crm_fold_set_check_text(f->set, crm_input_header(f->in));
 	if (crm_fold_set_read(f->set, f->in, invalid_row, f, &f->rows,
 	    &err) < 0) {
 		partial_failed(f, err.msg);

@@ -111,7 +111,15 @@ crm_fold_set *crm_fold_set_new(const crm_fold_ops *ops, const long *keys,
 			       size_t nkeys);
 void crm_fold_set_free(crm_fold_set *s);
 
-/* An empty set with the same ops and keys. */
+/*
+ * From now on a record whose key cells are not all valid UTF-8 is
+ * invalid (add's -1, why "column 'NAME': invalid UTF-8 (byte 0xE4); ...",
+ * NAME from h, which must outlive s), checked once per new key: for
+ * input whose text is not checked otherwise (crm_input_text_unchecked).
+ */
+void crm_fold_set_check_text(crm_fold_set *s, const crm_header *h);
+
+/* An empty set with the same ops, keys and text check. */
 crm_fold_set *crm_fold_set_new_like(const crm_fold_set *s);
 
 /* Account one record with the set's own scratch (single thread). 0, or

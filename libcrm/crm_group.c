@@ -229,7 +229,8 @@ eval_args(const crm_group *g, crm_value *v, const crm_record *rec,
 		    (v[i].type == CRM_VAL_STR && a->numeric)) {
 			if (v[i].type == CRM_VAL_STR ||
 			    (note.why != CRM_WHY_NOT_NUMBER &&
-			    note.why != CRM_WHY_NOT_DATE)) {
+			    note.why != CRM_WHY_NOT_DATE &&
+			    note.why != CRM_WHY_NOT_UTF8)) {
 				note.why = CRM_WHY_NOT_NUMBER;
 				note.column = crm_expr_column(a->expr);
 				note.text = v[i].str;

@@ -475,6 +475,12 @@ crm_input_header(const crm_input *in)
 	return &in->hdr;
 }
 
+bool
+crm_input_text_unchecked(const crm_input *in)
+{
+	return crm_csv_text_unchecked(&in->cfg);
+}
+
 int
 crm_input_delimiter(const crm_input *in)
 {

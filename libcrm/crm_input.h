@@ -105,6 +105,9 @@ bool crm_input_split_joins(const crm_input *in, const crm_input *b);
 void crm_input_unsplit(crm_input *in);
 
 const crm_header *crm_input_header(const crm_input *in);
+/* Whether the tool must check fields it reads as text for valid UTF-8
+ * (crm_csv_text_unchecked of the input's configuration). */
+bool crm_input_text_unchecked(const crm_input *in);
 int crm_input_delimiter(const crm_input *in);
 /* Name of the operand the last record came from, for messages. */
 const char *crm_input_name(const crm_input *in);

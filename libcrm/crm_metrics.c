@@ -234,7 +234,7 @@ report_missing(const char *preset, char **name, size_t n)
 
 void
 crm_metrics_compile(crm_metrics *ms, const crm_tool *tool,
-		    const crm_header *h, bool decimal_comma)
+		    const crm_header *h, bool decimal_comma, bool check_text)
 {
 	struct refs r = { ms, h, false, NULL, 0 };
 	crm_error err;
@@ -258,7 +258,8 @@ crm_metrics_compile(crm_metrics *ms, const crm_tool *tool,
 		crm_metric *m = &ms->m[i];
 
 		m->expr = crm_expr_compile(m->compiled, h, decimal_comma,
-		    CRM_EXPR_AGGREGATES, &err);
+		    CRM_EXPR_AGGREGATES | (check_text ? CRM_EXPR_CHECK_TEXT :
+		    0), &err);
 		if (m->expr != NULL)
 			continue;
 		if (ms->preset != NULL && m->file != NULL)

@@ -74,10 +74,12 @@ int crm_metrics_map(crm_metrics *ms, const char *arg, crm_error *err);
  * Rename the metrics' column references and compile them against h.
  * First a preset's references to columns that h lacks and no rename
  * covers are named all at once, with the --map that would fix them; a
- * rename no metric uses is a usage error.
+ * rename no metric uses is a usage error.  check_text: a column that a
+ * metric compares as text must be UTF-8 (CRM_EXPR_CHECK_TEXT).
  */
 void crm_metrics_compile(crm_metrics *ms, const crm_tool *tool,
-			 const crm_header *h, bool decimal_comma);
+			 const crm_header *h, bool decimal_comma,
+			 bool check_text);
 
 /*
  * A header for compiling the metrics without an input (kpi --merge,

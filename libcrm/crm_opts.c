@@ -69,6 +69,7 @@ static const char common_help[] =
 "  -o, --output FILE         write to FILE (replaced only on success)\n"
 "      --crlf                end output lines with CRLF\n"
 "      --bom                 start output with a UTF-8 byte-order mark\n"
+"                            (then all of the input is checked for UTF-8)\n"
 "      --lang en|de          language of labels\n"
 "  -v, --verbose             report thresholds and row counts on stderr\n"
 "  -h, --help                print this help\n"
@@ -368,22 +369,72 @@ unknown_option(const crm_tool *tool, const struct option *all,
 	crm_usage_error(tool, "unknown option '%s'", word);
 }
 
+/* What set the convention in force, for messages: "(--decimal-comma)",
+ * ", as the delimiter is ';'". */
+static const char *
+decimal_source(const crm_common *c, char *buf, size_t cap)
+{
+	switch (c->decimal_from) {
+	case CRM_DECIMAL_FROM_ENV:
+		return " (CRMKIT_DECIMAL)";
+	case CRM_DECIMAL_FROM_OPTION:
+		return c->decimal_comma ? " (--decimal-comma)" :
+		    " (--decimal-point)";
+	default:
+		if (c->settled_delimiter == '\t')
+			snprintf(buf, cap, ", as the delimiter is tab");
+		else
+			snprintf(buf, cap, ", as the delimiter is '%c'",
+			    c->settled_delimiter);
+		return buf;
+	}
+}
+
 void
 crm_common_settle_decimal(crm_common *c, int in_delimiter)
 {
+	char src[64];
+
 	if (c->decimal_from == CRM_DECIMAL_FROM_DELIMITER)
 		c->decimal_comma = in_delimiter == ';';
-	/* The command line shows an option, and the point after another
-	 * delimiter is what everybody expects: -v names the rest. */
+	c->settled_delimiter = in_delimiter;
 	if (!c->verbose)
 		return;
-	if (c->decimal_from == CRM_DECIMAL_FROM_ENV)
-		crm_warn("numbers use the decimal %s (CRMKIT_DECIMAL)",
-		    c->decimal_comma ? "comma" : "point");
-	else if (c->decimal_from == CRM_DECIMAL_FROM_DELIMITER &&
+	if (c->decimal_from == CRM_DECIMAL_FROM_DELIMITER &&
 	    c->decimal_comma)
 		crm_warn("numbers use the decimal comma, as the delimiter is "
 		    "';' (--decimal-point reads 1.5 as one and a half)");
+	else
+		crm_warn("numbers use the decimal %s%s",
+		    c->decimal_comma ? "comma" : "point",
+		    decimal_source(c, src, sizeof src));
+}
+
+double
+crm_common_option_number(const crm_common *c, const char *option,
+			 const char *arg, double min)
+{
+	size_t n = strlen(arg);
+	double v, other;
+	char src[64];
+
+	/* the comma is the convention a user may not expect: name it */
+	if (crm_num_parse(arg, n, c->decimal_comma, &v) != CRM_NUM_OK ||
+	    !(v >= min))
+		crm_usage_error(c->tool, "%s: '%s' is not a number >= %g%s%s%s",
+		    option, arg, min, c->decimal_comma ? " (numbers use the "
+		    "decimal comma" : "", c->decimal_comma ?
+		    decimal_source(c, src, sizeof src) : "",
+		    c->decimal_comma ? ")" : "");
+	if (c->decimal_from == CRM_DECIMAL_FROM_DELIMITER &&
+	    c->decimal_comma && crm_num_parse(arg, n, false, &other) ==
+	    CRM_NUM_OK && other != v)
+		crm_usage_error(c->tool, "%s: '%s' is ambiguous: %g with "
+		    "the decimal comma that the delimiter ';' brings, %g "
+		    "with the decimal point (write it without '.', or give "
+		    "--decimal-comma or --decimal-point)", option, arg, v,
+		    other);
+	return v;
 }
 
 /* --date-format and --as-of (or their environment variables): checked
@@ -492,6 +543,9 @@ crm_opts_parse(const crm_tool *tool, int argc, char **argv, crm_common *c)
 	if (c->rejects != NULL && c->invalid != CRM_INVALID_SKIP)
 		crm_usage_error(tool, "--rejects needs --invalid skip");
 	setup_dates(tool, c);
+	/* A BOM says "UTF-8": never in front of bytes passed through
+	 * unchecked (crmkit(7) ENCODINGS). */
+	c->csv.check_all = c->bom;
 	c->operands = argv + optind;
 	c->noperands = (size_t)(argc - optind);
 }

@@ -50,6 +50,7 @@ typedef struct crm_common {
 	int out_delimiter;	/* 0: the input's */
 	bool crlf, bom, decimal_comma, verbose;
 	crm_decimal_from decimal_from;
+	int settled_delimiter;	/* crm_common_settle_decimal's */
 	int precision;		/* -1: shortest form */
 	const char *output;	/* -o FILE, NULL: stdout */
 	crm_lang lang;
@@ -144,10 +145,21 @@ _Noreturn void crm_usage_error(const crm_tool *tool, const char *fmt, ...)
  * Once the input's delimiter is known: unless an option or CRMKIT_DECIMAL
  * set it, the decimal comma is in force exactly when the delimiter is
  * ';' (SPEC 2, "Numbers").  With -v, says on standard error which
- * convention is in force when nothing on the command line shows it:
- * the comma that the delimiter ';' brought, or CRMKIT_DECIMAL.
+ * convention is in force and what set it, always in one line.
  */
 void crm_common_settle_decimal(crm_common *c, int in_delimiter);
+
+/*
+ * The number arg of an option, read in the decimal convention in force
+ * (SPEC 2: option values take the input's convention), so only after
+ * crm_common_settle_decimal.  Ends the tool with a usage error naming
+ * option and the convention when arg is not a number >= min, and when
+ * the decimal comma came from the delimiter alone and arg reads as
+ * another number with the decimal point ('1.000': one thousand or one),
+ * as expressions refuse 100.000.
+ */
+double crm_common_option_number(const crm_common *c, const char *option,
+				const char *arg, double min);
 
 /* The writer configuration the common options describe, given the input
  * delimiter. */

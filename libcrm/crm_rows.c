@@ -138,7 +138,9 @@ open_rows(crm_common *c, crm_measure *m, size_t nm, bool two_pass)
 	}
 	for (size_t i = 0; i < nm; i++) {
 		m[i].expr = crm_expr_compile(m[i].source,
-		    crm_input_header(r->in), c->decimal_comma, 0, &err);
+		    crm_input_header(r->in), c->decimal_comma,
+		    crm_input_text_unchecked(r->in) ? CRM_EXPR_CHECK_TEXT : 0,
+		    &err);
 		if (m[i].expr == NULL)
 			die_error(&err);
 		/* A date is no measure: its day number means nothing. */
@@ -215,7 +217,8 @@ evaluate_on(const crm_measure *ms, size_t nm, crm_rows_check_fn *check,
 		long col;
 
 		if (crm_expr_eval_num(m->expr, rec, &vals[i], &note) < 0) {
-			if (m->missing_ok && note.why != CRM_WHY_NOT_NUMBER) {
+			if (m->missing_ok && note.why != CRM_WHY_NOT_NUMBER &&
+			    note.why != CRM_WHY_NOT_UTF8) {
 				vals[i] = m->if_missing;
 				continue;
 			}

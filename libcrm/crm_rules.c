@@ -141,6 +141,13 @@ crm_rules_label(const crm_rules *rs, size_t i)
 	return rs->r[i].label;
 }
 
+void
+crm_rules_check_text(crm_rules *rs)
+{
+	for (size_t i = 0; i < rs->n; i++)
+		crm_expr_check_text(rs->r[i].expr);
+}
+
 int
 crm_rules_compile(crm_rules *rs, const crm_header *h, bool decimal_comma,
 		  crm_error *err)

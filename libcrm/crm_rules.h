@@ -52,6 +52,10 @@ char *crm_rules_trim(char *s);
 size_t crm_rules_count(const crm_rules *rs);
 const char *crm_rules_label(const crm_rules *rs, size_t i);
 
+/* After crm_rules_compile: a condition that compares a column value that
+ * is not UTF-8 as text makes the row invalid (crm_expr_check_text). */
+void crm_rules_check_text(crm_rules *rs);
+
 /*
  * Compile every condition against h (which must outlive rs).  Returns 0,
  * or -1 with err as crm_expr_compile gives it, prefixed "FILE:LINE: " or

@@ -13,6 +13,7 @@
 #include "crm_num.h"
 #include "crm_opts.h"
 #include "crm_rows.h"
+#include "crm_utf8.h"
 
 enum { OPT_BUDGET = 256, OPT_WEIGHT, OPT_MIN, OPT_MAX, OPT_UNIT, OPT_BY,
        OPT_POOLS, OPT_RESPONSE, OPT_SATURATION, OPT_HALF, OPT_SUMMARY };
@@ -79,6 +80,7 @@ struct run {
 	unsigned long negative;		/* of them, with weight < 0 */
 	bool response, verbose;
 	char *pools_text;	/* --pools, split: the labels point here */
+	crm_rows *check_text;	/* keys must be UTF-8: the rows, else NULL */
 };
 
 static int
@@ -181,6 +183,18 @@ set_measures(const crm_tool *tool, const struct config *cfg,
 	return nm;
 }
 
+/* A new --by key that is not UTF-8 ends the tool with a data error at
+ * its record (pass 1). */
+static void
+check_key(const struct run *run, const char *key, size_t len)
+{
+	char msg[128];
+
+	if (crm_utf8_explain(key, len, NULL, msg, sizeof msg) < 0)
+		crm_rows_fail(run->check_text, "column '%s': %s",
+		    crm_rows_header(run->check_text)->name[run->by], msg);
+}
+
 /* The pool of rec's group: -1 for a group without one; interned (pass
  * 1) or looked up (pass 2). */
 static long
@@ -200,6 +214,8 @@ pool_of(struct run *run, const crm_record *rec, bool intern)
 		return found < 0 ? -1 : run->pool_of[found];
 	}
 	g = crm_hash_intern(run->groups, key, len, &added);
+	if (added && run->check_text != NULL)
+		check_key(run, key, len);
 	if (added) {
 		run->pool_of = crm_xreallocarray(run->pool_of, g + 1,
 		    sizeof *run->pool_of);
@@ -424,6 +440,8 @@ main(int argc, char **argv)
 		if (run.by < 0)
 			crm_usage_die(&tool, &err);
 		run.groups = crm_hash_new(0);
+		if (crm_csv_text_unchecked(&common.csv))
+			run.check_text = rows;
 	}
 	if (!cfg.summary && !common.csv.no_header)
 		check_new_columns(&tool, rows, common.column, cfg.response);

@@ -144,20 +144,6 @@ unit_days(const char *unit)
 	return 0;
 }
 
-/* An option's number, at least min; a usage error otherwise. */
-static double
-option_number(const crm_tool *tool, const char *option, const char *arg,
-	      double min, bool decimal_comma)
-{
-	double v;
-
-	if (crm_num_parse(arg, strlen(arg), decimal_comma, &v) != CRM_NUM_OK
-	    || !(v >= min))
-		crm_usage_error(tool, "%s: '%s' is not a number >= %g",
-		    option, arg, min);
-	return v;
-}
-
 /* ------------------------------------------------------------------ */
 /* The model table: --summary, --save-model, --model */
 
@@ -341,7 +327,7 @@ read_model(crm_input *in, struct model_row *row, bool *seen,
 static void
 load_model(const char *path, struct model *mo)
 {
-	crm_csv_config cc = { ',', false, NULL };
+	crm_csv_config cc = { .delimiter = ',' };
 	struct model_row row[MODEL_ROWS];
 	bool seen[MODEL_ROWS] = { false };
 	char *paths[1] = { (char *)path };
@@ -441,8 +427,8 @@ write_scores(crm_rows *rows, const struct model *mo, crm_btyd_scorer *sc,
 
 /* Check the options' combinations and values, read --model. */
 static void
-setup(const crm_tool *tool, struct config *cfg, const crm_common *c,
-      struct model *mo, crm_btyd_horizon *h, double *penalizer)
+setup(const crm_tool *tool, struct config *cfg, struct model *mo,
+      crm_btyd_horizon *h)
 {
 	static const char *const default_source[NMEASURES] = {
 		"x", "t_x", "T", "m"
@@ -470,18 +456,23 @@ setup(const crm_tool *tool, struct config *cfg, const crm_common *c,
 			mo->unit = cfg->unit;
 	}
 	h->unit_days = unit_days(mo->unit);
+}
+
+/* The numeric options, in the input's decimal convention: after the
+ * input is open (crm_rows_open). */
+static void
+setup_numbers(const crm_tool *tool, const struct config *cfg,
+	      const crm_common *c, crm_btyd_horizon *h, double *penalizer)
+{
 	h->length = cfg->horizon == NULL ? 52 * 7 / h->unit_days :
-	    option_number(tool, "--horizon", cfg->horizon, 0,
-	    c->decimal_comma);
+	    crm_common_option_number(c, "--horizon", cfg->horizon, 0);
 	if (h->length * h->unit_days > CRM_BTYD_HORIZON_MAX)
 		crm_usage_error(tool, "--horizon: '%s' is more than 100 years",
 		    cfg->horizon);
 	h->rate = cfg->discount == NULL ? 0.1 :
-	    option_number(tool, "--discount", cfg->discount, 0,
-	    c->decimal_comma);
+	    crm_common_option_number(c, "--discount", cfg->discount, 0);
 	*penalizer = cfg->penalizer == NULL ? 0 :
-	    option_number(tool, "--penalizer", cfg->penalizer, 0,
-	    c->decimal_comma);
+	    crm_common_option_number(c, "--penalizer", cfg->penalizer, 0);
 }
 
 int
@@ -505,11 +496,12 @@ main(int argc, char **argv)
 	bool fitted = true;
 
 	crm_opts_parse(&tool, argc, argv, &common);
-	setup(&tool, &cfg, &common, &mo, &h, &penalizer);
+	setup(&tool, &cfg, &mo, &h);
 	for (size_t i = 0; i < NMEASURES; i++)
 		m[i] = (crm_measure){ .option = option_name[i],
 		    .source = cfg.source[i], .collect = cfg.model == NULL };
 	rows = crm_rows_open(&common, m, NMEASURES);
+	setup_numbers(&tool, &cfg, &common, &h, &penalizer);
 	crm_rows_check(rows, check_row, &cfg);
 	if (!cfg.summary)
 		check_columns(&tool, rows);

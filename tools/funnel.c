@@ -13,6 +13,7 @@
 #include "crm_names.h"
 #include "crm_opts.h"
 #include "crm_phase.h"
+#include "crm_utf8.h"
 
 enum { OPT_PHASE = 256, OPT_PHASES, OPT_BY, OPT_EVENTS, OPT_CUSTOMER,
        OPT_DATE };
@@ -91,13 +92,16 @@ phase_of(const struct funnel *fn, const crm_record *rec, char *why,
 	const char *s = rec->f[fn->phase];
 	size_t len = rec->len[fn->phase];
 	long k = crm_phase_find(&fn->list, s, len);
-	char shown[CRM_SHOW_BUF(200)];
+	char shown[CRM_SHOW_BUF(200)], msg[128];
 
 	if (k >= 0)
 		return k;
 	if (len == 0)
 		snprintf(why, cap, "column '%s' is empty",
 		    fn->h->name[fn->phase]);
+	else if (crm_utf8_explain(s, len, NULL, msg, sizeof msg) < 0)
+		snprintf(why, cap, "column '%s': %s", fn->h->name[fn->phase],
+		    msg);
 	else
 		snprintf(why, cap, "column '%s': \"%s\" is not a phase",
 		    fn->h->name[fn->phase],

@@ -374,6 +374,7 @@ read_targets(struct kpi *k, const char *path)
 	int rc;
 
 	cfg.no_header = false;	/* a targets file always names its columns */
+	cfg.check_all = true;	/* its keys are text: all of it is UTF-8 */
 	if ((in = crm_input_open(paths, 1, &cfg, false, &err)) == NULL)
 		crm_die_error(&err);
 	hrec = crm_input_header_record(in);
@@ -691,7 +692,8 @@ main(int argc, char **argv)
 	}
 	crm_fold_keys(k.f, k.by, "--by", false);
 	k.keys = crm_fold_key_columns(k.f, &k.nkeys);
-	crm_metrics_compile(&k.ms, &tool, k.h, k.c.decimal_comma);
+	crm_metrics_compile(&k.ms, &tool, k.h, k.c.decimal_comma,
+	    crm_csv_text_unchecked(&k.c.csv));
 	plan(&k);
 	if (k.targets_file != NULL)
 		read_targets(&k, k.targets_file);

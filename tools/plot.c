@@ -12,6 +12,7 @@
 #include "crm_chart.h"
 #include "crm_classify.h"
 #include "crm_label.h"
+#include "crm_utf8.h"
 #include "crm_names.h"
 #include "crm_opts.h"
 #include "crm_png.h"
@@ -226,6 +227,7 @@ struct qrun {
 	crm_measure m[2];
 	crm_chart_quadrant q;
 	crm_sample sample;
+	bool check_text;	/* labels must be UTF-8 (not converted) */
 };
 
 /* A valid row: its quadrant's count, the ranges, the sample. */
@@ -245,6 +247,23 @@ quadrant_add(struct qrun *qr, unsigned long ordinal, double x, double y,
 	crm_sample_offer(&qr->sample, ordinal, x, y, k, label, len);
 }
 
+/* A label (column col) that is not UTF-8 would make the SVG invalid: the
+ * row is invalid (--invalid decides), and it is no point. */
+static bool
+bad_label(const struct qrun *qr, crm_rows *rows, const crm_record *rec,
+	  long col)
+{
+	char msg[128], why[CRM_ERR_MAX];
+
+	if (col < 0 || !qr->check_text || crm_utf8_explain(rec->f[col],
+	    rec->len[col], NULL, msg, sizeof msg) == 0)
+		return false;
+	snprintf(why, sizeof why, "column '%s': %s",
+	    crm_rows_header(rows)->name[col], msg);
+	(void)crm_rows_invalid(rows, why);
+	return true;
+}
+
 /* Thresholds as crm_rows finds them, then the rows of the last pass
  * (with their labels from column col, if >= 0). */
 static void
@@ -258,7 +277,7 @@ quadrant_stream(struct qrun *qr, crm_rows *rows, long col)
 	crm_rows_thresholds(rows);
 	while ((st = crm_rows_next(rows, &rec, v)) != CRM_ROW_END)
 		if (st == CRM_ROW_VALID && qr->m[0].has_threshold &&
-		    qr->m[1].has_threshold)
+		    qr->m[1].has_threshold && !bad_label(qr, rows, rec, col))
 			quadrant_add(qr, ++ordinal, v[0], v[1],
 			    col >= 0 ? rec->f[col] : NULL,
 			    col >= 0 ? rec->len[col] : 0);
@@ -352,6 +371,7 @@ run_quadrant(struct config *cfg, crm_common *c, const crm_tool *tool)
 	if (cfg->label != NULL) {
 		col = column_of(rows, cfg->label, "--label");
 		crm_rows_want_fields(rows);
+		qr.check_text = crm_csv_text_unchecked(&c->csv);
 	}
 	if (collected)
 		quadrant_collected(&qr, rows, c);

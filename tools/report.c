@@ -255,13 +255,17 @@ one_table(struct out *o, const char *path, const char *heading,
 	  const struct shape *sh)
 {
 	char *paths[1] = { (char *)path };
+	crm_csv_config cfg = o->c->csv;
 	crm_error err;
 	crm_input *in;
 	crm_table *t;
 	int rc;
 
 	shape_table(o, sh);
-	if ((in = crm_input_open(paths, 1, &o->c->csv, false, &err)) == NULL)
+	/* every cell may be a label of the page or workbook: all of a
+	 * table is text, checked whole (tables are summaries, small) */
+	cfg.check_all = true;
+	if ((in = crm_input_open(paths, 1, &cfg, false, &err)) == NULL)
 		fail(o, &err);
 	o->tc->decimal_comma = o->c->decimal_comma ||
 	    crm_input_delimiter(in) == ';';

@@ -320,14 +320,7 @@ struct seg {
 static void
 needs_setup(struct seg *s)
 {
-	const char *tm = s->cfg.tie_margin;
-
 	parse_needs(s->tool, s->cfg.needs, s->common.lang, &s->nd);
-	if (tm != NULL && (crm_num_parse(tm, strlen(tm),
-	    s->common.decimal_comma, &s->margin) != CRM_NUM_OK ||
-	    s->margin < 0))
-		crm_usage_error(s->tool, "--tie-margin: '%s' is not a "
-		    "number >= 0", tm);
 	s->nm = s->nd.n;
 	s->m = crm_xcalloc(s->nm, sizeof *s->m);
 	for (size_t i = 0; i < s->nm; i++) {
@@ -371,6 +364,8 @@ rules_prepare(struct seg *s)
 	if (crm_rules_compile(s->rs, crm_rows_header(s->rows),
 	    s->common.decimal_comma, &err) < 0)
 		crm_die_error(&err);
+	if (crm_csv_text_unchecked(&s->common.csv))
+		crm_rules_check_text(s->rs);
 }
 
 /* The first rule that holds wins, else --default; a condition that
@@ -617,6 +612,10 @@ main(int argc, char **argv)
 		    "apply only to --bins");
 	mt->setup(&s);
 	s.rows = crm_rows_open(&s.common, s.m, s.nm);
+	/* in the input's decimal convention, known now */
+	if (s.cfg.tie_margin != NULL)
+		s.margin = crm_common_option_number(&s.common, "--tie-margin",
+		    s.cfg.tie_margin, 0);
 	/* empty input: nothing to resolve (SPEC 2) */
 	if (mt->prepare != NULL && crm_rows_header(s.rows)->n > 0)
 		mt->prepare(&s);

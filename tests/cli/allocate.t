@@ -294,10 +294,11 @@ $ cd "$DATA" && allocate --budget 100 --weight weight --max max --precision 2 al
 ### -v: each pool's figures and the grid (row 4 is at its minimum 0, row 2 at its maximum 10)
 $ cd "$DATA" && allocate --budget 100 --weight weight --max max --unit 1 -v alloc.csv > /dev/null
 !allocate: as-of date 2026-12-01
+!allocate: numbers use the decimal point, as the delimiter is ','
 !allocate: 1 row with a weight <= 0 or missing got its minimum
 !allocate: pool 'all': 5 rows, budget 100, 1 at their minimum, 1 at their maximum, grid 1
 !allocate: 5 rows read, 5 valid
-$ cd "$DATA" && allocate --budget 100 --weight weight -v alloc.csv 2>&1 > /dev/null | sed -n 3p
+$ cd "$DATA" && allocate --budget 100 --weight weight -v alloc.csv 2>&1 > /dev/null | sed -n 4p
 >allocate: pool 'all': 5 rows, budget 100, 1 at their minimum, 0 at their maximum, grid 1e-10
 
 ### --response with --min and --max columns (half, min and max vary by

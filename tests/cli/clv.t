@@ -39,6 +39,7 @@ $ clv --frequency x --recency t_x --age T --monetary zbar --precision 4 "$C" | h
 $ C="$TOP/tests/data/cdnow/cdnow_customers_summary_with_transactions.csv"
 $ clv --frequency x --recency t_x --age T --monetary zbar -v --summary "$C" 2>&1 >/dev/null | sed -E 's/[0-9]+ iterations/N iterations/g'
 >clv: as-of date 2026-12-01
+>clv: numbers use the decimal point, as the delimiter is ','
 >clv: second pass: the values of the first, rows unsplit
 >clv: BG/NBD: r 0.242593, alpha 4.41353, a 0.792886, b 2.42575, log-likelihood -9582.425561; 2357 customers in 1016 distinct rows, N iterations; Gamma-Gamma: p 6.2488, q 3.74459, v 15.4477, log-likelihood -4055.923244, 946 customers, N iterations
 >clv: 2357 rows read, 2357 valid

@@ -58,6 +58,7 @@ $ printf 'd\n1\n' | kpi -v --as-of 1.12.2025 'n=count()'
 >n
 >1
 !kpi: as-of date 2025-12-01
+!kpi: numbers use the decimal point, as the delimiter is ','
 !kpi: 1 rows read, 1 aggregated, 1 group, 1 aggregate per group
 
 ### a field that is no date is a data error naming file, line and column

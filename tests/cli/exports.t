@@ -147,6 +147,7 @@ $ printf 'a,x\nA,1\nB,1,5\nC\nD,3\n' | kpi --invalid skip --rejects r.csv 'n=sum
 $ printf '' | kpi -v --by 'rep,region' 'n=count()' 's=sum(revenue)'
 >rep,region,n,s
 !kpi: as-of date 2026-12-01
+!kpi: numbers use the decimal point, as the delimiter is ','
 !kpi: the input is empty
 !kpi: 0 rows read, 0 aggregated, 0 groups
 

@@ -408,6 +408,7 @@ $ cd "$DATA" && kpi -v --by rep 'n=count()' kpi_small.csv
 >B,2
 >C,1
 !kpi: as-of date 2026-12-01
+!kpi: numbers use the decimal point, as the delimiter is ','
 !kpi: 5 rows read, 5 aggregated, 3 groups, 1 aggregate per group
 
 ### --version

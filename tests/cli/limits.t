@@ -50,11 +50,17 @@ $ printf 'v,p\n1,0.5\n2,0.5' | prioritize --value v --probability p
 $ printf 'v,p\r\n1,0.5\r\n"2",0.5' | prioritize --value v --probability p | od -An -c -w200 | tr -s ' '
 > v , p , p r i o r i t y , e x p e c t e d _ v a l u e \n 1 , 0 . 5 , 3 , 0 . 5 \n " 2 " , 0 . 5 , 1 , 1 \n
 
-### invalid UTF-8 passes through as bytes, in data and in column names
-$ printf 'n\377,v,p\n\377\376\303(,1,0.5\n\355\240\200,2,0.5\n' | prioritize --value v --probability p | od -An -c -w200 | tr -s ' '
-> n 377 , v , p , p r i o r i t y , e x p e c t e d _ v a l u e \n 377 376 303 ( , 1 , 0 . 5 , 3 , 0 . 5 \n 355 240 200 , 2 , 0 . 5 , 1 , 1 \n
-$ printf 'n,v\377,p\n\377,1,0.5\n' | prioritize --value "$(printf '{v\377}')" --probability p --value-split 0 | tail -n 1 | od -An -c -w200 | tr -s ' '
-> 377 , 1 , 0 . 5 , 1 , 0 . 5 \n
+### invalid UTF-8 in the header or the first 64 KiB is a data error naming the line
+$ printf 'n\377,v,p\n1,1,0.5\n' | prioritize --value v --probability p
+!prioritize: <stdin>:1: invalid UTF-8 (byte 0xFF); is the file cp1252? try --encoding cp1252
+? 1
+$ printf 'n,v,p\n1,1,0.5\n\355\240\200,2,0.5\n' | prioritize --value v --probability p
+!prioritize: <stdin>:3: invalid UTF-8 (byte 0xED); is the file cp1252? try --encoding cp1252
+? 1
+
+### invalid UTF-8 past the first 64 KiB passes through as bytes (80 KB before it)
+$ { printf 'n,v,p\n'; awk 'BEGIN { for (i = 0; i < 10000; i++) print "a,1,0.5" }'; printf '\377\376\303(,1,0.5\n\355\240\200,2,0.5\n'; } | prioritize --value v --probability p --value-split 0 | tail -n 2 | od -An -c -w200 | tr -s ' '
+> 377 376 303 ( , 1 , 0 . 5 , 1 , 0 . 5 \n 355 240 200 , 2 , 0 . 5 , 1 , 1 \n
 
 ### NUL bytes in quoted and unquoted fields pass through
 $ printf 'n,v,p\n"a\0b",1,0.5\nc\0d,2,0.5\n' | prioritize --value v --probability p | od -An -c -w200 | tr -s ' '

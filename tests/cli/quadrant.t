@@ -71,6 +71,7 @@ $ quadrant -v -x revenue/target -y margin/cost --y-split mean "$DATA/quadrant_ba
 >K5,150,100,60,20,qualified
 >K6,60,100,2,4,waste
 !quadrant: as-of date 2026-12-01
+!quadrant: numbers use the decimal point, as the delimiter is ','
 !quadrant: x threshold 0.95 (median)
 !quadrant: y threshold 1.91666666666667 (mean)
 !quadrant: second pass: the values of the first, rows unsplit

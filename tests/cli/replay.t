@@ -7,6 +7,7 @@
 ### quoted fields with line breaks, doubled quotes, CRLF and a blank line pass through byte for byte
 $ printf 'id,name,x,y\r\n1,"Müller, A",3,0.5\r\n\r\n2,"multi\r\nline ""q""",5,0.25\r\n3,plain,1,0.75\r\n4,"x",4,0.1\r\n' > a.csv; quadrant -v -x x -y y a.csv > a.out; CRMKIT_REPLAY=0 quadrant -x x -y y a.csv > b.out; cmp a.out b.out && echo same; od -c a.out | sed -n '3,6p'
 !quadrant: as-of date 2026-12-01
+!quadrant: numbers use the decimal point, as the delimiter is ','
 !quadrant: x threshold 3.5 (median)
 !quadrant: y threshold 0.375 (median)
 !quadrant: second pass: the values of the first, rows unsplit
@@ -20,6 +21,7 @@ $ printf 'id,name,x,y\r\n1,"Müller, A",3,0.5\r\n\r\n2,"multi\r\nline ""q""",5,0
 ### prioritize from standard input (spooled), decimal comma: values and expected value from the first pass
 $ printf 'id;v;p\n1;1,5;0,5\n2;200;0,25\n3;300;0,75\n4;40;0,1\n' > s.csv; prioritize -v --value v --probability p --decimal-comma < s.csv; CRMKIT_REPLAY=0 prioritize --value v --probability p --decimal-comma < s.csv > b.out; prioritize --value v --probability p --decimal-comma < s.csv | cmp - b.out && echo same
 !prioritize: as-of date 2026-12-01
+!prioritize: numbers use the decimal comma (--decimal-comma)
 !prioritize: value threshold 120 (median)
 !prioritize: probability threshold 0.5 (0.5)
 !prioritize: second pass: the values of the first, rows unsplit
@@ -44,6 +46,7 @@ $ printf 'id,note,v,p\n1,"a\nb",10,0.9\n2,x,30,0.1\n3,"""q""",20,0.6\n4,y,5,0.2\
 ### --invalid skip with an invalid row: both passes split the records, values stay with their rows
 $ printf 'id,v,p\n1,abc,0.5\n2,200,0.25\n3,300,0.75\n4,40,0.9\n' > i.csv; quadrant -v --invalid skip --rejects r.csv -x v -y p i.csv; CRMKIT_REPLAY=0 quadrant --invalid skip -x v -y p i.csv 2>/dev/null > b.out; quadrant --invalid skip -x v -y p i.csv 2>/dev/null | cmp - b.out && echo same
 !quadrant: as-of date 2026-12-01
+!quadrant: numbers use the decimal point, as the delimiter is ','
 !quadrant: x threshold 200 (median)
 !quadrant: y threshold 0.75 (median)
 !quadrant: 1 row with invalid values skipped, written to r.csv
@@ -57,6 +60,7 @@ $ printf 'id,v,p\n1,abc,0.5\n2,200,0.25\n3,300,0.75\n4,40,0.9\n' > i.csv; quadra
 ### --invalid keep: the same, the invalid row gets an empty cell
 $ printf 'id,v,p\n1,200,0.5\n2,,0.25\n3,300,0.75\n4,40,0.9\n' > k.csv; quadrant -v --invalid keep -x v -y p k.csv
 !quadrant: as-of date 2026-12-01
+!quadrant: numbers use the decimal point, as the delimiter is ','
 !quadrant: x threshold 200 (median)
 !quadrant: y threshold 0.75 (median)
 !quadrant: 1 row with invalid values kept with empty results
@@ -78,14 +82,14 @@ $ printf 'id;n;v;p\n1;"a,b";7;0.5\n2;c;3;0.25\n' > d.csv; quadrant -v --decimal-
 >0
 
 ### a mean split over values the first pass keeps: the same threshold as without
-$ awk 'BEGIN { print "id,v,p,note"; for (i = 1; i <= 100000; i++) print i "," (i * 7919) % 100003 / 7 ",0." i % 10 ",\"t, " i "\"" }' > m.csv; prioritize -v --value v --value-split mean --probability p m.csv 2> e.txt > a.out; sed -n 2p e.txt; CRMKIT_REPLAY=0 prioritize -v --value v --value-split mean --probability p m.csv 2> e.txt > b.out; sed -n 2p e.txt; cmp a.out b.out && echo same
+$ awk 'BEGIN { print "id,v,p,note"; for (i = 1; i <= 100000; i++) print i "," (i * 7919) % 100003 / 7 ",0." i % 10 ",\"t, " i "\"" }' > m.csv; prioritize -v --value v --value-split mean --probability p m.csv 2> e.txt > a.out; sed -n 3p e.txt; CRMKIT_REPLAY=0 prioritize -v --value v --value-split mean --probability p m.csv 2> e.txt > b.out; sed -n 3p e.txt; cmp a.out b.out && echo same
 # the mean checked with awk over the file: 7142.962505
 >prioritize: value threshold 7142.962505 (mean)
 >prioritize: value threshold 7142.962505 (mean)
 >same
 
 ### a large file read in two halves, quoted records across the middle: the same as both passes split
-$ awk 'BEGIN { print "id,name,revenue,target,margin,cost"; for (i = 1; i <= 150000; i++) { if (i % 9 == 0) n = "\"Name " i ",\nGmbH \"\"" i "\"\"\""; else n = "Name " i; print i "," n "," (i * 31) % 1000 + 1 "," (i * 17) % 700 + 300 "," (i * 13) % 500 "," (i * 7) % 300 + 1 } }' > h.csv; quadrant -v -x revenue/target -y margin/cost h.csv 2> e.txt > a.out; sed -n 4p e.txt; CRMKIT_REPLAY=0 quadrant -x revenue/target -y margin/cost h.csv > b.out; CRMKIT_THREADS=1 quadrant -x revenue/target -y margin/cost h.csv > c.out; cmp a.out b.out && cmp a.out c.out && echo same; wc -l < a.out
+$ awk 'BEGIN { print "id,name,revenue,target,margin,cost"; for (i = 1; i <= 150000; i++) { if (i % 9 == 0) n = "\"Name " i ",\nGmbH \"\"" i "\"\"\""; else n = "Name " i; print i "," n "," (i * 31) % 1000 + 1 "," (i * 17) % 700 + 300 "," (i * 13) % 500 "," (i * 7) % 300 + 1 } }' > h.csv; quadrant -v -x revenue/target -y margin/cost h.csv 2> e.txt > a.out; sed -n 5p e.txt; CRMKIT_REPLAY=0 quadrant -x revenue/target -y margin/cost h.csv > b.out; CRMKIT_THREADS=1 quadrant -x revenue/target -y margin/cost h.csv > c.out; cmp a.out b.out && cmp a.out c.out && echo same; wc -l < a.out
 >quadrant: second pass: the values of the first, rows unsplit
 >same
 >166667

@@ -256,6 +256,7 @@ $ unset CRMKIT_AS_OF; rfm --customer customer --date date --amount amount
 $ unset CRMKIT_AS_OF; rfm -v --customer customer --date date --amount amount --no-segments -o out.csv "$DATA/rfm_orders.csv"
 $ wc -l < out.csv
 >6
+!rfm: numbers use the decimal point, as the delimiter is ','
 !rfm: recency cut points: 0, 0, 4.4, 14.8
 !rfm: frequency cut points: 1, 1.6, 2.4, 3
 !rfm: monetary cut points: 41, 92, 132, 160
@@ -263,6 +264,7 @@ $ wc -l < out.csv
 
 ### -v with --method ntile: no cut points
 $ unset CRMKIT_AS_OF; rfm -v --method ntile --customer customer --date date --amount amount --no-segments "$DATA/rfm_orders.csv" > /dev/null
+!rfm: numbers use the decimal point, as the delimiter is ','
 !rfm: 10 rows read, 10 aggregated, 5 groups, 5 customers, as-of 2026-03-31
 
 ### two files one after the other: one log

@@ -321,6 +321,7 @@ $ segment --abc revenue -v -c abc "$DATA/segment_abc.csv"
 >A4,50,C
 >A2,300,A
 !segment: as-of date 2026-12-01
+!segment: numbers use the decimal point, as the delimiter is ','
 !segment: ABC total 1000
 !segment: class A: 2 rows
 !segment: class B: 1 row
@@ -454,6 +455,7 @@ $ segment --bins monetary "$DATA/segment_bins.csv"
 ### --bins -v: cut points and rows per score
 $ segment --bins monetary --method quantile -n 5 -v -c m "$DATA/segment_bins.csv" > /dev/null
 !segment: as-of date 2026-12-01
+!segment: numbers use the decimal point, as the delimiter is ','
 !segment: cut points 95 100 160 320
 !segment: score 1: 2 rows
 !segment: score 2: 4 rows

@@ -133,6 +133,7 @@ $ quadrant -v -x revenue/target -y margin/cost --thresholds t.csv --summary "$DA
 >pyrrhic,1,0.166666666666667,1,1
 >qualified,2,0.333333333333333,1,1
 !quadrant: as-of date 2026-12-01
+!quadrant: numbers use the decimal point, as the delimiter is ','
 !quadrant: x threshold 1 (1)
 !quadrant: y threshold 1 (1)
 !quadrant: 6 rows read, 6 valid

@@ -335,16 +335,73 @@ test_bom(void **state)
 	assert_parse("\xEF\xBB\xBF" "a;b\n", 0, "1:[a][b]\n");
 }
 
+/* Parse s[0..n) with cfg; the dump as assert_parse has it. */
+static char *
+parse_cfg(const char *s, size_t n, const crm_csv_config *cfg)
+{
+	crm_error err;
+	crm_csv_reader *r = crm_csv_open_fd(mem_fd(s, n), "in.csv", cfg,
+	    NULL, &err);
+	char *out;
+
+	assert_non_null(r);
+	out = dump_reader(r);
+	crm_csv_close(r);
+	return out;
+}
+
+/* NUL bytes are UTF-8 and pass; invalid UTF-8 in the first 64 KiB is a
+ * data error naming the line of its first bad byte, also inside a
+ * quoted field spanning lines. */
 static void
 test_binary_bytes(void **state)
 {
-	static const char in[] = "a\0b,\xff\xfe\n\"c\0\",\x80\n";
+	static const char in[] = "a\0b,\xC3\xA4\n\"c\0\",\xE2\x82\xAC\n";
 	char *out;
 
 	(void)state;
 	out = parse_enc(in, sizeof in - 1, ',', NULL);
-	assert_memory_equal(out, "1:[a\0b][\xff\xfe]\n2:[c\0][\x80]\n", 23);
+	assert_memory_equal(out, "1:[a\0b][\xC3\xA4]\n2:[c\0][\xE2\x82\xAC]\n",
+	    24);
 	free(out);
+	assert_parse("n\xE4me,x\n1,2\n", ',', "ERR 1: in.csv:1: invalid "
+	    "UTF-8 (byte 0xE4); is the file cp1252? try --encoding cp1252\n");
+	assert_parse("a,b\nM\xE4rz,1\n", ',', "1:[a][b]\nERR 1: in.csv:2: "
+	    "invalid UTF-8 (byte 0xE4); is the file cp1252? try --encoding "
+	    "cp1252\n");
+	assert_parse("a,b\n\"x\ny\nz\xC0\x80\",1\n", ',', "1:[a][b]\n"
+	    "ERR 1: in.csv:4: invalid UTF-8 (byte 0xC0); is the file cp1252? "
+	    "try --encoding cp1252\n");
+	/* converted input is UTF-8 by construction */
+	out = parse_enc("a,b\nM\xE4rz,1\n", 11, ',', "cp1252");
+	assert_string_equal(out, "1:[a][b]\n2:[M\xC3\xA4rz][1]\n");
+	free(out);
+}
+
+/* Past the first 64 KiB bytes that are passed through are not checked,
+ * unless check_all (--bom) says so. */
+static void
+test_utf8_window(void **state)
+{
+	crm_csv_config cfg = { .delimiter = ',' };
+	sbuf in = { 0 };
+	const size_t rows = 70000;	/* 6 bytes a row: 420000 bytes */
+	char *out;
+
+	(void)state;
+	sb_printf(&in, "a,b\n");
+	for (size_t i = 2; i <= rows; i++)
+		sb_printf(&in, i == rows ? "\xFF\xFE,2\n" : "1234,\n");
+	out = parse_cfg(in.s, in.n, &cfg);
+	assert_null(strstr(out, "ERR"));
+	assert_non_null(strstr(out, "70000:[\xFF\xFE][2]\n"));
+	free(out);
+	cfg.check_all = true;
+	out = parse_cfg(in.s, in.n, &cfg);
+	assert_non_null(strstr(out, "69999:[1234][]\nERR 1: in.csv:70000: "
+	    "invalid UTF-8 (byte 0xFF)"));
+	free(out);
+	free(in.s);
 }
 
 static void
@@ -568,9 +625,20 @@ test_random_roundtrip(void **state)
 				int len = rand() % 12;
 				bool quote = rand() % 3 == 0;
 
-				for (int i = 0; i < len; i++)
-					val[i] = alphabet[rand() %
+				int n = 0;
+
+				/* é comes whole: the input must be UTF-8 */
+				for (int i = 0; i < len; i++) {
+					char c = alphabet[rand() %
 					    (sizeof alphabet - 1)];
+
+					if ((unsigned char)c >= 0x80) {
+						val[n++] = '\xC3';
+						c = '\xA9';
+					}
+					val[n++] = c;
+				}
+				len = n;
 				if (nf == 1 && len == 0)
 					quote = true;	/* not a blank line */
 				for (int i = 0; i < len; i++)
@@ -1537,6 +1605,7 @@ main(void)
 		cmocka_unit_test(test_no_trailing_newline),
 		cmocka_unit_test(test_bom),
 		cmocka_unit_test(test_binary_bytes),
+		cmocka_unit_test(test_utf8_window),
 		cmocka_unit_test(test_raw),
 		cmocka_unit_test(test_bare_quote),
 		cmocka_unit_test(test_junk_after_quote),

@@ -164,6 +164,12 @@ one_run(int delim, size_t nrec, size_t maxchunk, bool huge)
 				do
 					c = alpha[rnd() % (sizeof alpha - 1)];
 				while (c == d);
+				if ((unsigned char)c >= 0x80) {
+					/* é whole: input must be UTF-8 */
+					add(&plain, "\xC3", 1);
+					add(&quoted, "\xC3", 1);
+					c = '\xA9';
+				}
 				add(&plain, &c, 1);
 				add(&quoted, &c, 1);
 			}

@@ -130,6 +130,38 @@ test_groups_first_seen_invalid_nowhere(void **state)
 	assert_int_equal(frees, 3);
 }
 
+/* With crm_fold_set_check_text a new key that is not UTF-8 makes its
+ * record invalid, naming the column; a set made like it checks too. */
+static void
+test_key_text_checked(void **state)
+{
+	static char *names[] = { "rep", "v" };
+	static size_t nlen[] = { 3, 1 };
+	static const crm_header h = { 2, names, nlen, false };
+	const long keys[1] = { 0 };
+	crm_fold_set *s = crm_fold_set_new(&ops, keys, 1);
+	crm_fold_set *t;
+	const char *f[2] = { "M\xE4rz", "1" };
+	size_t len[2] = { 4, 1 };
+	crm_record rec = { 2, f, len, "", 0, 1 };
+	char why[128];
+
+	(void)state;
+	assert_int_equal(add(s, "M\xE4rz", "1"), 0);	/* unchecked */
+	crm_fold_set_free(s);
+	s = crm_fold_set_new(&ops, keys, 1);
+	crm_fold_set_check_text(s, &h);
+	assert_int_equal(add(s, "M\xC3\xA4rz", "1"), 0);
+	assert_int_equal(crm_fold_set_add(s, &rec, why, sizeof why), -1);
+	assert_string_equal(why, "column 'rep': invalid UTF-8 (byte 0xE4); "
+	    "is the file cp1252? try --encoding cp1252");
+	assert_int_equal(crm_fold_set_count(s), 1);
+	t = crm_fold_set_new_like(s);
+	assert_int_equal(crm_fold_set_add(t, &rec, why, sizeof why), -1);
+	crm_fold_set_free(t);
+	crm_fold_set_free(s);
+}
+
 static void
 test_no_keys_one_group(void **state)
 {
@@ -256,6 +288,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_groups_first_seen_invalid_nowhere),
+		cmocka_unit_test(test_key_text_checked),
 		cmocka_unit_test(test_no_keys_one_group),
 		cmocka_unit_test(test_orders),
 		cmocka_unit_test(test_merge_absorb_total),

@@ -90,7 +90,7 @@ static crm_input *
 open_input(bool two_pass)
 {
 	char *const paths[] = { path };
-	crm_csv_config cfg = { 0, false, NULL };
+	crm_csv_config cfg = { .delimiter = 0 };
 	crm_error err;
 	crm_input *in = crm_input_open(paths, 1, &cfg, two_pass, &err);
 
@@ -265,7 +265,7 @@ static void
 test_halves_refused(void **state)
 {
 	char *const two[] = { path, path };
-	crm_csv_config cfg = { 0, false, NULL };
+	crm_csv_config cfg = { .delimiter = 0 };
 	crm_record rec;
 	crm_error err;
 	crm_input *in, *b;

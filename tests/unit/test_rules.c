@@ -202,6 +202,35 @@ test_undecided_condition(void **state)
 	crm_rules_free(rs);
 }
 
+/* With crm_rules_check_text a column compared as text must be UTF-8;
+ * without, its bytes are compared as they are. */
+static void
+test_text_checked(void **state)
+{
+	crm_rules *rs = crm_rules_new();
+	crm_error err;
+	char why[200];
+	long rc;
+
+	(void)state;
+	assert_int_equal(crm_rules_add(rs, "--rule", "S: r_score == \"S\xC3\xBC" "d\"",
+	    &err), 0);
+	assert_int_equal(crm_rules_add(rs, "--rule", "B: 1", &err), 0);
+	assert_int_equal(crm_rules_compile(rs, &H, false, &err), 0);
+	assert_string_equal(label_of(rs, "S\xFC" "d", "1", "1", why, &rc), "B");
+	crm_rules_check_text(rs);
+	assert_string_equal(label_of(rs, "S\xC3\xBC" "d", "1", "1", why, &rc),
+	    "S");
+	assert_string_equal(label_of(rs, "Nord", "1", "1", why, &rc), "B");
+	assert_null(label_of(rs, "S\xFC" "d", "1", "1", why, &rc));
+	assert_int_equal(rc, CRM_RULES_INVALID);
+	assert_string_equal(why, "column 'r_score': invalid UTF-8 (byte 0xFC); "
+	    "is the file cp1252? try --encoding cp1252");
+	/* a number compared with a number is no text */
+	assert_string_equal(label_of(rs, "5", "1", "1", why, &rc), "B");
+	crm_rules_free(rs);
+}
+
 int
 main(void)
 {
@@ -211,6 +240,7 @@ main(void)
 		cmocka_unit_test(test_file_and_lines),
 		cmocka_unit_test(test_compile_errors_named),
 		cmocka_unit_test(test_undecided_condition),
+		cmocka_unit_test(test_text_checked),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
