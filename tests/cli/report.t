@@ -114,6 +114,14 @@ $ printf 'name;revenue\nA;1.234,5\nB;0,25\n' | report
 >A     1,234.50
 >B         0.25
 
+### --decimal-point (or CRMKIT_DECIMAL=point) holds for a ;-separated table too: 1.234,5 is then text, left as written
+$ printf 'name;revenue\nA;1.234,5\nB;0,25\n' > dp.csv; report --decimal-point dp.csv; CRMKIT_DECIMAL=point report dp.csv | tail -n 1
+>name  revenue
+>────  ───────
+>A     1.234,5
+>B     0,25
+>B     0,25
+
 ### a line break inside a cell does not break the table
 $ printf 'a,b\n"x\ny",1\n' | report
 >a    b
