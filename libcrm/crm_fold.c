@@ -269,6 +269,12 @@ crm_fold_set_total(crm_fold_set *s)
 	return s->total;
 }
 
+void
+crm_fold_set_compact(crm_fold_set *s)
+{
+	crm_hash_compact(s->groups);
+}
+
 /* ------------------------------------------------------------------ */
 /* Order */
 
@@ -393,7 +399,7 @@ crm_fold_set_read(crm_fold_set *s, crm_input *in, crm_fold_invalid_fn invalid,
 	bool split = false;
 	int rc;
 
-	if (s->ops.halves_exact) {
+	if (s->ops.halves_exact && !s->ops.one_set) {
 		h.s = crm_fold_set_new_like(s);
 		split = crm_input_half_start(&h.half, in, read_half, &h);
 	}

@@ -191,21 +191,61 @@ probe(const crm_hash *h, const void *key, size_t len, uint64_t hash)
 	return pos;
 }
 
+/* Key by key, for a map without a table (crm_hash_compact). */
+static long
+scan(const crm_hash *h, const void *key, size_t len)
+{
+	for (size_t i = 0; i < h->n; i++)
+		if (h->off[i + 1] - h->off[i] - 1 == len &&
+		    (len == 0 || memcmp(h->arena + h->off[i], key, len) == 0))
+			return (long)i;
+	return -1;
+}
+
 long
 crm_hash_find(const crm_hash *h, const void *key, size_t len)
 {
-	uint64_t e = h->slots[probe(h, key, len,
-	    crm_hash_bytes(key, len, SEED))];
+	uint64_t e;
 
+	if (h->slots == NULL)
+		return scan(h, key, len);
+	e = h->slots[probe(h, key, len, crm_hash_bytes(key, len, SEED))];
 	return e == EMPTY ? -1 : (long)(e & 0xffffffffULL) - 1;
+}
+
+void
+crm_hash_compact(crm_hash *h)
+{
+	free(h->slots);
+	h->slots = NULL;
+}
+
+/* The table again after crm_hash_compact, sized for the keys. */
+static void
+rebuild(crm_hash *h)
+{
+	size_t size = 16;
+
+	while (size / 4 * 3 < h->n + 1 && size < MAX_SLOTS / 2)
+		size *= 2;
+	h->slots = crm_xcalloc(size, sizeof *h->slots);
+	h->size = size;
+	for (size_t i = 0; i < h->n; i++)
+		place(h->slots, size, crm_hash_bytes(h->arena + h->off[i],
+		    h->off[i + 1] - h->off[i] - 1, SEED), i);
 }
 
 size_t
 crm_hash_intern(crm_hash *h, const void *key, size_t len, bool *added)
 {
 	uint64_t hash = crm_hash_bytes(key, len, SEED);
-	size_t pos = probe(h, key, len, hash), idx;
-	uint64_t e = h->slots[pos];
+	size_t pos, idx;
+	uint64_t e;
+
+	if (h->slots == NULL)
+		rebuild(h);
+	pos = probe(h, key, len, hash);
+	e = h->slots[pos];
 
 	if (e != EMPTY) {
 		if (added != NULL)

@@ -40,6 +40,14 @@ size_t crm_hash_intern(crm_hash *h, const void *key, size_t len,
 long crm_hash_find(const crm_hash *h, const void *key, size_t len);
 
 /*
+ * Free the table (11 to 16 bytes a key) of a map whose lookups are over,
+ * keeping its keys: crm_hash_count and crm_hash_key work as before.  A
+ * later crm_hash_intern builds the table again; crm_hash_find without it
+ * compares key by key (slow, but right).
+ */
+void crm_hash_compact(crm_hash *h);
+
+/*
  * Key number idx (idx < crm_hash_count(h)).  The pointer stays valid
  * until the next insertion; the key is followed by a NUL byte that is
  * not part of it.
