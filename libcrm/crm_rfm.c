@@ -363,6 +363,18 @@ crm_rfm_merge(crm_rfm_pool *p, crm_rfm_state *into,
 }
 
 void
+crm_rfm_scored_of(const crm_rfm_state *s, int32_t asof, bool monetary_mean,
+		  crm_rfm_figures *out)
+{
+	double revenue = s->revenue + s->revenue_comp;
+
+	out->revenue = revenue;
+	out->recency = (double)asof - s->last;
+	out->frequency = s->orders;
+	out->monetary = monetary_mean ? revenue / s->orders : revenue;
+}
+
+void
 crm_rfm_figures_of(const crm_rfm_pool *p, const crm_rfm_state *s,
 		   int32_t asof, double unit_days, bool monetary_mean,
 		   crm_rfm_figures *out)
@@ -371,10 +383,7 @@ crm_rfm_figures_of(const crm_rfm_pool *p, const crm_rfm_state *s,
 
 	first_amount(p, s, fa);
 	first = fa[0] + fa[1];
-	out->revenue = revenue;
-	out->recency = (double)asof - s->last;
-	out->frequency = s->orders;
-	out->monetary = monetary_mean ? revenue / s->orders : revenue;
+	crm_rfm_scored_of(s, asof, monetary_mean, out);
 	out->x = (double)s->ndays - 1;
 	out->t_x = ((double)s->last - s->first) / unit_days;
 	out->T = ((double)asof - s->first) / unit_days;

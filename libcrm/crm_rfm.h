@@ -137,6 +137,12 @@ void crm_rfm_figures_of(const crm_rfm_pool *p, const crm_rfm_state *s,
 			int32_t asof, double unit_days, bool monetary_mean,
 			crm_rfm_figures *out);
 
+/* The figures that are scored (revenue, recency, frequency, monetary)
+ * of s, as crm_rfm_figures_of gives them, the others left as they
+ * were: the state alone, without a look into the pool. */
+void crm_rfm_scored_of(const crm_rfm_state *s, int32_t asof,
+		       bool monetary_mean, crm_rfm_figures *out);
+
 /* How scores are cut (segment --bins --method). */
 typedef enum crm_rfm_method {
 	CRM_RFM_QUANTILE = 0,	/* type-7 cut points at k/n */

@@ -403,7 +403,8 @@ score_value(void *ctx, size_t i)
 	struct table *t = ctx;
 	crm_rfm_figures fig;
 
-	figures(t, t->idx ? t->idx[i] : i, &fig);
+	crm_rfm_scored_of(state_of(t, t->idx ? t->idx[i] : i),
+	    (int32_t)t->as_of, t->cfg->mean, &fig);
 	return t->which == 0 ? fig.recency : t->which == 1 ? fig.frequency :
 	    fig.monetary;
 }

@@ -30,7 +30,7 @@ static void
 test_cdnow_customer(void **unused)
 {
 	crm_rfm_state s;
-	crm_rfm_figures f;
+	crm_rfm_figures f, g;
 
 	(void)unused;
 	crm_rfm_init(&s);
@@ -50,6 +50,12 @@ test_cdnow_customer(void **unused)
 	assert_float_equal(f.monetary, 74.02, 1e-12);
 	crm_rfm_figures_of(P, &s, 272, 1, true, &f);
 	assert_float_equal(f.monetary, 74.02 / 3, 1e-12);
+	/* The scored figures alone, as the whole leaves them. */
+	memset(&g, 0, sizeof g);
+	crm_rfm_scored_of(&s, 272, true, &g);
+	assert_true(g.monetary == f.monetary && g.recency == f.recency &&
+	    g.frequency == f.frequency && g.revenue == f.revenue);
+	assert_true(g.m == 0 && g.x == 0);
 	assert_float_equal(f.t_x, 213, 0);
 	crm_rfm_free(P, &s);
 }
