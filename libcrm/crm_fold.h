@@ -56,7 +56,10 @@
  * splits the records ahead (crm_input), so that the groups are held
  * once, not once per half (rfm, whose customers recur all over a log),
  * and add, merge and free are called from one thread at a time, which
- * may then change what ctx points to (a pool the states share).
+ * may then change what ctx points to (a pool the states share).  With
+ * one key column and one operand such a set also fetches each record's
+ * slot, state and key a few records ahead (records are copied into a
+ * ring of 16 for that and accounted, invalid ones reported, in order).
  *
  * Memory: ops.size bytes and the key per group, plus what states own.
  *

@@ -205,12 +205,66 @@ scan(const crm_hash *h, const void *key, size_t len)
 long
 crm_hash_find(const crm_hash *h, const void *key, size_t len)
 {
+	return crm_hash_find_hashed(h, key, len, crm_hash_of(key, len));
+}
+
+uint64_t
+crm_hash_of(const void *key, size_t len)
+{
+	return crm_hash_bytes(key, len, SEED);
+}
+
+long
+crm_hash_find_hashed(const crm_hash *h, const void *key, size_t len,
+		     uint64_t hash)
+{
 	uint64_t e;
 
 	if (h->slots == NULL)
 		return scan(h, key, len);
-	e = h->slots[probe(h, key, len, crm_hash_bytes(key, len, SEED))];
+	e = h->slots[probe(h, key, len, hash)];
 	return e == EMPTY ? -1 : (long)(e & 0xffffffffULL) - 1;
+}
+
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
+void
+crm_hash_prefetch_slot(const crm_hash *h, uint64_t hash)
+{
+	if (h->slots != NULL)
+		PREFETCH(h->slots + home(hash, h->size));
+}
+
+long
+crm_hash_prefetch_index(const crm_hash *h, uint64_t hash)
+{
+	uint64_t tag = hash & TAG, e;
+	size_t pos, i;
+
+	if (h->slots == NULL)
+		return -1;
+	pos = home(hash, h->size);
+	while ((e = h->slots[pos]) != EMPTY) {
+		if ((e & TAG) == tag) {
+			i = (size_t)(e & 0xffffffffULL) - 1;
+			PREFETCH(h->off + i);
+			return (long)i;
+		}
+		if (++pos == h->size)
+			pos = 0;
+	}
+	return -1;
+}
+
+void
+crm_hash_prefetch_key(const crm_hash *h, size_t idx)
+{
+	if (idx < h->n)
+		PREFETCH(h->arena + h->off[idx]);
 }
 
 void
