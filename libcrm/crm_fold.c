@@ -412,7 +412,7 @@ account(crm_fold_set *s, crm_input *in, crm_fold_invalid_fn invalid,
  */
 #define RING 16
 #define AT_INDEX 5		/* age: slot read, offset and state fetched */
-#define AT_KEY 10		/* age: key text fetched */
+#define AT_KEY 10		/* age: key text fetched, ops.prefetch */
 
 struct held {
 	crm_record rec;
@@ -485,8 +485,13 @@ fetch(crm_fold_set *s, struct held *e, unsigned age)
 		e->idx = crm_hash_prefetch_index(s->groups, e->hash);
 		if (e->idx >= 0 && (size_t)e->idx < s->cap)
 			PREFETCH_STATE(s->st + (size_t)e->idx * s->ops.size);
-	} else if (age == AT_KEY && e->idx >= 0)
+	} else if (age == AT_KEY && e->idx >= 0) {
 		crm_hash_prefetch_key(s->groups, (size_t)e->idx);
+		if (s->ops.prefetch != NULL && (size_t)e->idx <
+		    crm_hash_count(s->groups))
+			s->ops.prefetch(s->ops.ctx,
+			    s->st + (size_t)e->idx * s->ops.size);
+	}
 }
 
 /* Account held record e (ragged records and those add refuses go to

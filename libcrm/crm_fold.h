@@ -103,6 +103,9 @@ typedef struct crm_fold_ops {
 	 * the fields do not make a state (which it leaves freeable). */
 	void (*save)(void *ctx, const void *state, crm_partial_line *l);
 	int (*load)(void *ctx, void *state, crm_partial_record *r);
+	/* A hint (NULL: none): fetch what add will touch beyond the state
+	 * (one_set folds call it a few records ahead). */
+	void (*prefetch)(void *ctx, const void *state);
 } crm_fold_ops;
 
 /* ------------------------------------------------------------------ */

@@ -196,6 +196,23 @@ crm_rfm_has_day(const crm_rfm_pool *p, const crm_rfm_state *s, int32_t day)
 	return i < m && a[i] == day;
 }
 
+void
+crm_rfm_prefetch(const crm_rfm_pool *p, const crm_rfm_state *s)
+{
+	const uint32_t *b;
+
+	if (s->more == 0)
+		return;
+	b = p->w + s->more;
+#if defined(__GNUC__)
+	/* the header (a row on the first day) and where a later day goes */
+	__builtin_prefetch(b, 1);
+	__builtin_prefetch(b + HEAD + ninner(s), 1);
+#else
+	(void)b;
+#endif
+}
+
 int32_t
 crm_rfm_day(const crm_rfm_pool *p, const crm_rfm_state *s, uint32_t i)
 {

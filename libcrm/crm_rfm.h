@@ -111,6 +111,10 @@ int crm_rfm_load(crm_rfm_pool *p, crm_rfm_state *s, crm_partial_record *r);
 bool crm_rfm_has_day(const crm_rfm_pool *p, const crm_rfm_state *s,
 		     int32_t day);
 
+/* A hint: fetch the part of s's block the next row of s will likely
+ * touch (the first day's amount, the room after the last inner day). */
+void crm_rfm_prefetch(const crm_rfm_pool *p, const crm_rfm_state *s);
+
 /* Distinct purchase day i (< ndays) of s, ascending. */
 int32_t crm_rfm_day(const crm_rfm_pool *p, const crm_rfm_state *s,
 		    uint32_t i);

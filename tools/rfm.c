@@ -249,6 +249,14 @@ merge_states(void *ctx, void *into, const void *from)
 }
 
 static void
+prefetch_state(void *ctx, const void *state)
+{
+	const struct reader *r = ctx;
+
+	crm_rfm_prefetch(r->pool, state);
+}
+
+static void
 free_state(void *ctx, void *state)
 {
 	struct reader *r = ctx;
@@ -692,6 +700,7 @@ main(int argc, char **argv)
 		.ctx = &r, .init = init_state, .add = add_row,
 		.merge = merge_states, .free = free_state,
 		.save = save_state, .load = load_state,
+		.prefetch = prefetch_state,
 	};
 	crm_header *mh;
 	struct table t = { .cfg = &cfg };
