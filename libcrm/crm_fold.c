@@ -11,6 +11,12 @@
 #include "crm_names.h"
 #include "crm_utf8.h"
 
+#if defined(__GNUC__)
+#define PREFETCH_STATE(p) __builtin_prefetch(p, 1)
+#else
+#define PREFETCH_STATE(p) ((void)(p))
+#endif
+
 struct crm_fold_set {
 	crm_fold_ops ops;
 	long *keys;
@@ -305,6 +311,12 @@ crm_fold_set_total(crm_fold_set *s)
 	return s->total;
 }
 
+void
+crm_fold_set_compact(crm_fold_set *s)
+{
+	crm_hash_compact(s->groups);
+}
+
 /* ------------------------------------------------------------------ */
 /* Order */
 
@@ -421,6 +433,167 @@ account(crm_fold_set *s, crm_input *in, crm_fold_invalid_fn invalid,
 	return rc;
 }
 
+/* ------------------------------------------------------------------ */
+/* One set, keys fetched ahead */
+
+/*
+ * A large one_set fold spends its time waiting for memory: the key's
+ * slot, its offset and text, the group's state, each a cache miss with
+ * groups spread over the input.  Records are therefore copied into a
+ * ring and accounted RING - 1 records after they were read; meanwhile
+ * the hash of each key is computed and its slot fetched, a few records
+ * later its offset and state, then its text.  Records, invalid records
+ * and their order are as one pass gives them; only when they come from
+ * one operand (messages name the operand of the last record read).
+ */
+#define RING 16
+#define AT_INDEX 5		/* age: slot read, offset and state fetched */
+#define AT_KEY 10		/* age: key text fetched, ops.prefetch */
+
+struct held {
+	crm_record rec;
+	char *buf;		/* raw bytes, then field bytes */
+	size_t cap;
+	const char **f;
+	size_t *len, fcap;
+	uint64_t hash;
+	long idx;
+};
+
+/* Copy rec into e, fields and raw bytes. */
+static void
+hold(struct held *e, const crm_record *rec)
+{
+	size_t need = rec->rawlen, at;
+
+	for (size_t i = 0; i < rec->n; i++)
+		need += rec->len[i];
+	if (need > e->cap || e->buf == NULL) {
+		e->cap = need > 64 ? need * 2 : 128;
+		e->buf = crm_xrealloc(e->buf, e->cap);
+	}
+	if (rec->n > e->fcap) {
+		e->fcap = rec->n * 2;
+		e->f = crm_xreallocarray(e->f, e->fcap, sizeof *e->f);
+		e->len = crm_xreallocarray(e->len, e->fcap, sizeof *e->len);
+	}
+	if (rec->rawlen > 0)
+		memcpy(e->buf, rec->raw, rec->rawlen);
+	at = rec->rawlen;
+	for (size_t i = 0; i < rec->n; i++) {
+		if (rec->len[i] > 0)
+			memcpy(e->buf + at, rec->f[i], rec->len[i]);
+		e->f[i] = e->buf + at;
+		e->len[i] = rec->len[i];
+		at += rec->len[i];
+	}
+	e->rec = *rec;
+	e->rec.raw = e->buf;
+	e->rec.f = e->f;
+	e->rec.len = e->len;
+}
+
+static const char *
+held_key(const crm_fold_set *s, const struct held *e, size_t *klen)
+{
+	long k = s->keys[0];
+
+	if (k < 0 || (size_t)k >= e->rec.n) {
+		*klen = 0;
+		return "";
+	}
+	*klen = e->len[k];
+	return e->f[k];
+}
+
+/* The fetches of the record of age age in the ring. */
+static void
+fetch(crm_fold_set *s, struct held *e, unsigned age)
+{
+	size_t klen;
+	const char *key;
+
+	if (age == 0) {
+		key = held_key(s, e, &klen);
+		e->hash = crm_hash_of(key, klen);
+		crm_hash_prefetch_slot(s->groups, e->hash);
+	} else if (age == AT_INDEX) {
+		e->idx = crm_hash_prefetch_index(s->groups, e->hash);
+		if (e->idx >= 0 && (size_t)e->idx < s->cap)
+			PREFETCH_STATE(s->st + (size_t)e->idx * s->ops.size);
+	} else if (age == AT_KEY && e->idx >= 0) {
+		crm_hash_prefetch_key(s->groups, (size_t)e->idx);
+		if (s->ops.prefetch != NULL && (size_t)e->idx <
+		    crm_hash_count(s->groups))
+			s->ops.prefetch(s->ops.ctx,
+			    s->st + (size_t)e->idx * s->ops.size);
+	}
+}
+
+/* Account held record e (ragged records and those add refuses go to
+ * invalid), as add_record with the hash computed. */
+static void
+apply(crm_fold_set *s, crm_input *in, struct held *e,
+      crm_fold_invalid_fn invalid, void *ctx)
+{
+	const crm_fold_ops *o = &s->ops;
+	char why[CRM_ERR_MAX];
+	size_t klen;
+	const char *key;
+	long i;
+
+	if (crm_input_ragged(in, &e->rec, why, sizeof why)) {
+		invalid(ctx, &e->rec, why);
+		return;
+	}
+	key = held_key(s, e, &klen);
+	if ((i = crm_hash_find_hashed(s->groups, key, klen, e->hash)) >= 0) {
+		if (o->add(o->ctx, s->scratch, s->st + (size_t)i * o->size,
+		    &e->rec, why, sizeof why) < 0)
+			invalid(ctx, &e->rec, why);
+		return;
+	}
+	if (crm_fold_set_add(s, &e->rec, why, sizeof why) < 0)
+		invalid(ctx, &e->rec, why);
+}
+
+/* account() through the ring; the result of the last read. */
+static int
+account_ahead(crm_fold_set *s, crm_input *in, crm_fold_invalid_fn invalid,
+	      void *ctx, unsigned long *rows, crm_error *err)
+{
+	struct held ring[RING];
+	crm_record rec;
+	size_t head = 0, n = 0;	/* records read, held */
+	int rc;
+
+	memset(ring, 0, sizeof ring);
+	while ((rc = crm_input_read(in, &rec, err)) > 0) {
+		(*rows)++;
+		hold(&ring[head % RING], &rec);
+		head++;
+		n++;
+		fetch(s, &ring[(head - 1) % RING], 0);
+		if (n > AT_INDEX)
+			fetch(s, &ring[(head - 1 - AT_INDEX) % RING], AT_INDEX);
+		if (n > AT_KEY)
+			fetch(s, &ring[(head - 1 - AT_KEY) % RING], AT_KEY);
+		if (n == RING) {
+			apply(s, in, &ring[(head - n) % RING], invalid, ctx);
+			n--;
+		}
+	}
+	/* the end, or a read error: the records before it first */
+	for (; n > 0; n--)
+		apply(s, in, &ring[(head - n) % RING], invalid, ctx);
+	for (size_t i = 0; i < RING; i++) {
+		free(ring[i].buf);
+		free(ring[i].f);
+		free(ring[i].len);
+	}
+	return rc;
+}
+
 int
 crm_fold_set_read(crm_fold_set *s, crm_input *in, crm_fold_invalid_fn invalid,
 		  void *ctx, unsigned long *rows, crm_error *err)
@@ -429,11 +602,15 @@ crm_fold_set_read(crm_fold_set *s, crm_input *in, crm_fold_invalid_fn invalid,
 	bool split = false;
 	int rc;
 
-	if (s->ops.halves_exact) {
+	if (s->ops.halves_exact && !s->ops.one_set) {
 		h.s = crm_fold_set_new_like(s);
 		split = crm_input_half_start(&h.half, in, read_half, &h);
 	}
-	rc = account(s, in, invalid, ctx, rows, err);
+	if (s->ops.one_set && s->nkeys == 1 &&
+	    crm_input_operands(in) == 1)
+		rc = account_ahead(s, in, invalid, ctx, rows, err);
+	else
+		rc = account(s, in, invalid, ctx, rows, err);
 	if (split && crm_input_half_join(&h.half, in, rc == 0)) {
 		crm_fold_set_merge(s, h.s);
 		*rows += h.rows;

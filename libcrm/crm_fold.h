@@ -52,6 +52,14 @@
  * values computed per record); ctx is shared and must be read-only while
  * reading.  Without halves_exact the input is read by one thread (for
  * states whose merge is not bit-exact, such as running variances).
+ * With one_set it is too, whatever the merge: a second thread only
+ * splits the records ahead (crm_input), so that the groups are held
+ * once, not once per half (rfm, whose customers recur all over a log),
+ * and add, merge and free are called from one thread at a time, which
+ * may then change what ctx points to (a pool the states share).  With
+ * one key column and one operand such a set also fetches each record's
+ * slot, state and key a few records ahead (records are copied into a
+ * ring of 16 for that and accounted, invalid ones reported, in order).
  *
  * Memory: ops.size bytes and the key per group, plus what states own.
  *
@@ -84,6 +92,7 @@ typedef struct crm_fold_ops {
 	size_t size;		/* bytes of one state (> 0) */
 	size_t scratch;		/* bytes of per-thread scratch for add */
 	bool halves_exact;	/* merge gives what one pass gives */
+	bool one_set;		/* never two sets at once (see below) */
 	void *ctx;		/* given to every call */
 	void (*init)(void *ctx, void *state);
 	int (*add)(void *ctx, void *scratch, void *state,
@@ -94,6 +103,9 @@ typedef struct crm_fold_ops {
 	 * the fields do not make a state (which it leaves freeable). */
 	void (*save)(void *ctx, const void *state, crm_partial_line *l);
 	int (*load)(void *ctx, void *state, crm_partial_record *r);
+	/* A hint (NULL: none): fetch what add will touch beyond the state
+	 * (one_set folds call it a few records ahead). */
+	void (*prefetch)(void *ctx, const void *state);
 } crm_fold_ops;
 
 /* ------------------------------------------------------------------ */
@@ -174,6 +186,11 @@ void *crm_fold_set_total(crm_fold_set *s);
 const char *crm_fold_set_key(const crm_fold_set *s, size_t i, size_t *len);
 const char *crm_fold_set_cell(const crm_fold_set *s, size_t i, size_t c,
 			      size_t *len);
+
+/* The groups are complete (being written): free the table that finds a
+ * key's group (crm_hash_compact), keeping keys and states; a later
+ * record or absorb builds it again. */
+void crm_fold_set_compact(crm_fold_set *s);
 
 /* Output orders of the groups. */
 typedef enum crm_fold_order_kind {

@@ -7,18 +7,28 @@
 
 #define SEED 0x6b706963726d6b74ULL	/* any constant */
 #define EMPTY 0
+#define TAG 0xffffffff00000000ULL
+/* The most slots: a home slot is the low 32 bits of the hash scaled to
+ * the table size, which must fit in 32 bits. */
+#define MAX_SLOTS ((size_t)0xffffffffUL)
 
 /*
  * slots[i] is 0 (empty) or (hash32 << 32) | (index + 1), where hash32 is
- * the high half of the key's 64-bit hash and its low bits pick the home
- * slot.  The table is at most half full.
+ * the high half of the key's 64-bit hash; the low half, scaled to the
+ * table size, picks the home slot, so that the size need not be a power
+ * of two.  The table is at most three quarters full and grows by half:
+ * 8-byte slots cost 11 to 16 bytes a key.  Keys are stored one after the
+ * other in the arena, each followed by a NUL; off[i] is where key i
+ * starts and off[n] where the next one will, so that key i is
+ * off[i+1] - off[i] - 1 bytes long and a key costs 8 bytes of offset
+ * beside its text.
  */
 struct crm_hash {
 	uint64_t *slots;
-	size_t mask;		/* table size - 1 */
+	size_t size;		/* slots */
 	size_t n;		/* keys */
-	size_t cap;		/* capacity of off/len */
-	size_t *off, *len;	/* key i is arena[off[i]..off[i]+len[i]) */
+	size_t cap;		/* capacity of off, n + 1 used */
+	size_t *off;
 	char *arena;
 	size_t used, acap;
 };
@@ -83,10 +93,13 @@ crm_hash_new(size_t hint)
 	crm_hash *h = crm_xcalloc(1, sizeof *h);
 	size_t size = 16;
 
-	while (size / 2 < hint && size < ((size_t)1 << 40))
+	while (size / 4 * 3 < hint && size < MAX_SLOTS / 2)
 		size *= 2;
 	h->slots = crm_xcalloc(size, sizeof *h->slots);
-	h->mask = size - 1;
+	h->size = size;
+	h->cap = 16;
+	h->off = crm_xreallocarray(NULL, h->cap, sizeof *h->off);
+	h->off[0] = 0;
 	return h;
 }
 
@@ -97,7 +110,6 @@ crm_hash_free(crm_hash *h)
 		return;
 	free(h->slots);
 	free(h->off);
-	free(h->len);
 	free(h->arena);
 	free(h);
 }
@@ -112,74 +124,182 @@ const char *
 crm_hash_key(const crm_hash *h, size_t idx, size_t *len)
 {
 	if (len != NULL)
-		*len = h->len[idx];
+		*len = h->off[idx + 1] - h->off[idx] - 1;
 	return h->arena + h->off[idx];
 }
 
-static void
-place(uint64_t *slots, size_t mask, uint64_t hash, size_t idx)
+/* The home slot of hash in a table of size slots. */
+static inline size_t
+home(uint64_t hash, size_t size)
 {
-	size_t pos = (size_t)hash & mask;
+	return (size_t)(((hash & 0xffffffffULL) * (uint64_t)size) >> 32);
+}
+
+static void
+place(uint64_t *slots, size_t size, uint64_t hash, size_t idx)
+{
+	size_t pos = home(hash, size);
 
 	while (slots[pos] != EMPTY)
-		pos = (pos + 1) & mask;
-	slots[pos] = (hash & 0xffffffff00000000ULL) | (uint64_t)(idx + 1);
+		if (++pos == size)
+			pos = 0;
+	slots[pos] = (hash & TAG) | (uint64_t)(idx + 1);
 }
 
 static void
 grow_table(crm_hash *h)
 {
-	size_t size = (h->mask + 1) * 2;
+	size_t size = h->size + h->size / 2;
 	uint64_t *slots;
 
-	if (size == 0 || size > SIZE_MAX / sizeof *slots)
-		crm_die(CRM_EXIT_IO, "out of memory");
+	if (h->size >= MAX_SLOTS)
+		crm_die(CRM_EXIT_IO, "out of memory: too many distinct keys");
+	if (size > MAX_SLOTS)
+		size = MAX_SLOTS;
+	/* The old table goes before the new one is touched: rehashing from
+	 * the keys needs only the arena, and the peak stays 1.5 tables. */
+	free(h->slots);
 	slots = crm_xcalloc(size, sizeof *slots);
 	for (size_t i = 0; i < h->n; i++)
-		place(slots, size - 1,
-		    crm_hash_bytes(h->arena + h->off[i], h->len[i], SEED), i);
-	free(h->slots);
+		place(slots, size, crm_hash_bytes(h->arena + h->off[i],
+		    h->off[i + 1] - h->off[i] - 1, SEED), i);
 	h->slots = slots;
-	h->mask = size - 1;
+	h->size = size;
 }
 
 /* Slot of key, or of the empty slot where it belongs. */
 static size_t
 probe(const crm_hash *h, const void *key, size_t len, uint64_t hash)
 {
-	uint64_t tag = hash & 0xffffffff00000000ULL;
-	size_t pos = (size_t)hash & h->mask;
+	uint64_t tag = hash & TAG;
+	size_t pos = home(hash, h->size);
 	uint64_t e;
 
 	while ((e = h->slots[pos]) != EMPTY) {
-		if ((e & 0xffffffff00000000ULL) == tag) {
+		if ((e & TAG) == tag) {
 			size_t i = (size_t)(e & 0xffffffffULL) - 1;
+			const size_t *o = h->off + i;
 
-			if (h->len[i] == len &&
-			    (len == 0 || memcmp(h->arena + h->off[i], key,
+			if (o[1] - o[0] - 1 == len &&
+			    (len == 0 || memcmp(h->arena + o[0], key,
 			    len) == 0))
 				return pos;
 		}
-		pos = (pos + 1) & h->mask;
+		if (++pos == h->size)
+			pos = 0;
 	}
 	return pos;
+}
+
+/* Key by key, for a map without a table (crm_hash_compact). */
+static long
+scan(const crm_hash *h, const void *key, size_t len)
+{
+	for (size_t i = 0; i < h->n; i++)
+		if (h->off[i + 1] - h->off[i] - 1 == len &&
+		    (len == 0 || memcmp(h->arena + h->off[i], key, len) == 0))
+			return (long)i;
+	return -1;
 }
 
 long
 crm_hash_find(const crm_hash *h, const void *key, size_t len)
 {
-	uint64_t e = h->slots[probe(h, key, len,
-	    crm_hash_bytes(key, len, SEED))];
+	return crm_hash_find_hashed(h, key, len, crm_hash_of(key, len));
+}
 
+uint64_t
+crm_hash_of(const void *key, size_t len)
+{
+	return crm_hash_bytes(key, len, SEED);
+}
+
+long
+crm_hash_find_hashed(const crm_hash *h, const void *key, size_t len,
+		     uint64_t hash)
+{
+	uint64_t e;
+
+	if (h->slots == NULL)
+		return scan(h, key, len);
+	e = h->slots[probe(h, key, len, hash)];
 	return e == EMPTY ? -1 : (long)(e & 0xffffffffULL) - 1;
+}
+
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
+void
+crm_hash_prefetch_slot(const crm_hash *h, uint64_t hash)
+{
+	if (h->slots != NULL)
+		PREFETCH(h->slots + home(hash, h->size));
+}
+
+long
+crm_hash_prefetch_index(const crm_hash *h, uint64_t hash)
+{
+	uint64_t tag = hash & TAG, e;
+	size_t pos, i;
+
+	if (h->slots == NULL)
+		return -1;
+	pos = home(hash, h->size);
+	while ((e = h->slots[pos]) != EMPTY) {
+		if ((e & TAG) == tag) {
+			i = (size_t)(e & 0xffffffffULL) - 1;
+			PREFETCH(h->off + i);
+			return (long)i;
+		}
+		if (++pos == h->size)
+			pos = 0;
+	}
+	return -1;
+}
+
+void
+crm_hash_prefetch_key(const crm_hash *h, size_t idx)
+{
+	if (idx < h->n)
+		PREFETCH(h->arena + h->off[idx]);
+}
+
+void
+crm_hash_compact(crm_hash *h)
+{
+	free(h->slots);
+	h->slots = NULL;
+}
+
+/* The table again after crm_hash_compact, sized for the keys. */
+static void
+rebuild(crm_hash *h)
+{
+	size_t size = 16;
+
+	while (size / 4 * 3 < h->n + 1 && size < MAX_SLOTS / 2)
+		size *= 2;
+	h->slots = crm_xcalloc(size, sizeof *h->slots);
+	h->size = size;
+	for (size_t i = 0; i < h->n; i++)
+		place(h->slots, size, crm_hash_bytes(h->arena + h->off[i],
+		    h->off[i + 1] - h->off[i] - 1, SEED), i);
 }
 
 size_t
 crm_hash_intern(crm_hash *h, const void *key, size_t len, bool *added)
 {
 	uint64_t hash = crm_hash_bytes(key, len, SEED);
-	size_t pos = probe(h, key, len, hash), idx;
-	uint64_t e = h->slots[pos];
+	size_t pos, idx;
+	uint64_t e;
+
+	if (h->slots == NULL)
+		rebuild(h);
+	pos = probe(h, key, len, hash);
+	e = h->slots[pos];
 
 	if (e != EMPTY) {
 		if (added != NULL)
@@ -188,10 +308,9 @@ crm_hash_intern(crm_hash *h, const void *key, size_t len, bool *added)
 	}
 	if (h->n >= 0xfffffffeUL)
 		crm_die(CRM_EXIT_IO, "out of memory: too many distinct keys");
-	if (h->n == h->cap) {
-		h->cap = h->cap ? h->cap * 2 : 16;
+	if (h->n + 1 == h->cap) {
+		h->cap *= 2;
 		h->off = crm_xreallocarray(h->off, h->cap, sizeof *h->off);
-		h->len = crm_xreallocarray(h->len, h->cap, sizeof *h->len);
 	}
 	if (len + 1 > h->acap - h->used) {
 		size_t need = h->used + len + 1;
@@ -205,17 +324,15 @@ crm_hash_intern(crm_hash *h, const void *key, size_t len, bool *added)
 		h->arena = crm_xrealloc(h->arena, h->acap);
 	}
 	idx = h->n++;
-	h->off[idx] = h->used;
-	h->len[idx] = len;
 	if (len > 0)
 		memcpy(h->arena + h->used, key, len);
 	h->arena[h->used + len] = '\0';
 	h->used += len + 1;
-	if (h->n * 2 > h->mask + 1)
+	h->off[idx + 1] = h->used;
+	if (h->n > h->size / 4 * 3)
 		grow_table(h);
 	else
-		h->slots[pos] = (hash & 0xffffffff00000000ULL) |
-		    (uint64_t)(idx + 1);
+		h->slots[pos] = (hash & TAG) | (uint64_t)(idx + 1);
 	if (added != NULL)
 		*added = true;
 	return idx;

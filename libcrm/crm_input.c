@@ -493,6 +493,12 @@ crm_input_name(const crm_input *in)
 	return in->last_name;
 }
 
+size_t
+crm_input_operands(const crm_input *in)
+{
+	return in->nops;
+}
+
 const crm_record *
 crm_input_header_record(const crm_input *in)
 {

@@ -111,6 +111,8 @@ bool crm_input_text_unchecked(const crm_input *in);
 int crm_input_delimiter(const crm_input *in);
 /* Name of the operand the last record came from, for messages. */
 const char *crm_input_name(const crm_input *in);
+/* How many operands the input reads (standard input: 1). */
+size_t crm_input_operands(const crm_input *in);
 /* Raw header line of the first operand (for writers that pass it on);
  * NULL with -H (the header is synthetic and never written). */
 const crm_record *crm_input_header_record(const crm_input *in);

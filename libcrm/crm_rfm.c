@@ -7,8 +7,146 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The smallest days array: a third distinct day makes one of 4. */
-#define MIN_CAP 4
+/*
+ * The pool: 4-byte words, w[0..n), handed out in blocks.  A block is a
+ * header of HEAD words (the first day's amount and its compensation,
+ * two doubles) and room for the days between the first and the last,
+ * sorted: none, 1, 2, 4, 8, ... of them (class 0, 1, 2, 3, ...), the
+ * room of the count it holds, so that the class follows from ndays.  A
+ * block given back goes on its class's free list (its first word links
+ * the next), where the next block of that class is taken from.
+ * Handle 0 is no block: the pool starts HEAD words in.
+ */
+#define HEAD 4
+#define CLASSES 34
+
+struct crm_rfm_pool {
+	uint32_t *w;
+	size_t n, cap;
+	uint32_t free[CLASSES];
+};
+
+crm_rfm_pool *
+crm_rfm_pool_new(void)
+{
+	crm_rfm_pool *p = crm_xcalloc(1, sizeof *p);
+
+	p->cap = 1024;
+	p->w = crm_xreallocarray(NULL, p->cap, sizeof *p->w);
+	p->n = HEAD;
+	return p;
+}
+
+void
+crm_rfm_pool_free(crm_rfm_pool *p)
+{
+	if (p == NULL)
+		return;
+	free(p->w);
+	free(p);
+}
+
+size_t
+crm_rfm_pool_bytes(const crm_rfm_pool *p)
+{
+	return p->n * sizeof *p->w;
+}
+
+/* Class of a block for m days between the first and the last. */
+static unsigned
+class_of(uint32_t m)
+{
+	unsigned k = 0;
+
+	while (m > 0 && ((uint32_t)1 << k) < m)
+		k++;
+	return m == 0 ? 0 : k + 1;
+}
+
+static size_t
+room_of(unsigned k)
+{
+	return k == 0 ? 0 : (size_t)1 << (k - 1);
+}
+
+static uint32_t
+block_new(crm_rfm_pool *p, unsigned k)
+{
+	size_t words = HEAD + room_of(k);
+	uint32_t b = p->free[k];
+
+	if (b != 0) {
+		p->free[k] = p->w[b];
+		return b;
+	}
+	if (p->n + words > UINT32_MAX)
+		crm_die(CRM_EXIT_IO, "out of memory: too many purchase days");
+	if (p->n + words > p->cap) {
+		while (p->n + words > p->cap)
+			p->cap *= 2;
+		p->w = crm_xreallocarray(p->w, p->cap, sizeof *p->w);
+	}
+	b = (uint32_t)p->n;
+	p->n += words;
+	return b;
+}
+
+static void
+block_free(crm_rfm_pool *p, uint32_t b, unsigned k)
+{
+	p->w[b] = p->free[k];
+	p->free[k] = b;
+}
+
+/* Days between the first and the last of s (ndays >= 2). */
+static int32_t *
+inner(const crm_rfm_pool *p, const crm_rfm_state *s)
+{
+	return (int32_t *)(void *)(p->w + s->more + HEAD);
+}
+
+static uint32_t
+ninner(const crm_rfm_state *s)
+{
+	return s->ndays >= 2 ? s->ndays - 2 : 0;
+}
+
+/* The first day's amount sum and compensation: the revenue's while
+ * there is one day, then the block header's. */
+static void
+first_amount(const crm_rfm_pool *p, const crm_rfm_state *s, double fa[2])
+{
+	if (s->more == 0) {
+		fa[0] = s->revenue;
+		fa[1] = s->revenue_comp;
+	} else
+		memcpy(fa, p->w + s->more, 2 * sizeof *fa);
+}
+
+static void
+set_first_amount(crm_rfm_pool *p, crm_rfm_state *s, const double fa[2])
+{
+	memcpy(p->w + s->more, fa, 2 * sizeof *fa);
+}
+
+/* Make the block of s a class-k one, keeping its header and the first
+ * m inner days (a new block when s has none). */
+static void
+reblock(crm_rfm_pool *p, crm_rfm_state *s, unsigned k, uint32_t m)
+{
+	unsigned old = class_of(ninner(s));
+	uint32_t b;
+
+	if (s->more != 0 && old == k)
+		return;
+	b = block_new(p, k);
+	if (s->more != 0) {
+		memcpy(p->w + b, p->w + s->more,
+		    (HEAD + (size_t)m) * sizeof *p->w);
+		block_free(p, s->more, old);
+	}
+	s->more = b;
+}
 
 void
 crm_rfm_init(crm_rfm_state *s)
@@ -17,22 +155,11 @@ crm_rfm_init(crm_rfm_state *s)
 }
 
 void
-crm_rfm_free(crm_rfm_state *s)
+crm_rfm_free(crm_rfm_pool *p, crm_rfm_state *s)
 {
-	free(s->days);
+	if (s->more != 0)
+		block_free(p, s->more, class_of(ninner(s)));
 	crm_rfm_init(s);
-}
-
-/* Capacity of the days array of a state with n > 2 days: the array
- * doubles from MIN_CAP, so its size follows from the count. */
-static uint32_t
-capacity(uint32_t n)
-{
-	uint32_t cap = MIN_CAP;
-
-	while (cap < n)
-		cap *= 2;
-	return cap;
 }
 
 /* First index i of a[0..n) with a[i] >= day (a ascending). */
@@ -53,47 +180,110 @@ lower_bound(const int32_t *a, uint32_t n, int32_t day)
 }
 
 bool
-crm_rfm_has_day(const crm_rfm_state *s, int32_t day)
+crm_rfm_has_day(const crm_rfm_pool *p, const crm_rfm_state *s, int32_t day)
 {
-	uint32_t i;
+	uint32_t m = ninner(s), i;
+	const int32_t *a;
 
 	if (s->ndays == 0)
 		return false;
 	if (day == s->first || day == s->last)
 		return true;
-	if (s->days == NULL)
+	if (m == 0 || day < s->first || day > s->last)
 		return false;
-	i = lower_bound(s->days, s->ndays, day);
-	return i < s->ndays && s->days[i] == day;
-}
-
-/* Insert day (not present, first < day or day < last or outside) into
- * the days of s, which then holds ndays + 1 distinct days. */
-static void
-insert_day(crm_rfm_state *s, int32_t day)
-{
-	uint32_t n = s->ndays, at;
-
-	if (s->days == NULL) {
-		/* Two days (or one) so far: first and last. */
-		s->days = crm_xreallocarray(NULL, MIN_CAP, sizeof *s->days);
-		s->days[0] = s->first;
-		n = 1;
-		if (s->last != s->first)
-			s->days[n++] = s->last;
-	} else if (n == capacity(n))
-		s->days = crm_xreallocarray(s->days, (size_t)n * 2,
-		    sizeof *s->days);
-	at = day > s->days[n - 1] ? n : lower_bound(s->days, n, day);
-	memmove(s->days + at + 1, s->days + at,
-	    (size_t)(n - at) * sizeof *s->days);
-	s->days[at] = day;
-	s->ndays = n + 1;
+	a = inner(p, s);
+	i = day > a[m - 1] ? m : lower_bound(a, m, day);
+	return i < m && a[i] == day;
 }
 
 void
-crm_rfm_add(crm_rfm_state *s, int32_t day, double amount, bool has_amount)
+crm_rfm_prefetch(const crm_rfm_pool *p, const crm_rfm_state *s)
 {
+	const uint32_t *b;
+
+	if (s->more == 0)
+		return;
+	b = p->w + s->more;
+#if defined(__GNUC__)
+	/* the header (a row on the first day) and where a later day goes */
+	__builtin_prefetch(b, 1);
+	__builtin_prefetch(b + HEAD + ninner(s), 1);
+#else
+	(void)b;
+#endif
+}
+
+int32_t
+crm_rfm_day(const crm_rfm_pool *p, const crm_rfm_state *s, uint32_t i)
+{
+	if (i == 0)
+		return s->first;
+	if (i + 1 == s->ndays)
+		return s->last;
+	return inner(p, s)[i - 1];
+}
+
+double
+crm_rfm_first_amount(const crm_rfm_pool *p, const crm_rfm_state *s)
+{
+	double fa[2];
+
+	first_amount(p, s, fa);
+	return fa[0];
+}
+
+/* Insert the inner day d (absent, first < d < last after the update of
+ * first and last) into s, which has m inner days. */
+static void
+insert_inner(crm_rfm_pool *p, crm_rfm_state *s, uint32_t m, int32_t d)
+{
+	int32_t *a;
+	uint32_t at;
+
+	reblock(p, s, class_of(m + 1), m);
+	a = inner(p, s);
+	at = m == 0 || d > a[m - 1] ? m : lower_bound(a, m, d);
+	memmove(a + at + 1, a + at, (size_t)(m - at) * sizeof *a);
+	a[at] = d;
+}
+
+/* A new distinct day for s (ndays >= 1); rev is the revenue sum and
+ * compensation before this row, the first day's while ndays is 1. */
+static void
+new_day(crm_rfm_pool *p, crm_rfm_state *s, int32_t day, double amount,
+	const double rev[2])
+{
+	uint32_t m = ninner(s);
+	double fa[2];
+
+	if (s->ndays == 1) {
+		reblock(p, s, 0, 0);
+		fa[0] = rev[0];
+		fa[1] = rev[1];
+		set_first_amount(p, s, fa);
+	} else if (day < s->first)
+		insert_inner(p, s, m, s->first);
+	else if (day > s->last)
+		insert_inner(p, s, m, s->last);
+	else
+		insert_inner(p, s, m, day);
+	if (day < s->first) {
+		s->first = day;
+		fa[0] = amount;
+		fa[1] = 0;
+		set_first_amount(p, s, fa);
+	}
+	if (day > s->last)
+		s->last = day;
+	s->ndays++;
+}
+
+void
+crm_rfm_add(crm_rfm_pool *p, crm_rfm_state *s, int32_t day, double amount,
+	    bool has_amount)
+{
+	double rev[2] = { s->revenue, s->revenue_comp };
+
 	if (!has_amount)
 		amount = 0;
 	s->orders++;
@@ -101,27 +291,22 @@ crm_rfm_add(crm_rfm_state *s, int32_t day, double amount, bool has_amount)
 	if (s->ndays == 0) {
 		s->first = s->last = day;
 		s->ndays = 1;
-		s->first_amount = amount;
 		return;
 	}
 	if (day == s->first) {
-		crm_agg_neumaier(&s->first_amount, &s->first_comp, amount);
+		if (s->more != 0) {
+			double fa[2];
+
+			first_amount(p, s, fa);
+			crm_agg_neumaier(&fa[0], &fa[1], amount);
+			set_first_amount(p, s, fa);
+		}
 		return;
 	}
 	if (day == s->last || (day > s->first && day < s->last &&
-	    crm_rfm_has_day(s, day)))
+	    crm_rfm_has_day(p, s, day)))
 		return;
-	if (s->ndays >= 2)
-		insert_day(s, day);
-	else
-		s->ndays = 2;
-	if (day < s->first) {
-		s->first = day;
-		s->first_amount = amount;
-		s->first_comp = 0;
-	}
-	if (day > s->last)
-		s->last = day;
+	new_day(p, s, day, amount, rev);
 }
 
 void
@@ -130,58 +315,43 @@ crm_rfm_add_holdout(crm_rfm_state *s)
 	s->holdout++;
 }
 
-/* The days of s, sorted, into buf (two at most) or s's own array. */
-static const int32_t *
-days_of(const crm_rfm_state *s, int32_t buf[2])
-{
-	if (s->days != NULL)
-		return s->days;
-	buf[0] = s->first;
-	buf[1] = s->last;
-	return buf;
-}
-
-/* Unite the days of into and from (both non-empty) into into. */
+/* Unite the days of into and from (both non-empty) into into, whose
+ * first-day amount becomes fa. */
 static void
-merge_days(crm_rfm_state *into, const crm_rfm_state *from)
+merge_days(crm_rfm_pool *p, crm_rfm_state *into, const crm_rfm_state *from,
+	   const double fa[2])
 {
-	int32_t ba[2], bb[2], *u;
-	const int32_t *a = days_of(into, ba), *b = days_of(from, bb);
 	uint32_t na = into->ndays, nb = from->ndays, i = 0, j = 0, n = 0;
+	int32_t *u = crm_xreallocarray(NULL, (size_t)na + nb, sizeof *u);
 
-	/* Without an array a state holds its days in first and last: two
-	 * at most (said here for the analyzer, which cannot see it). */
-	if (into->days == NULL && na > 2)
-		na = 2;
-	if (from->days == NULL && nb > 2)
-		nb = 2;
-	u = crm_xreallocarray(NULL, capacity(na + nb), sizeof *u);
 	while (i < na || j < nb) {
-		int32_t d = j >= nb || (i < na && a[i] <= b[j]) ? a[i] : b[j];
+		int32_t a = i < na ? crm_rfm_day(p, into, i) : 0;
+		int32_t b = j < nb ? crm_rfm_day(p, from, j) : 0;
+		int32_t d = j >= nb || (i < na && a <= b) ? a : b;
 
-		if (i < na && a[i] == d)
-			i++;
-		if (j < nb && b[j] == d)
-			j++;
+		i += i < na && a == d;
+		j += j < nb && b == d;
 		u[n++] = d;
 	}
-	free(into->days);
-	into->days = NULL;
+	if (n >= 2) {
+		reblock(p, into, class_of(n - 2), 0);
+		set_first_amount(p, into, fa);
+		memcpy(inner(p, into), u + 1, (size_t)(n - 2) * sizeof *u);
+	}
 	into->ndays = n;
 	into->first = u[0];
 	into->last = u[n - 1];
-	if (n > 2) {
-		/* Shrink to the capacity that n days grow to, so that
-		 * adding after a merge keeps the doubling exact. */
-		into->days = crm_xreallocarray(u, capacity(n), sizeof *u);
-		return;
-	}
 	free(u);
 }
 
 void
-crm_rfm_merge(crm_rfm_state *into, const crm_rfm_state *from)
+crm_rfm_merge(crm_rfm_pool *p, crm_rfm_state *into,
+	      const crm_rfm_state *from)
 {
+	double fa[2], fb[2];
+
+	first_amount(p, into, fa);
+	first_amount(p, from, fb);
 	into->orders += from->orders;
 	into->holdout += from->holdout;
 	crm_agg_neumaier(&into->revenue, &into->revenue_comp, from->revenue);
@@ -189,41 +359,48 @@ crm_rfm_merge(crm_rfm_state *into, const crm_rfm_state *from)
 	if (from->ndays == 0)
 		return;
 	if (into->ndays == 0) {
+		fa[0] = fb[0];
+		fa[1] = fb[1];
+	} else if (from->first < into->first) {
+		fa[0] = fb[0];
+		fa[1] = fb[1];
+	} else if (from->first == into->first) {
+		crm_agg_neumaier(&fa[0], &fa[1], fb[0]);
+		fa[1] += fb[1];
+	}
+	if (into->ndays == 0) {
 		into->first = from->first;
 		into->last = from->last;
-		into->ndays = from->ndays;
-		into->first_amount = from->first_amount;
-		into->first_comp = from->first_comp;
-		if (from->days != NULL) {
-			into->days = crm_xreallocarray(NULL,
-			    capacity(from->ndays), sizeof *into->days);
-			memcpy(into->days, from->days,
-			    from->ndays * sizeof *into->days);
-		}
-		return;
+		into->ndays = 1;
+		if (from->ndays == 1)
+			return;
+		/* into's single day is from's first: the union below */
 	}
-	if (from->first < into->first) {
-		into->first_amount = from->first_amount;
-		into->first_comp = from->first_comp;
-	} else if (from->first == into->first) {
-		crm_agg_neumaier(&into->first_amount, &into->first_comp,
-		    from->first_amount);
-		into->first_comp += from->first_comp;
-	}
-	merge_days(into, from);
+	merge_days(p, into, from, fa);
 }
 
 void
-crm_rfm_figures_of(const crm_rfm_state *s, int32_t asof, double unit_days,
-		   bool monetary_mean, crm_rfm_figures *out)
+crm_rfm_scored_of(const crm_rfm_state *s, int32_t asof, bool monetary_mean,
+		  crm_rfm_figures *out)
 {
 	double revenue = s->revenue + s->revenue_comp;
-	double first = s->first_amount + s->first_comp;
 
 	out->revenue = revenue;
 	out->recency = (double)asof - s->last;
 	out->frequency = s->orders;
 	out->monetary = monetary_mean ? revenue / s->orders : revenue;
+}
+
+void
+crm_rfm_figures_of(const crm_rfm_pool *p, const crm_rfm_state *s,
+		   int32_t asof, double unit_days, bool monetary_mean,
+		   crm_rfm_figures *out)
+{
+	double revenue = s->revenue + s->revenue_comp, fa[2], first;
+
+	first_amount(p, s, fa);
+	first = fa[0] + fa[1];
+	crm_rfm_scored_of(s, asof, monetary_mean, out);
 	out->x = (double)s->ndays - 1;
 	out->t_x = ((double)s->last - s->first) / unit_days;
 	out->T = ((double)asof - s->first) / unit_days;
@@ -323,8 +500,11 @@ crm_rfm_segments_free(crm_rfm_segments *t)
 /* Partials */
 
 void
-crm_rfm_save(const crm_rfm_state *s, crm_partial_line *l)
+crm_rfm_save(const crm_rfm_pool *p, const crm_rfm_state *s,
+	     crm_partial_line *l)
 {
+	double fa[2];
+
 	crm_partial_put_u64(l, s->orders);
 	crm_partial_put_u64(l, s->holdout);
 	crm_partial_put_u64(l, s->ndays);
@@ -332,38 +512,43 @@ crm_rfm_save(const crm_rfm_state *s, crm_partial_line *l)
 	crm_partial_put_double(l, s->revenue_comp);
 	if (s->ndays == 0)
 		return;
+	first_amount(p, s, fa);
 	crm_partial_put_i64(l, s->first);
 	crm_partial_put_i64(l, s->last);
-	crm_partial_put_double(l, s->first_amount);
-	crm_partial_put_double(l, s->first_comp);
-	for (uint32_t i = 1; s->days != NULL && i + 1 < s->ndays; i++)
-		crm_partial_put_i64(l, s->days[i]);
+	crm_partial_put_double(l, fa[0]);
+	crm_partial_put_double(l, fa[1]);
+	for (uint32_t i = 1; i + 1 < s->ndays; i++)
+		crm_partial_put_i64(l, crm_rfm_day(p, s, i));
 }
 
-/* The days of a state of ndays > 2 between first and last, ascending. */
+/* The block of a state of ndays >= 2: the first day's amount fa and the
+ * days between first and last, ascending. */
 static int
-load_days(crm_rfm_state *s, crm_partial_record *r)
+load_days(crm_rfm_pool *p, crm_rfm_state *s, const double fa[2],
+	  crm_partial_record *r)
 {
+	uint32_t m = s->ndays - 2;
+	int32_t *a, prev = s->first;
 	int64_t d;
 
-	s->days = crm_xreallocarray(NULL, capacity(s->ndays),
-	    sizeof *s->days);
-	s->days[0] = s->first;
-	for (uint32_t i = 1; i + 1 < s->ndays; i++) {
-		if (crm_partial_get_i64(r, &d) < 0 || d <= s->days[i - 1] ||
+	reblock(p, s, class_of(m), 0);
+	set_first_amount(p, s, fa);
+	for (uint32_t i = 0; i < m; i++) {
+		if (crm_partial_get_i64(r, &d) < 0 || d <= prev ||
 		    d >= s->last)
 			return -1;
-		s->days[i] = (int32_t)d;
+		a = inner(p, s);
+		a[i] = prev = (int32_t)d;
 	}
-	s->days[s->ndays - 1] = s->last;
 	return 0;
 }
 
 int
-crm_rfm_load(crm_rfm_state *s, crm_partial_record *r)
+crm_rfm_load(crm_rfm_pool *p, crm_rfm_state *s, crm_partial_record *r)
 {
 	uint64_t orders, holdout, ndays;
 	int64_t first, last;
+	double fa[2];
 
 	if (crm_partial_get_u64(r, &orders) < 0 ||
 	    crm_partial_get_u64(r, &holdout) < 0 ||
@@ -378,14 +563,20 @@ crm_rfm_load(crm_rfm_state *s, crm_partial_record *r)
 		return 0;
 	if (crm_partial_get_i64(r, &first) < 0 ||
 	    crm_partial_get_i64(r, &last) < 0 ||
-	    crm_partial_get_double(r, &s->first_amount) < 0 ||
-	    crm_partial_get_double(r, &s->first_comp) < 0 ||
+	    crm_partial_get_double(r, &fa[0]) < 0 ||
+	    crm_partial_get_double(r, &fa[1]) < 0 ||
 	    first < INT32_MIN || last > INT32_MAX || first > last ||
 	    (ndays == 1) != (first == last) ||
 	    ndays - 1 > (uint64_t)(last - first))
 		return -1;
+	/* One day: its amount is the revenue (as add and merge keep it). */
+	if (ndays == 1 && (fa[0] != s->revenue || fa[1] != s->revenue_comp))
+		return -1;
 	s->first = (int32_t)first;
 	s->last = (int32_t)last;
+	s->ndays = 1;
+	if (ndays == 1)
+		return 0;
 	s->ndays = (uint32_t)ndays;
-	return ndays > 2 ? load_days(s, r) : 0;
+	return load_days(p, s, fa, r);
 }

@@ -4,16 +4,17 @@
  * monetary value with their scores, and the buy-till-you-die summary
  * x, t_x, T, m that clv reads.
  *
- * A customer's state is a fixed-size struct (crm_rfm_state) that the
- * caller may move with memcpy, plus the sorted distinct purchase days
- * it owns once there are more than two of them (up to two distinct days
- * are the first and the last).  The struct is 64 bytes.  The sums are
- * Neumaier-compensated, so that the merge of two parts gives what one
- * pass gives (two threads must not change a printed digit).  Days are day numbers (crm_date's days
- * from the civil date), 4 bytes each; the array doubles, so a customer
- * takes sizeof (crm_rfm_state) bytes plus at most 8 per distinct
- * purchase day.  A log in date order appends at the end; rows in any
- * other order are found by binary search.
+ * A customer's state is a fixed-size struct (crm_rfm_state, 40 bytes)
+ * that the caller may move with memcpy.  From its second distinct
+ * purchase day on it also holds a block of a pool (crm_rfm_pool) that
+ * all the customers of a fold share: the first day's amount (16 bytes)
+ * and the days between the first and the last (4 bytes each, sorted, in
+ * room that doubles), so that a customer takes 40 bytes plus at most 8
+ * per distinct purchase day.  The sums are Neumaier-compensated, so
+ * that the merge of two parts gives what one pass gives (two threads
+ * must not change a printed digit).  Days are day numbers (crm_date's
+ * days from the civil date).  A log in date order appends at the end;
+ * rows in any other order are found by binary search.
  *
  * Every state is mergeable: merging the states of two parts of a log
  * gives the state of the whole (the distinct days are united, the first
@@ -41,39 +42,57 @@
 #define CRM_RFM_DAYS_PER_WEEK 7.0
 #define CRM_RFM_DAYS_PER_MONTH 30.4375
 
-/* What a purchase row touches comes first: in an array of states that
- * is 16 bytes off a 64-byte line (as malloc's large blocks are), the
- * first 48 bytes of each state share one cache line. */
+/* What every customer holds; the rest is in a pool block. */
 typedef struct crm_rfm_state {
 	int32_t first, last;	/* first and last purchase day */
 	uint32_t orders;	/* purchase rows */
 	uint32_t ndays;		/* distinct purchase days; 0: no purchase */
 	double revenue, revenue_comp;	/* sum of the amounts */
-	int32_t *days;		/* sorted distinct days if ndays > 2, or NULL */
+	uint32_t more;		/* pool block if ndays >= 2, else 0 */
 	uint32_t holdout;	/* rows after the as-of date, left out */
-	double first_amount, first_comp;	/* sum of the first day's */
 } crm_rfm_state;
+
+/*
+ * The pool of the blocks of many states.  A block holds 16 bytes and
+ * room for the days between the first and the last, doubling, so that a
+ * live block is at most 8 bytes a distinct day of its state; a block
+ * given back (the state grew or was freed) is taken again by the next
+ * state that needs one of its size (on the 10 M-row log of
+ * tests/bench/README.md the pool peaks at 5.5 bytes a distinct day).
+ * Up to 16 GiB of blocks (exit 3 beyond, and on memory exhaustion).
+ * One thread at a time: every function below that takes a pool may
+ * change it, except the const ones.
+ */
+typedef struct crm_rfm_pool crm_rfm_pool;
+
+crm_rfm_pool *crm_rfm_pool_new(void);
+void crm_rfm_pool_free(crm_rfm_pool *p);
+
+/* Bytes the pool has handed out so far, live or given back. */
+size_t crm_rfm_pool_bytes(const crm_rfm_pool *p);
 
 /* An empty state (no purchase). */
 void crm_rfm_init(crm_rfm_state *s);
 
-/* Release the days s owns; s is then empty. */
-void crm_rfm_free(crm_rfm_state *s);
+/* Give s's block back to p; s is then empty. */
+void crm_rfm_free(crm_rfm_pool *p, crm_rfm_state *s);
 
 /*
  * Account one purchase row on day with amount (has_amount false: the
- * amount is missing, the row counts as an order without one).  Allocates
- * only when a third distinct day comes, or the days array is full.
+ * amount is missing, the row counts as an order without one).  Takes a
+ * block when a second distinct day comes, a larger one when the block
+ * is full.
  */
-void crm_rfm_add(crm_rfm_state *s, int32_t day, double amount,
-		 bool has_amount);
+void crm_rfm_add(crm_rfm_pool *p, crm_rfm_state *s, int32_t day,
+		 double amount, bool has_amount);
 
 /* Account one row dated after the as-of date: counted, nothing else. */
 void crm_rfm_add_holdout(crm_rfm_state *s);
 
 /* Fold from into into as if from's rows had been added to into; from is
  * unchanged (free it after). */
-void crm_rfm_merge(crm_rfm_state *into, const crm_rfm_state *from);
+void crm_rfm_merge(crm_rfm_pool *p, crm_rfm_state *into,
+		   const crm_rfm_state *from);
 
 /*
  * Partials (rfm --partial / --merge, crmkit(7) PARTIALS): append the
@@ -84,11 +103,24 @@ void crm_rfm_merge(crm_rfm_state *into, const crm_rfm_state *from);
  * state, bit for bit.  load returns 0, or -1 when the fields do not
  * make a state (which it leaves freeable).
  */
-void crm_rfm_save(const crm_rfm_state *s, crm_partial_line *l);
-int crm_rfm_load(crm_rfm_state *s, crm_partial_record *r);
+void crm_rfm_save(const crm_rfm_pool *p, const crm_rfm_state *s,
+		  crm_partial_line *l);
+int crm_rfm_load(crm_rfm_pool *p, crm_rfm_state *s, crm_partial_record *r);
 
 /* Whether day is one of s's purchase days. */
-bool crm_rfm_has_day(const crm_rfm_state *s, int32_t day);
+bool crm_rfm_has_day(const crm_rfm_pool *p, const crm_rfm_state *s,
+		     int32_t day);
+
+/* A hint: fetch the part of s's block the next row of s will likely
+ * touch (the first day's amount, the room after the last inner day). */
+void crm_rfm_prefetch(const crm_rfm_pool *p, const crm_rfm_state *s);
+
+/* Distinct purchase day i (< ndays) of s, ascending. */
+int32_t crm_rfm_day(const crm_rfm_pool *p, const crm_rfm_state *s,
+		    uint32_t i);
+
+/* The sum of the amounts of s's first purchase day (ndays > 0). */
+double crm_rfm_first_amount(const crm_rfm_pool *p, const crm_rfm_state *s);
 
 /* The figures of one customer (SPEC 3, "rfm").  Days are day numbers;
  * t_x and T are in the --unit (unit_days days each). */
@@ -105,9 +137,15 @@ typedef struct crm_rfm_figures {
 
 /* The figures of s (ndays > 0) at the as-of day asof (>= s->last);
  * monetary_mean: revenue / orders instead of revenue. */
-void crm_rfm_figures_of(const crm_rfm_state *s, int32_t asof,
-			double unit_days, bool monetary_mean,
+void crm_rfm_figures_of(const crm_rfm_pool *p, const crm_rfm_state *s,
+			int32_t asof, double unit_days, bool monetary_mean,
 			crm_rfm_figures *out);
+
+/* The figures that are scored (revenue, recency, frequency, monetary)
+ * of s, as crm_rfm_figures_of gives them, the others left as they
+ * were: the state alone, without a look into the pool. */
+void crm_rfm_scored_of(const crm_rfm_state *s, int32_t asof,
+		       bool monetary_mean, crm_rfm_figures *out);
 
 /* How scores are cut (segment --bins --method). */
 typedef enum crm_rfm_method {

@@ -155,6 +155,7 @@ struct reader {
 	crm_date_pattern pat;
 	bool has_as_of;
 	long as_of;		/* day number */
+	crm_rfm_pool *pool;	/* the customers' days (one reading thread) */
 };
 
 static int
@@ -208,7 +209,7 @@ static int
 add_row(void *ctx, void *scratch, void *state, const crm_record *rec,
 	char *why, size_t cap)
 {
-	const struct reader *r = ctx;
+	struct reader *r = ctx;
 	double amount = 0;
 	int has = 0;
 	crm_date d;
@@ -228,7 +229,7 @@ add_row(void *ctx, void *scratch, void *state, const crm_record *rec,
 	if (r->has_as_of && day > r->as_of)
 		crm_rfm_add_holdout(state);
 	else
-		crm_rfm_add(state, (int32_t)day, amount, has > 0);
+		crm_rfm_add(r->pool, state, (int32_t)day, amount, has > 0);
 	return 0;
 }
 
@@ -242,15 +243,25 @@ init_state(void *ctx, void *state)
 static void
 merge_states(void *ctx, void *into, const void *from)
 {
-	(void)ctx;
-	crm_rfm_merge(into, from);
+	struct reader *r = ctx;
+
+	crm_rfm_merge(r->pool, into, from);
+}
+
+static void
+prefetch_state(void *ctx, const void *state)
+{
+	const struct reader *r = ctx;
+
+	crm_rfm_prefetch(r->pool, state);
 }
 
 static void
 free_state(void *ctx, void *state)
 {
-	(void)ctx;
-	crm_rfm_free(state);
+	struct reader *r = ctx;
+
+	crm_rfm_free(r->pool, state);
 }
 
 /* Resolve the columns, --amount, --date-format and --as-of against the
@@ -276,6 +287,7 @@ setup_reader(struct reader *r, crm_fold *f, const struct config *cfg,
 		crm_die(err.status, "--amount: %s", err.msg);
 	/* --date-format and --as-of are the common options' (crm_opts);
 	 * without either as-of the latest purchase is the as-of date. */
+	r->pool = crm_rfm_pool_new();
 	r->pat = c->date_pattern;
 	r->has_as_of = c->as_of_set;
 	r->as_of = crm_date_day(c->as_of);
@@ -287,15 +299,17 @@ setup_reader(struct reader *r, crm_fold *f, const struct config *cfg,
 static void
 save_state(void *ctx, const void *state, crm_partial_line *l)
 {
-	(void)ctx;
-	crm_rfm_save(state, l);
+	const struct reader *rd = ctx;
+
+	crm_rfm_save(rd->pool, state, l);
 }
 
 static int
 load_state(void *ctx, void *state, crm_partial_record *r)
 {
-	(void)ctx;
-	return crm_rfm_load(state, r);
+	struct reader *rd = ctx;
+
+	return crm_rfm_load(rd->pool, state, r);
 }
 
 /* The input: the CSV operands, or under --merge the partials, with a
@@ -366,6 +380,7 @@ fold(crm_fold *f, const crm_fold_ops *ops, const struct reader *r,
 
 struct table {
 	crm_fold_set *set;
+	const crm_rfm_pool *pool;
 	const struct config *cfg;
 	size_t ngroups, n;	/* groups, customers (groups with purchases) */
 	size_t *idx;		/* customer i is group idx[i]; NULL: i */
@@ -386,7 +401,7 @@ state_of(struct table *t, size_t g)
 static void
 figures(struct table *t, size_t g, crm_rfm_figures *fig)
 {
-	crm_rfm_figures_of(state_of(t, g), (int32_t)t->as_of,
+	crm_rfm_figures_of(t->pool, state_of(t, g), (int32_t)t->as_of,
 	    t->cfg->unit_days, t->cfg->mean, fig);
 }
 
@@ -396,7 +411,8 @@ score_value(void *ctx, size_t i)
 	struct table *t = ctx;
 	crm_rfm_figures fig;
 
-	figures(t, t->idx ? t->idx[i] : i, &fig);
+	crm_rfm_scored_of(state_of(t, t->idx ? t->idx[i] : i),
+	    (int32_t)t->as_of, t->cfg->mean, &fig);
 	return t->which == 0 ? fig.recency : t->which == 1 ? fig.frequency :
 	    fig.monetary;
 }
@@ -411,6 +427,9 @@ build_table(struct table *t, crm_fold *f, const struct reader *r,
 	long last = LONG_MIN;
 
 	t->set = crm_fold_groups(f);
+	/* No more lookups: the key table's memory goes to the scores. */
+	crm_fold_set_compact(t->set);
+	t->pool = r->pool;
 	t->ngroups = crm_fold_set_count(t->set);
 	for (size_t g = 0; g < t->ngroups; g++) {
 		const crm_rfm_state *st = state_of(t, g);
@@ -596,6 +615,23 @@ write_customer(crm_fold *f, struct table *t, size_t g, bool has_amount,
 	crm_fold_check(f, crm_writer_end(crm_fold_writer(f)));
 }
 
+/* The customers in first-seen order (the groups' own: no array of it)
+ * or with sort by score. */
+static void
+write_customers(crm_fold *f, struct table *t, bool sort, bool has_amount,
+		const crm_rfm_segments *seg)
+{
+	const size_t *order = sort ? crm_fold_order(f, CRM_FOLD_BY_COMPARE,
+	    by_score, t) : NULL;
+
+	for (size_t i = 0; i < t->ngroups; i++) {
+		size_t g = order ? order[i] : i;
+
+		if (state_of(t, g)->ndays > 0)
+			write_customer(f, t, g, has_amount, seg);
+	}
+}
+
 static void
 report_holdout(const struct table *t)
 {
@@ -660,16 +696,17 @@ main(int argc, char **argv)
 	struct reader r = { 0 };
 	crm_fold_ops ops = {
 		.size = sizeof (crm_rfm_state), .halves_exact = true,
+		.one_set = true,
 		.ctx = &r, .init = init_state, .add = add_row,
 		.merge = merge_states, .free = free_state,
 		.save = save_state, .load = load_state,
+		.prefetch = prefetch_state,
 	};
 	crm_header *mh;
 	struct table t = { .cfg = &cfg };
 	crm_rules *rules = NULL;
 	crm_rfm_segments *seg = NULL;
 	crm_common common;
-	const size_t *order;
 	char vbuf[80];
 	crm_fold *f;
 	int rc;
@@ -696,15 +733,13 @@ main(int argc, char **argv)
 		crm_rfm_segments_free(seg);
 		crm_rules_free(rules);
 		crm_expr_free(r.amount);
-		return crm_fold_close(f, NULL);
+		rc = crm_fold_close(f, NULL);
+		crm_rfm_pool_free(r.pool);
+		return rc;
 	}
 	build_table(&t, f, &r, r.amount != NULL);
 	write_header(f, &r, seg != NULL);
-	order = crm_fold_order(f, cfg.sort ? CRM_FOLD_BY_COMPARE :
-	    CRM_FOLD_FIRST_SEEN, by_score, &t);
-	for (size_t i = 0; i < t.ngroups; i++)
-		if (state_of(&t, order[i])->ndays > 0)
-			write_customer(f, &t, order[i], r.amount != NULL, seg);
+	write_customers(f, &t, cfg.sort, r.amount != NULL, seg);
 	report_holdout(&t);
 	if (common.verbose)
 		report_cuts(&t, r.amount != NULL);
@@ -717,6 +752,7 @@ main(int argc, char **argv)
 	free(t.idx);
 	free(t.score);
 	rc = crm_fold_close(f, verbose_line(&t, vbuf, sizeof vbuf));
+	crm_rfm_pool_free(r.pool);
 	crm_fold_header_free(mh);
 	return rc;
 }

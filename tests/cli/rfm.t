@@ -461,18 +461,19 @@ $   END { printf "%d published, %d written, %d differ\n", n, seen, bad + 0 }' "$
 !rfm: 1959 rows dated after the as-of date 1997-09-30 left out (holdout)
 
 # ------------------------------------------------------------------
-# Two threads (crmkit(7), CRMKIT_THREADS): a regular file of 4 MiB or
-# more is read in two halves, merged per customer.  The customers' rows
-# straddle the middle, several rows a day, amounts that binary fractions
-# cannot hold: the output equals one thread's byte for byte.
+# Two threads (crmkit(7), CRMKIT_THREADS): a second thread splits the
+# records ahead while one table takes them (rfm(1) MEMORY: no customer
+# held twice).  A file of 4 MiB or more, the customers' rows all over
+# it, several rows a day, amounts that binary fractions cannot hold: the
+# output equals one thread's byte for byte.
 
-### two halves give what one thread gives
+### two threads give what one thread gives
 $ unset CRMKIT_AS_OF; awk 'BEGIN { print "customer,date,amount,note"; for (i = 1; i <= 250000; i++) printf "c%d,2026-%02d-%02d,%.2f,some text to make the file larger\n", i % 5003, 1 + int(i / 25000), 1 + i % 3, (i % 97) / 10 + 0.01 }' > t.csv
 $ rfm --customer customer --date date --amount amount t.csv > a.out; CRMKIT_THREADS=1 rfm --customer customer --date date --amount amount t.csv > b.out; cmp a.out b.out && echo same; wc -l < a.out
 >same
 >5004
 
-### two halves: an invalid row in the second half is reported at its line, skipped alike
+### two threads: an invalid row late in the file is reported at its line, skipped alike
 $ unset CRMKIT_AS_OF; awk 'BEGIN { print "customer,date,amount,note"; for (i = 1; i <= 250000; i++) printf "c%d,2026-%02d-%02d,%s,some text to make the file larger\n", i % 5003, 1 + int(i / 25000), 1 + i % 3, (i == 200000 ? "-1" : (i % 97) / 10 + 0.01) }' > t.csv
 $ rfm --customer customer --date date --amount amount t.csv > /dev/null
 $ rfm --invalid skip --customer customer --date date --amount amount t.csv > a.out; CRMKIT_THREADS=1 rfm --invalid skip --customer customer --date date --amount amount t.csv > b.out; cmp a.out b.out && echo same

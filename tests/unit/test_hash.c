@@ -121,6 +121,37 @@ test_long_keys(void **state)
 	crm_hash_free(h);
 }
 
+/* Without its table a map keeps its keys, finds them key by key, and
+ * builds the table again on the next intern; empty keys included. */
+static void
+test_compact(void **state)
+{
+	crm_hash *h = crm_hash_new(0);
+	char key[16];
+	size_t len;
+
+	(void)state;
+	for (int i = 0; i < 1000; i++) {
+		snprintf(key, sizeof key, "k%d", i);
+		assert_int_equal(crm_hash_intern(h, key, strlen(key), NULL), i);
+	}
+	assert_int_equal(crm_hash_intern(h, "", 0, NULL), 1000);
+	crm_hash_compact(h);
+	assert_int_equal(crm_hash_count(h), 1001);
+	assert_string_equal(crm_hash_key(h, 999, &len), "k999");
+	assert_int_equal(len, 4);
+	crm_hash_key(h, 1000, &len);
+	assert_int_equal(len, 0);
+	assert_int_equal(crm_hash_find(h, "k500", 4), 500);
+	assert_int_equal(crm_hash_find(h, "", 0), 1000);
+	assert_int_equal(crm_hash_find(h, "k1000", 5), -1);
+	assert_int_equal(crm_hash_intern(h, "k7", 2, NULL), 7);
+	assert_int_equal(crm_hash_intern(h, "new", 3, NULL), 1001);
+	assert_int_equal(crm_hash_find(h, "k123", 4), 123);
+	assert_int_equal(crm_hash_find(h, "new", 3), 1001);
+	crm_hash_free(h);
+}
+
 static void
 test_hash_function(void **state)
 {
@@ -159,6 +190,7 @@ main(void)
 		cmocka_unit_test(test_growth),
 		cmocka_unit_test(test_long_keys),
 		cmocka_unit_test(test_hash_function),
+		cmocka_unit_test(test_compact),
 	};
 
 	return cmocka_run_group_tests_name("crm_hash", tests, NULL, NULL);

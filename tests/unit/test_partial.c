@@ -200,46 +200,69 @@ test_rfm_state(void **state)
 	const int32_t day[] = { 20100, 20090, 20100, 20150, 20120, 20095 };
 	const double amount[] = { 10.1, 5, 2.2, 30.03, 7, 0.5 };
 	crm_partial_line l = { NULL, 0, 0, false };
+	crm_rfm_pool *pool = crm_rfm_pool_new();
 	crm_rfm_state s, t;
 	crm_partial_record r;
 	crm_partial_reader *p;
 	crm_error err;
+	double fa;
 
 	(void)state;
 	crm_rfm_init(&s);
 	crm_rfm_init(&t);
 	for (int i = 0; i < 6; i++)
-		crm_rfm_add(&s, day[i], amount[i], i != 3);
+		crm_rfm_add(pool, &s, day[i], amount[i], i != 3);
 	crm_rfm_add_holdout(&s);
 	crm_partial_reset(&l);
 	crm_partial_tag(&l, &id, ',');
-	crm_rfm_save(&s, &l);
+	crm_rfm_save(pool, &s, &l);
 	crm_partial_end(&l);
 	assert_int_equal(read_one(l.s, &r, &p, &err), 1);
-	assert_int_equal(crm_rfm_load(&t, &r), 0);
+	assert_int_equal(crm_rfm_load(pool, &t, &r), 0);
 	assert_int_equal(r.at, r.n);
 	assert_int_equal(t.orders, 6);
 	assert_int_equal(t.holdout, 1);
 	assert_int_equal(t.ndays, 5);
 	assert_int_equal(t.first, 20090);
 	assert_int_equal(t.last, 20150);
-	assert_memory_equal(t.days, s.days, 5 * sizeof *t.days);
+	for (uint32_t i = 0; i < 5; i++)
+		assert_int_equal(crm_rfm_day(pool, &t, i),
+		    crm_rfm_day(pool, &s, i));
 	assert_memory_equal(&t.revenue, &s.revenue, sizeof t.revenue);
 	assert_memory_equal(&t.revenue_comp, &s.revenue_comp,
 	    sizeof t.revenue_comp);
-	assert_memory_equal(&t.first_amount, &s.first_amount,
-	    sizeof t.first_amount);
+	fa = crm_rfm_first_amount(pool, &t);
+	assert_true(fa == crm_rfm_first_amount(pool, &s));
+	assert_true(fa == 5);
 	crm_partial_close(p);
-	crm_rfm_free(&t);
+	crm_rfm_free(pool, &t);
 	/* days out of order do not load */
 	crm_rfm_init(&t);
 	assert_int_equal(read_one("#kpi/1/0000000000000001/0000000000000002/"
 	    "2c\t3\t0\t3\t0x1p+0\t0x0p+0\t10\t20\t0x1p+0\t0x0p+0\t25\t.\n",
 	    &r, &p, &err), 1);
-	assert_int_equal(crm_rfm_load(&t, &r), -1);
+	assert_int_equal(crm_rfm_load(pool, &t, &r), -1);
 	crm_partial_close(p);
-	crm_rfm_free(&t);
-	crm_rfm_free(&s);
+	crm_rfm_free(pool, &t);
+	/* one day whose amount is not the revenue does not load */
+	crm_rfm_init(&t);
+	assert_int_equal(read_one("#kpi/1/0000000000000001/0000000000000002/"
+	    "2c\t2\t0\t1\t0x1p+1\t0x0p+0\t10\t10\t0x1p+0\t0x0p+0\t.\n",
+	    &r, &p, &err), 1);
+	assert_int_equal(crm_rfm_load(pool, &t, &r), -1);
+	crm_partial_close(p);
+	crm_rfm_free(pool, &t);
+	/* ... and loads when it is */
+	crm_rfm_init(&t);
+	assert_int_equal(read_one("#kpi/1/0000000000000001/0000000000000002/"
+	    "2c\t2\t0\t1\t0x1p+1\t0x0p+0\t10\t10\t0x1p+1\t0x0p+0\t.\n",
+	    &r, &p, &err), 1);
+	assert_int_equal(crm_rfm_load(pool, &t, &r), 0);
+	assert_true(crm_rfm_first_amount(pool, &t) == 2);
+	crm_partial_close(p);
+	crm_rfm_free(pool, &t);
+	crm_rfm_free(pool, &s);
+	crm_rfm_pool_free(pool);
 	crm_partial_free(&l);
 }
 

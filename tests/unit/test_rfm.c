@@ -19,6 +19,9 @@
 
 #define N_OF(a) (sizeof (a) / sizeof (a)[0])
 
+/* The pool of every state below. */
+static crm_rfm_pool *P;
+
 /* CDNOW customer 0001 (CDNOW_sample.txt), days counted from 1997-01-01:
  * 1997-01-01 29.33, 01-18 29.73, 08-02 14.96; as-of 1997-09-30 = day 272.
  * x = 2, t_x = 213 / 7 = 30.428..., T = 272 / 7 = 38.857...,
@@ -27,14 +30,14 @@ static void
 test_cdnow_customer(void **unused)
 {
 	crm_rfm_state s;
-	crm_rfm_figures f;
+	crm_rfm_figures f, g;
 
 	(void)unused;
 	crm_rfm_init(&s);
-	crm_rfm_add(&s, 0, 29.33, true);
-	crm_rfm_add(&s, 17, 29.73, true);
-	crm_rfm_add(&s, 213, 14.96, true);
-	crm_rfm_figures_of(&s, 272, CRM_RFM_DAYS_PER_WEEK, false, &f);
+	crm_rfm_add(P, &s, 0, 29.33, true);
+	crm_rfm_add(P, &s, 17, 29.73, true);
+	crm_rfm_add(P, &s, 213, 14.96, true);
+	crm_rfm_figures_of(P, &s, 272, CRM_RFM_DAYS_PER_WEEK, false, &f);
 	assert_int_equal(s.orders, 3);
 	assert_int_equal(s.ndays, 3);
 	assert_float_equal(f.x, 2, 0);
@@ -45,10 +48,16 @@ test_cdnow_customer(void **unused)
 	assert_float_equal(f.recency, 59, 0);
 	assert_float_equal(f.frequency, 3, 0);
 	assert_float_equal(f.monetary, 74.02, 1e-12);
-	crm_rfm_figures_of(&s, 272, 1, true, &f);
+	crm_rfm_figures_of(P, &s, 272, 1, true, &f);
 	assert_float_equal(f.monetary, 74.02 / 3, 1e-12);
+	/* The scored figures alone, as the whole leaves them. */
+	memset(&g, 0, sizeof g);
+	crm_rfm_scored_of(&s, 272, true, &g);
+	assert_true(g.monetary == f.monetary && g.recency == f.recency &&
+	    g.frequency == f.frequency && g.revenue == f.revenue);
+	assert_true(g.m == 0 && g.x == 0);
 	assert_float_equal(f.t_x, 213, 0);
-	crm_rfm_free(&s);
+	crm_rfm_free(P, &s);
 }
 
 /* Rows of one day are one purchase day: 3 rows on day 5 (10 + 20 + a
@@ -62,20 +71,20 @@ test_same_day(void **unused)
 
 	(void)unused;
 	crm_rfm_init(&s);
-	crm_rfm_add(&s, 5, 10, true);
-	crm_rfm_add(&s, 9, 1, true);
-	crm_rfm_add(&s, 5, 20, true);
-	crm_rfm_add(&s, 5, 0, false);
-	crm_rfm_add(&s, 9, 2, true);
+	crm_rfm_add(P, &s, 5, 10, true);
+	crm_rfm_add(P, &s, 9, 1, true);
+	crm_rfm_add(P, &s, 5, 20, true);
+	crm_rfm_add(P, &s, 5, 0, false);
+	crm_rfm_add(P, &s, 9, 2, true);
 	assert_int_equal(s.orders, 5);
 	assert_int_equal(s.ndays, 2);
-	assert_null(s.days);
-	crm_rfm_figures_of(&s, 9, 1, false, &f);
+	assert_int_not_equal(s.more, 0);
+	crm_rfm_figures_of(P, &s, 9, 1, false, &f);
 	assert_float_equal(f.x, 1, 0);
 	assert_float_equal(f.m, 3, 1e-12);
 	assert_float_equal(f.revenue, 33, 1e-12);
-	assert_float_equal(s.first_amount, 30, 0);
-	crm_rfm_free(&s);
+	assert_float_equal(crm_rfm_first_amount(P, &s), 30, 0);
+	crm_rfm_free(P, &s);
 }
 
 /* A purchase before the first day makes it the first: its amount is the
@@ -90,21 +99,21 @@ test_earlier_first_day(void **unused)
 
 	(void)unused;
 	crm_rfm_init(&s);
-	crm_rfm_add(&s, 10, 5, true);
-	crm_rfm_add(&s, 20, 7, true);
-	crm_rfm_add(&s, 3, 2, true);
+	crm_rfm_add(P, &s, 10, 5, true);
+	crm_rfm_add(P, &s, 20, 7, true);
+	crm_rfm_add(P, &s, 3, 2, true);
 	assert_int_equal(s.first, 3);
 	assert_int_equal(s.last, 20);
-	assert_float_equal(s.first_amount, 2, 0);
-	crm_rfm_figures_of(&s, 30, 1, false, &f);
+	assert_float_equal(crm_rfm_first_amount(P, &s), 2, 0);
+	crm_rfm_figures_of(P, &s, 30, 1, false, &f);
 	assert_float_equal(f.x, 2, 0);
 	assert_float_equal(f.m, 6, 0);
 	assert_float_equal(f.t_x, 17, 0);
 	assert_float_equal(f.T, 27, 0);
 	assert_float_equal(f.recency, 10, 0);
-	assert_true(crm_rfm_has_day(&s, 10));
-	assert_false(crm_rfm_has_day(&s, 11));
-	crm_rfm_free(&s);
+	assert_true(crm_rfm_has_day(P, &s, 10));
+	assert_false(crm_rfm_has_day(P, &s, 11));
+	crm_rfm_free(P, &s);
 }
 
 /* One purchase day: x = 0, t_x = 0, m = 0 whatever the amount; months
@@ -117,9 +126,9 @@ test_one_day(void **unused)
 
 	(void)unused;
 	crm_rfm_init(&s);
-	crm_rfm_add(&s, 100, 42, true);
+	crm_rfm_add(P, &s, 100, 42, true);
 	crm_rfm_add_holdout(&s);
-	crm_rfm_figures_of(&s, 100, CRM_RFM_DAYS_PER_MONTH, false, &f);
+	crm_rfm_figures_of(P, &s, 100, CRM_RFM_DAYS_PER_MONTH, false, &f);
 	assert_float_equal(f.x, 0, 0);
 	assert_float_equal(f.t_x, 0, 0);
 	assert_float_equal(f.m, 0, 0);
@@ -127,9 +136,9 @@ test_one_day(void **unused)
 	assert_int_equal(s.holdout, 1);
 	assert_int_equal(s.orders, 1);
 	/* As-of 160.875 days is not a day; 161 - 100 = 61 days. */
-	crm_rfm_figures_of(&s, 161, CRM_RFM_DAYS_PER_MONTH, false, &f);
+	crm_rfm_figures_of(P, &s, 161, CRM_RFM_DAYS_PER_MONTH, false, &f);
 	assert_float_equal(f.T, 61 / 30.4375, 1e-12);
-	crm_rfm_free(&s);
+	crm_rfm_free(P, &s);
 }
 
 /* Naive distinct count of days[0..n). */
@@ -154,19 +163,18 @@ naive_distinct(const int32_t *days, size_t n)
 	return k;
 }
 
-/* The days array stays sorted and distinct, within 8 bytes a day. */
+/* The days stay sorted and distinct, first and last at the ends; a
+ * block from the second day on. */
 static void
 check_days(const crm_rfm_state *s)
 {
-	if (s->ndays <= 2) {
-		assert_null(s->days);
+	assert_true((s->more != 0) == (s->ndays >= 2));
+	if (s->ndays == 0)
 		return;
-	}
-	assert_non_null(s->days);
-	assert_int_equal(s->days[0], s->first);
-	assert_int_equal(s->days[s->ndays - 1], s->last);
+	assert_int_equal(crm_rfm_day(P, s, 0), s->first);
+	assert_int_equal(crm_rfm_day(P, s, s->ndays - 1), s->last);
 	for (uint32_t i = 1; i < s->ndays; i++)
-		assert_true(s->days[i - 1] < s->days[i]);
+		assert_true(crm_rfm_day(P, s, i - 1) < crm_rfm_day(P, s, i));
 }
 
 /* Random logs in random order: distinct days as a naive count, and any
@@ -192,33 +200,33 @@ test_random_logs(void **unused)
 		for (size_t i = 0; i < n; i++) {
 			day[i] = rand_r(&seed) % span - span / 2;
 			amt[i] = (double)(rand_r(&seed) % 10000) / 100;
-			crm_rfm_add(&whole, day[i], amt[i], true);
-			crm_rfm_add(i < cut ? &a : &b, day[i], amt[i], true);
+			crm_rfm_add(P, &whole, day[i], amt[i], true);
+			crm_rfm_add(P, i < cut ? &a : &b, day[i], amt[i], true);
 		}
 		assert_int_equal(whole.ndays, naive_distinct(day, n));
 		check_days(&whole);
-		crm_rfm_merge(&a, &b);
+		crm_rfm_merge(P, &a, &b);
 		assert_int_equal(a.ndays, whole.ndays);
 		assert_int_equal(a.orders, n);
 		assert_int_equal(a.first, whole.first);
 		assert_int_equal(a.last, whole.last);
 		check_days(&a);
-		if (whole.days != NULL)
-			assert_memory_equal(a.days, whole.days,
-			    whole.ndays * sizeof *whole.days);
-		crm_rfm_figures_of(&whole, whole.last + 3, 7, false, &fw);
-		crm_rfm_figures_of(&a, whole.last + 3, 7, false, &fm);
+		for (uint32_t i = 0; i < whole.ndays; i++)
+			assert_int_equal(crm_rfm_day(P, &a, i),
+			    crm_rfm_day(P, &whole, i));
+		crm_rfm_figures_of(P, &whole, whole.last + 3, 7, false, &fw);
+		crm_rfm_figures_of(P, &a, whole.last + 3, 7, false, &fm);
 		/* Compensated sums: the same doubles, not just close. */
 		assert_true(fm.m == fw.m);
 		assert_true(fm.revenue == fw.revenue);
 		/* Adding after a merge goes on as before. */
-		crm_rfm_add(&a, whole.last + 1, 1, true);
-		crm_rfm_add(&a, whole.first - 1, 1, true);
+		crm_rfm_add(P, &a, whole.last + 1, 1, true);
+		crm_rfm_add(P, &a, whole.first - 1, 1, true);
 		assert_int_equal(a.ndays, whole.ndays + 2);
 		check_days(&a);
-		crm_rfm_free(&whole);
-		crm_rfm_free(&a);
-		crm_rfm_free(&b);
+		crm_rfm_free(P, &whole);
+		crm_rfm_free(P, &a);
+		crm_rfm_free(P, &b);
 		free(day);
 		free(amt);
 	}
@@ -234,18 +242,47 @@ test_merge_empty(void **unused)
 	crm_rfm_init(&a);
 	crm_rfm_init(&b);
 	for (int d = 0; d < 5; d++)
-		crm_rfm_add(&b, d * 2, 1, true);
+		crm_rfm_add(P, &b, d * 2, 1, true);
 	crm_rfm_add_holdout(&b);
-	crm_rfm_merge(&a, &b);
+	crm_rfm_merge(P, &a, &b);
 	assert_int_equal(a.ndays, 5);
 	assert_int_equal(a.holdout, 1);
 	assert_int_equal(b.ndays, 5);
-	crm_rfm_free(&b);
-	crm_rfm_merge(&a, &b);
+	crm_rfm_free(P, &b);
+	crm_rfm_merge(P, &a, &b);
 	assert_int_equal(a.ndays, 5);
 	assert_int_equal(a.orders, 5);
 	check_days(&a);
-	crm_rfm_free(&a);
+	crm_rfm_free(P, &a);
+}
+
+/* Blocks given back are taken again: the same customers a second time
+ * take no more of the pool; 20 customers of 9 days take 20 blocks of 16
+ * bytes and room for 8 inner days (32), the 20 of each smaller room
+ * given back on the way (16 + 4 x (0, 1, 2, 4)) about as much again. */
+static void
+test_pool_reuse(void **unused)
+{
+	crm_rfm_state s[20];
+	size_t before = crm_rfm_pool_bytes(P), after;
+
+	(void)unused;
+	for (int round = 0; round < 2; round++) {
+		for (int c = 0; c < 20; c++)
+			crm_rfm_init(&s[c]);
+		for (int d = 0; d < 9; d++)
+			for (int c = 0; c < 20; c++)
+				crm_rfm_add(P, &s[c], d * 3 + c % 2, 1, true);
+		for (int c = 0; c < 20; c++) {
+			assert_int_equal(s[c].ndays, 9);
+			check_days(&s[c]);
+			crm_rfm_free(P, &s[c]);
+		}
+		if (round == 0)
+			after = crm_rfm_pool_bytes(P);
+	}
+	assert_true(after - before <= 20 * (48 + 16 * 4 + 4 * 7));
+	assert_int_equal(crm_rfm_pool_bytes(P), after);
 }
 
 static double
@@ -370,10 +407,16 @@ main(void)
 		cmocka_unit_test(test_one_day),
 		cmocka_unit_test(test_random_logs),
 		cmocka_unit_test(test_merge_empty),
+		cmocka_unit_test(test_pool_reuse),
 		cmocka_unit_test(test_score_quantile),
 		cmocka_unit_test(test_score_ntile),
 		cmocka_unit_test(test_segments),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	int rc;
+
+	P = crm_rfm_pool_new();
+	rc = cmocka_run_group_tests(tests, NULL, NULL);
+	crm_rfm_pool_free(P);
+	return rc;
 }
