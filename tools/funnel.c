@@ -401,12 +401,14 @@ write_events(struct funnel *fn, crm_fold *f)
 
 	for (size_t c = 0; c < crm_fold_set_count(customers); c++) {
 		const double *s = crm_fold_set_state(customers, c);
-		const group_ref *g = fn->nby > 0 ? group_in(fn, s) : NULL;
+		char none[1] = "";
+		group_ref g = { none, 0 };
 		size_t i;
 
+		if (fn->nby > 0)
+			g = *group_in(fn, s);
 		funnel_init(fn, empty);
-		i = crm_fold_set_absorb(groups, g != NULL ? g->key : "",
-		    g != NULL ? g->len : 0, empty);
+		i = crm_fold_set_absorb(groups, g.key, g.len, empty);
 		funnel_add(fn, crm_fold_set_state(groups, i), s);
 	}
 	free(empty);
