@@ -307,7 +307,7 @@ static crm_fold_set *
 read_file(const char *path, const crm_fold_ops *o, struct seen *v)
 {
 	char *const paths[] = { (char *)path };
-	crm_csv_config cfg = { 0, false, NULL };
+	crm_csv_config cfg = { 0 };
 	long key = 0;
 	crm_fold_set *s = crm_fold_set_new(o, &key, 1);
 	unsigned long rows = 0;
