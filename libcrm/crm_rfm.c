@@ -358,10 +358,7 @@ crm_rfm_merge(crm_rfm_pool *p, crm_rfm_state *into,
 	into->revenue_comp += from->revenue_comp;
 	if (from->ndays == 0)
 		return;
-	if (into->ndays == 0) {
-		fa[0] = fb[0];
-		fa[1] = fb[1];
-	} else if (from->first < into->first) {
+	if (into->ndays == 0 || from->first < into->first) {
 		fa[0] = fb[0];
 		fa[1] = fb[1];
 	} else if (from->first == into->first) {
