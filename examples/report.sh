@@ -53,8 +53,8 @@ section "Customer value (seed 3) from the order log: rfm | clv | prioritize"
 rfm --customer customer_id --date order_date --amount amount \
 	--as-of 2026-09-30 "$orders" \
 	| clv \
-	| prioritize --value clv --probability p_alive --sort \
-	| report --columns customer_id,segment,recency,orders,p_alive,churn,expected_purchases,clv,priority --head 8
+	| prioritize --value clv --probability p_alive --ev-column expected_clv --sort \
+	| report --columns customer_id,segment,recency,orders,p_alive,churn,expected_purchases,clv,expected_clv,priority --head 8
 
 section "2,000 sales hours, at most 40 a customer (seed 1.1.4), by owner"
 prioritize --value value --probability win_probability "$data" \

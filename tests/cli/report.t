@@ -411,3 +411,8 @@ $ report --bom --columns rep --head 0 "$DATA/report_small.csv" | head -c 3 | od 
 $ report --bom --format xlsx -o b.xlsx "$DATA/report_small.csv"; head -c 2 b.xlsx; echo
 > ef bb bf
 >PK
+
+### examples/report.sh (make demo): every section runs to the end, nothing on standard error
+$ sh "$TOP/examples/report.sh" > demo.out; echo "status $?"; grep -c '^== ' demo.out
+>status 0
+>13
