@@ -390,13 +390,19 @@ decimal_source(const crm_common *c, char *buf, size_t cap)
 	}
 }
 
+bool
+crm_common_decimal_comma_for(const crm_common *c, int in_delimiter)
+{
+	return c->decimal_from == CRM_DECIMAL_FROM_DELIMITER ?
+	    in_delimiter == ';' : c->decimal_comma;
+}
+
 void
 crm_common_settle_decimal(crm_common *c, int in_delimiter)
 {
 	char src[64];
 
-	if (c->decimal_from == CRM_DECIMAL_FROM_DELIMITER)
-		c->decimal_comma = in_delimiter == ';';
+	c->decimal_comma = crm_common_decimal_comma_for(c, in_delimiter);
 	c->settled_delimiter = in_delimiter;
 	if (!c->verbose)
 		return;

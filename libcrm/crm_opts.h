@@ -149,6 +149,12 @@ _Noreturn void crm_usage_error(const crm_tool *tool, const char *fmt, ...)
  */
 void crm_common_settle_decimal(crm_common *c, int in_delimiter);
 
+/* The convention crm_common_settle_decimal would settle on for input of
+ * that delimiter, without settling it (for a tool reading several
+ * inputs of their own delimiters, as report does): true for the
+ * decimal comma. */
+bool crm_common_decimal_comma_for(const crm_common *c, int in_delimiter);
+
 /*
  * The number arg of an option, read in the decimal convention in force
  * (SPEC 2: option values take the input's convention), so only after

@@ -267,11 +267,9 @@ one_table(struct out *o, const char *path, const char *heading,
 	cfg.check_all = true;
 	if ((in = crm_input_open(paths, 1, &cfg, false, &err)) == NULL)
 		fail(o, &err);
-	/* each table settles the convention by its own delimiter unless
-	 * an option or CRMKIT_DECIMAL set it for all */
-	o->tc->decimal_comma = o->c->decimal_from !=
-	    CRM_DECIMAL_FROM_DELIMITER ? o->c->decimal_comma :
-	    crm_input_delimiter(in) == ';';
+	/* each table by its own delimiter, unless set for all */
+	o->tc->decimal_comma = crm_common_decimal_comma_for(o->c,
+	    crm_input_delimiter(in));
 	if ((t = crm_table_open(in, o->tc, &err)) == NULL)
 		fail(o, &err);
 	rc = o->x != NULL ? crm_xlsx_table(o->x, t, heading, &err) :

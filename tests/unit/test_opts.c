@@ -39,11 +39,32 @@ test_count(void **state)
 	    ULONG_MAX - 1, &n), -1);
 }
 
+/* The decimal convention: ';' brings the comma unless an option or the
+ * environment set it, then it holds whatever the delimiter. */
+static void
+test_decimal_comma_for(void **state)
+{
+	crm_common c = { 0 };
+
+	(void)state;
+	c.decimal_from = CRM_DECIMAL_FROM_DELIMITER;
+	assert_true(crm_common_decimal_comma_for(&c, ';'));
+	assert_false(crm_common_decimal_comma_for(&c, ','));
+	assert_false(crm_common_decimal_comma_for(&c, '\t'));
+	c.decimal_from = CRM_DECIMAL_FROM_OPTION;
+	c.decimal_comma = false;
+	assert_false(crm_common_decimal_comma_for(&c, ';'));
+	c.decimal_from = CRM_DECIMAL_FROM_ENV;
+	c.decimal_comma = true;
+	assert_true(crm_common_decimal_comma_for(&c, ','));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_count),
+		cmocka_unit_test(test_decimal_comma_for),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
