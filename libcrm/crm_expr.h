@@ -56,7 +56,7 @@ typedef enum crm_why {
 	CRM_WHY_DOMAIN,		/* sqrt/log of a value outside the domain */
 	CRM_WHY_NOT_DATE,	/* date(column) of text that is no date */
 	CRM_WHY_NOT_UTF8	/* column `column` compared as text is not
-				 * UTF-8 (crm_expr_check_text) */
+				 * UTF-8 (CRM_EXPR_CHECK_TEXT) */
 } crm_why;
 
 typedef struct crm_eval_note {
@@ -68,8 +68,12 @@ typedef struct crm_eval_note {
 
 enum {
 	CRM_EXPR_AGGREGATES = 1,	/* allow kpi aggregates */
-	CRM_EXPR_CHECK_TEXT = 2	/* crm_expr_check_text from the start,
-				 * aggregate arguments included */
+	CRM_EXPR_CHECK_TEXT = 2	/* a column value compared as text (== <
+				 * ... with a string), aggregate arguments
+				 * included, must be valid UTF-8, else the
+				 * comparison is INVALID (NOT_UTF8): for
+				 * input whose text fields are not checked
+				 * otherwise (crm_csv_text_unchecked) */
 };
 
 typedef struct crm_expr crm_expr;
@@ -113,14 +117,6 @@ crm_expr *crm_expr_compile(const char *src, const crm_header *h,
 			   crm_error *err);
 void crm_expr_free(crm_expr *e);
 
-/*
- * From now on a column value that e compares as text (== < ... with a
- * string) must be valid UTF-8, else the comparison is INVALID
- * (CRM_WHY_NOT_UTF8, described "column 'C': invalid UTF-8 (byte 0xE4);
- * ..."): for input whose text fields are not checked otherwise
- * (crm_csv_text_unchecked).
- */
-void crm_expr_check_text(crm_expr *e);
 
 /*
  * Rewrite the column references of src, i.e. bare names other than

@@ -189,12 +189,6 @@ textcmp(const crm_expr *e, const slot *a, const slot *b)
 	return la < lb ? -1 : la > lb;
 }
 
-void
-crm_expr_check_text(crm_expr *e)
-{
-	e->check_text = true;
-}
-
 /* With check_text: whether a, about to be compared as text, is a column
  * value that is not UTF-8; then a becomes INVALID (NOT_UTF8). */
 static bool

@@ -109,7 +109,7 @@ struct crm_expr {
 	crm_date_pattern datepat;	/* what date(x) reads */
 	agg *aggs;
 	size_t nagg;
-	bool check_text;	/* crm_expr_check_text */
+	bool check_text;	/* CRM_EXPR_CHECK_TEXT */
 };
 
 /* ------------------------------------------------------------------ */

@@ -141,23 +141,17 @@ crm_rules_label(const crm_rules *rs, size_t i)
 	return rs->r[i].label;
 }
 
-void
-crm_rules_check_text(crm_rules *rs)
-{
-	for (size_t i = 0; i < rs->n; i++)
-		crm_expr_check_text(rs->r[i].expr);
-}
-
 int
 crm_rules_compile(crm_rules *rs, const crm_header *h, bool decimal_comma,
-		  crm_error *err)
+		  unsigned flags, crm_error *err)
 {
 	rs->h = h;
 	for (size_t i = 0; i < rs->n; i++) {
 		struct rule *r = &rs->r[i];
 		crm_error e;
 
-		r->expr = crm_expr_compile(r->cond, h, decimal_comma, 0, &e);
+		r->expr = crm_expr_compile(r->cond, h, decimal_comma, flags,
+		    &e);
 		if (r->expr != NULL)
 			continue;
 		if (r->line > 0)

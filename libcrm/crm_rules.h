@@ -52,17 +52,15 @@ char *crm_rules_trim(char *s);
 size_t crm_rules_count(const crm_rules *rs);
 const char *crm_rules_label(const crm_rules *rs, size_t i);
 
-/* After crm_rules_compile: a condition that compares a column value that
- * is not UTF-8 as text makes the row invalid (crm_expr_check_text). */
-void crm_rules_check_text(crm_rules *rs);
-
 /*
- * Compile every condition against h (which must outlive rs).  Returns 0,
- * or -1 with err as crm_expr_compile gives it, prefixed "FILE:LINE: " or
- * "--rule 'ARG': ".
+ * Compile every condition against h (which must outlive rs), with the
+ * crm_expr_compile flags given (CRM_EXPR_CHECK_TEXT: a condition that
+ * compares a column value that is not UTF-8 as text makes the row
+ * invalid).  Returns 0, or -1 with err as crm_expr_compile gives it,
+ * prefixed "FILE:LINE: " or "--rule 'ARG': ".
  */
 int crm_rules_compile(crm_rules *rs, const crm_header *h,
-		      bool decimal_comma, crm_error *err);
+		      bool decimal_comma, unsigned flags, crm_error *err);
 
 /* crm_rules_match found no rule that holds; or met a condition it cannot
  * decide. */

@@ -515,7 +515,7 @@ load_segments(crm_rules **rs, const struct config *cfg, crm_lang lang,
 		crm_die_error(&err);
 	*rs = crm_rules_new();
 	if (crm_rules_read(*rs, path ? path : cfg->segments, &err) < 0 ||
-	    crm_rules_compile(*rs, crm_rfm_score_header(), false, &err) < 0)
+	    crm_rules_compile(*rs, crm_rfm_score_header(), false, 0, &err) < 0)
 		crm_die_error(&err);
 	free(path);
 	return crm_rfm_segments_build(cfg->nbins, has_m, first_match, *rs);

@@ -362,10 +362,9 @@ rules_prepare(struct seg *s)
 	crm_error err;
 
 	if (crm_rules_compile(s->rs, crm_rows_header(s->rows),
-	    s->common.decimal_comma, &err) < 0)
+	    s->common.decimal_comma, crm_csv_text_unchecked(&s->common.csv) ?
+	    CRM_EXPR_CHECK_TEXT : 0, &err) < 0)
 		crm_die_error(&err);
-	if (crm_csv_text_unchecked(&s->common.csv))
-		crm_rules_check_text(s->rs);
 }
 
 /* The first rule that holds wins, else --default; a condition that

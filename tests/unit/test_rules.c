@@ -14,6 +14,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "crm_expr.h"
 #include "crm_rules.h"
 
 /* Columns r_score, f_score, m_score, name (as rfm's segment table). */
@@ -80,7 +81,7 @@ test_options_first_wins(void **state)
 	assert_int_equal(crm_rules_add(rs, "--rule", "Rest: 1", &err), 0);
 	assert_int_equal(crm_rules_count(rs), 3);
 	assert_string_equal(crm_rules_label(rs, 1), "At risk");
-	assert_int_equal(crm_rules_compile(rs, &H, false, &err), 0);
+	assert_int_equal(crm_rules_compile(rs, &H, false, 0, &err), 0);
 	assert_string_equal(label_of(rs, "5", "4", "1", why, &rc),
 	    "Champions");
 	/* r 1: both the second and third hold; the second wins */
@@ -120,7 +121,7 @@ test_file_and_lines(void **state)
 	    "Low: m_score < 2\n");
 	assert_int_equal(crm_rules_read(rs, path, &err), 0);
 	assert_int_equal(crm_rules_count(rs), 2);
-	assert_int_equal(crm_rules_compile(rs, &H, false, &err), 0);
+	assert_int_equal(crm_rules_compile(rs, &H, false, 0, &err), 0);
 	assert_string_equal(label_of(rs, "1", "1", "5", why, &rc), "Top");
 	assert_null(label_of(rs, "1", "1", "3", why, &rc));
 	assert_int_equal(rc, CRM_RULES_NONE);
@@ -165,7 +166,7 @@ test_compile_errors_named(void **state)
 	(void)state;
 	write_file(path, "Ok: r_score > 1\nBad: nosuch > 1\n");
 	assert_int_equal(crm_rules_read(rs, path, &err), 0);
-	assert_int_equal(crm_rules_compile(rs, &H, false, &err), -1);
+	assert_int_equal(crm_rules_compile(rs, &H, false, 0, &err), -1);
 	snprintf(prefix, sizeof prefix, "%s:2: ", path);
 	assert_memory_equal(err.msg, prefix, strlen(prefix));
 	assert_non_null(strstr(err.msg, "nosuch"));
@@ -174,7 +175,7 @@ test_compile_errors_named(void **state)
 
 	rs = crm_rules_new();
 	assert_int_equal(crm_rules_add(rs, "--rule", "X: f_score >", &err), 0);
-	assert_int_equal(crm_rules_compile(rs, &H, false, &err), -1);
+	assert_int_equal(crm_rules_compile(rs, &H, false, 0, &err), -1);
 	assert_memory_equal(err.msg, "--rule 'X: f_score >': ", 23);
 	crm_rules_free(rs);
 }
@@ -191,7 +192,7 @@ test_undecided_condition(void **state)
 	assert_int_equal(crm_rules_add(rs, "--rule", "A: r_score + 1 > 3",
 	    &err), 0);
 	assert_int_equal(crm_rules_add(rs, "--rule", "B: 1", &err), 0);
-	assert_int_equal(crm_rules_compile(rs, &H, false, &err), 0);
+	assert_int_equal(crm_rules_compile(rs, &H, false, 0, &err), 0);
 	/* text where a number is needed: invalid, not the next rule */
 	assert_null(label_of(rs, "abc", "1", "1", why, &rc));
 	assert_int_equal(rc, CRM_RULES_INVALID);
@@ -202,23 +203,32 @@ test_undecided_condition(void **state)
 	crm_rules_free(rs);
 }
 
-/* With crm_rules_check_text a column compared as text must be UTF-8;
- * without, its bytes are compared as they are. */
-static void
-test_text_checked(void **state)
+/* Rules compiled with CRM_EXPR_CHECK_TEXT: a column compared as text
+ * must be UTF-8; without, its bytes are compared as they are. */
+static crm_rules *
+sued_rules(unsigned flags)
 {
 	crm_rules *rs = crm_rules_new();
 	crm_error err;
+
+	assert_int_equal(crm_rules_add(rs, "--rule", "S: r_score == \"S\xC3\xBC" "d\"",
+	    &err), 0);
+	assert_int_equal(crm_rules_add(rs, "--rule", "B: 1", &err), 0);
+	assert_int_equal(crm_rules_compile(rs, &H, false, flags, &err), 0);
+	return rs;
+}
+
+static void
+test_text_checked(void **state)
+{
+	crm_rules *rs = sued_rules(0);
 	char why[200];
 	long rc;
 
 	(void)state;
-	assert_int_equal(crm_rules_add(rs, "--rule", "S: r_score == \"S\xC3\xBC" "d\"",
-	    &err), 0);
-	assert_int_equal(crm_rules_add(rs, "--rule", "B: 1", &err), 0);
-	assert_int_equal(crm_rules_compile(rs, &H, false, &err), 0);
 	assert_string_equal(label_of(rs, "S\xFC" "d", "1", "1", why, &rc), "B");
-	crm_rules_check_text(rs);
+	crm_rules_free(rs);
+	rs = sued_rules(CRM_EXPR_CHECK_TEXT);
 	assert_string_equal(label_of(rs, "S\xC3\xBC" "d", "1", "1", why, &rc),
 	    "S");
 	assert_string_equal(label_of(rs, "Nord", "1", "1", why, &rc), "B");
